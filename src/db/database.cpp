@@ -1,0 +1,99 @@
+#include "db/database.h"
+
+#include "models/errors.h"
+#include "models/translate.h"
+
+#include <filesystem>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <unistd.h>
+
+namespace md {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string first_line(const std::string& text) {
+    std::string line = text.substr(0, text.find('\n'));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    return line;
+}
+
+void check_sqlite_location(const DatabaseUrl& url, OpenMode mode) {
+    const fs::path path(url.sqlite_path);
+    std::error_code ec;
+    if (fs::exists(path, ec)) {
+        if (fs::is_directory(path, ec))
+            throw StorageError(subst(tr("db: \"{0}\" is a folder, not a database file"), {url.sqlite_path}));
+        if (access(path.c_str(), R_OK | W_OK) != 0)
+            throw StorageError(subst(tr("db: cannot read and write \"{0}\" (check its permissions)"), {url.sqlite_path}));
+        return;
+    }
+    if (mode == OpenMode::ExistingOnly)
+        throw NotFoundError(subst(tr("db: no database at \"{0}\" (create one with: memberdesk-cli db init)"),
+                                  {url.sqlite_path}));
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, ec))
+        throw StorageError(subst(tr("db: folder \"{0}\" does not exist"), {folder.string()}));
+    if (access(folder.c_str(), W_OK) != 0)
+        throw StorageError(subst(tr("db: folder \"{0}\" is not writable"), {folder.string()}));
+}
+
+}  // namespace
+
+void Database::rethrow_storage(const std::exception& e, const std::string& doing) {
+    throw StorageError(subst(tr("database error while {0}: {1}"), {doing, first_line(e.what())}));
+}
+
+std::unique_ptr<Database> Database::open(const DatabaseUrl& url, OpenMode mode) {
+    std::unique_ptr<Database> db(new Database(url));
+    if (url.backend == Backend::Sqlite) {
+        check_sqlite_location(url, mode);
+        try {
+            db->sql_.open(soci::sqlite3, url.connect_string);
+            std::string journal;
+            db->sql_ << "PRAGMA journal_mode=WAL", soci::into(journal);
+            db->sql_ << "PRAGMA foreign_keys=ON";
+            db->sql_ << "PRAGMA busy_timeout=10000";
+            db->sql_ << "PRAGMA synchronous=NORMAL";  // safe with WAL: a crash loses no committed data
+            if (journal != "wal")
+                throw StorageError(subst(tr("db: \"{0}\" cannot use write-ahead logging (journal mode {1})"),
+                                         {url.sqlite_path, journal}));
+        } catch (const soci::soci_error& e) {
+            throw StorageError(subst(tr("db: cannot open SQLite file \"{0}\": {1}"),
+                                     {url.sqlite_path, first_line(e.what())}));
+        }
+    } else {
+        try {
+            db->sql_.open(soci::postgresql, url.connect_string);
+            db->sql_ << "SET client_min_messages TO WARNING";
+        } catch (const soci::soci_error& e) {
+            throw StorageError(subst(tr("db: cannot connect to PostgreSQL ({0}): {1}"),
+                                     {url.display, first_line(e.what())}));
+        }
+    }
+    return db;
+}
+
+Transaction::Transaction(Database& db) : db_(db) {
+    db_.guarded("starting a transaction", [&] {
+        db_.sql() << (db_.backend() == Backend::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    });
+    open_ = true;
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        db_.sql() << "ROLLBACK";
+    } catch (...) {
+        // The connection is gone; the server has rolled back for us.
+    }
+}
+
+void Transaction::commit() {
+    db_.guarded("committing", [&] { db_.sql() << "COMMIT"; });
+    open_ = false;
+}
+
+}  // namespace md

@@ -1,0 +1,66 @@
+#pragma once
+// An open connection to the one shared database, SQLite or PostgreSQL, through SOCI.
+// SQLite is opened in WAL mode with foreign keys on and a busy timeout, so several consoles
+// can share one file. Every failure comes out as StorageError/NotFoundError with a plain message.
+#include "db/database_url.h"
+
+#include <memory>
+#include <soci/soci.h>
+#include <string>
+
+namespace md {
+
+enum class OpenMode {
+    ExistingOnly,     // a missing SQLite file is NotFoundError ("run db init")
+    CreateIfMissing,  // db init / demo seed: create the file, its folder must exist and be writable
+};
+
+class Database {
+public:
+    static std::unique_ptr<Database> open(const DatabaseUrl& url, OpenMode mode);
+    static std::unique_ptr<Database> open(const std::string& url, OpenMode mode) {
+        return open(parse_database_url(url), mode);
+    }
+
+    soci::session& sql() { return sql_; }
+    Backend backend() const { return url_.backend; }
+    const DatabaseUrl& url() const { return url_; }
+
+    // Runs f; a SOCI or driver failure becomes StorageError naming what was being done.
+    template <class F>
+    auto guarded(const char* doing, F&& f) -> decltype(f());
+
+    [[noreturn]] static void rethrow_storage(const std::exception& e, const std::string& doing);
+
+private:
+    explicit Database(DatabaseUrl url) : url_(std::move(url)) {}
+    DatabaseUrl url_;
+    soci::session sql_;
+};
+
+// One unit of work. SQLite takes the write lock up front (BEGIN IMMEDIATE) so two writers
+// queue on the busy timeout instead of failing half-way; PostgreSQL uses a plain BEGIN.
+// Rolls back unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& db_;
+    bool open_ = false;
+};
+
+template <class F>
+auto Database::guarded(const char* doing, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const soci::soci_error& e) {
+        rethrow_storage(e, doing);
+    }
+}
+
+}  // namespace md

@@ -1,0 +1,15 @@
+#include "db/settings_repository.h"
+
+namespace md {
+
+std::optional<std::string> SettingsRepository::get(const std::string& name) {
+    return db_.guarded("reading settings", [&]() -> std::optional<std::string> {
+        std::string value;
+        soci::indicator ind = soci::i_null;
+        db_.sql() << "SELECT value FROM settings WHERE name = :n", soci::use(name), soci::into(value, ind);
+        if (!db_.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+        return value;
+    });
+}
+
+}  // namespace md

@@ -1,0 +1,30 @@
+#pragma once
+// Roles and the one permission table. Every service call asks role_may() before it acts.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace md {
+
+enum class Role { Admin, Marketing, Approver, Service, Finance, Auditor };
+
+const std::vector<Role>& all_roles();
+std::string role_code(Role role);              // stable code stored in the database: "admin"
+std::optional<Role> parse_role(std::string_view code);
+Role require_role(std::string_view code);      // throws ValidationError naming the value
+std::string role_label(Role role);             // translated name for people
+
+// What a user may do. Later capabilities add their actions here, next to the table.
+enum class Action {
+    ViewUsers,
+    ManageUsers,
+    ViewAudit,
+    MigrateDatabase,
+    CheckDatabase,
+};
+
+std::string action_code(Action action);        // "user.manage"
+bool role_may(Role role, Action action);
+
+}  // namespace md

@@ -1,0 +1,32 @@
+#pragma once
+// Writes audit records. record() joins the caller's open transaction, so a change and its
+// audit line commit or vanish together. record_refusal() commits on its own, because the
+// refused change never happens but the attempt must still be traceable.
+#include "db/database.h"
+#include "models/audit.h"
+#include "services/actor.h"
+
+namespace md {
+
+class AuditTrail {
+public:
+    AuditTrail(Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
+
+    void record(const std::string& actor, const std::string& action, const std::string& entity,
+                const std::string& entity_id, const std::string& before, const std::string& after,
+                const std::string& detail = "");
+    void record_refusal(const std::string& actor, const std::string& action, AuditOutcome outcome,
+                        const std::string& entity, const std::string& entity_id, const std::string& detail);
+
+    // Checks the permission table; on refusal records it and throws PermissionError.
+    void require(const Actor& actor, Action action, const std::string& entity = "",
+                 const std::string& entity_id = "");
+
+    Instant now() const { return clock_(); }
+
+private:
+    Database& db_;
+    Clock clock_;
+};
+
+}  // namespace md

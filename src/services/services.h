@@ -1,0 +1,30 @@
+#pragma once
+// The composition root both faces use: one open database and every service over it.
+#include "db/database.h"
+#include "services/audit_service.h"
+#include "services/auth_service.h"
+#include "services/database_service.h"
+#include "services/demo_service.h"
+#include "services/user_service.h"
+
+#include <memory>
+
+namespace md {
+
+class Services {
+public:
+    explicit Services(std::unique_ptr<Database> db, Clock clock = &now_utc);
+    Database& database() { return *db_; }
+
+private:
+    std::unique_ptr<Database> db_;
+
+public:
+    AuthService auth;
+    UserService users;
+    AuditService audit;
+    DatabaseService database_admin;
+    DemoService demo;
+};
+
+}  // namespace md
