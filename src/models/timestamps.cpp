@@ -18,7 +18,7 @@ std::string format_instant(const Instant& at) {
     if (at.is_not_a_date_time()) return "";
     const Date d = at.date();
     const auto t = at.time_of_day();
-    char buf[32];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", int(d.year()), int(d.month()),
                   int(d.day()), int(t.hours()), int(t.minutes()), int(t.seconds()));
     return buf;

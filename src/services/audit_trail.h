@@ -14,7 +14,7 @@ public:
 
     void record(const std::string& actor, const std::string& action, const std::string& entity,
                 const std::string& entity_id, const std::string& before, const std::string& after,
-                const std::string& detail = "");
+                const std::string& detail = "", AuditOutcome outcome = AuditOutcome::Ok);
     void record_refusal(const std::string& actor, const std::string& action, AuditOutcome outcome,
                         const std::string& entity, const std::string& entity_id, const std::string& detail);
 

@@ -1,0 +1,51 @@
+#include "services/demo_service.h"
+
+#include "db/migrations.h"
+#include "db/user_repository.h"
+#include "models/errors.h"
+#include "models/translate.h"
+#include "services/audit_trail.h"
+#include "services/password_hasher.h"
+#include "services/user_service.h"
+
+namespace md {
+
+std::vector<DemoUser> DemoService::seed() {
+    migrate(db_);
+    UserRepository repo(db_);
+    // One person per role, named as the programme's own staff would be.
+    std::vector<DemoUser> people = {
+        {"admin", "系统管理员 System Admin", "admin", "demo-admin"},
+        {"li.na", "李娜 (会员运营)", "marketing", "demo-marketing"},
+        {"wang.qiang", "王强 (审批)", "approver", "demo-approver"},
+        {"zhang.min", "张敏 (客服)", "service", "demo-service"},
+        {"chen.jing", "陈静 (财务)", "finance", "demo-finance"},
+        {"zhao.lei", "赵磊 (审计)", "auditor", "demo-auditor"},
+    };
+    // Hash before the transaction: Argon2id is deliberately slow and must not hold the write lock.
+    std::vector<User> users;
+    const Instant now = clock_();
+    for (const DemoUser& p : people) {
+        User u;
+        u.username = p.username;
+        u.display_name = p.display_name;
+        u.role = require_role(p.role);
+        u.password_hash = hash_password(p.password);
+        u.created_at = u.updated_at = now;
+        u.updated_by = "demo";
+        users.push_back(u);
+    }
+    Transaction tx(db_);
+    if (repo.count() > 0)
+        throw ConflictError(subst(tr("demo seed: {0} already has users; demo data goes only into a new database"),
+                                  {db_.url().display}));
+    AuditTrail audit(db_, clock_);
+    for (User& u : users) {
+        u.id = repo.insert(u);
+        audit.record("demo", "user.add", "user", u.username, "", user_audit_json(u), tr("demo seed"));
+    }
+    tx.commit();
+    return people;
+}
+
+}  // namespace md

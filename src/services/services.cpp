@@ -1,0 +1,13 @@
+#include "services/services.h"
+
+namespace md {
+
+Services::Services(std::unique_ptr<Database> db, Clock clock)
+    : db_(std::move(db)),
+      auth(*db_, clock),
+      users(*db_, clock),
+      audit(*db_, clock),
+      database_admin(*db_, clock),
+      demo(*db_, clock) {}
+
+}  // namespace md
