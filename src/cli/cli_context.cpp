@@ -1,0 +1,45 @@
+#include "cli/cli_context.h"
+
+#include "cli/password_input.h"
+#include "db/migrations.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace md::cli {
+
+std::string CliContext::database_url() const { return resolve_database_url(db_flag); }
+
+Services& CliContext::services(OpenMode mode) {
+    if (services_) return *services_;
+    const std::string url = database_url();
+    const bool is_default = (!db_flag || db_flag->empty()) && !std::getenv("MEMBERDESK_DB");
+    if (is_default && mode == OpenMode::CreateIfMissing) {
+        std::error_code ignored;  // a failure shows up as the clearer "folder does not exist" below
+        std::filesystem::create_directories(std::filesystem::path(default_database_path()).parent_path(), ignored);
+    }
+    services_ = std::make_unique<Services>(Database::open(url, mode));
+    return *services_;
+}
+
+const Actor& CliContext::actor(bool require_current) {
+    if (actor_) return *actor_;
+    Services& s = services();
+    if (require_current) require_current_schema(s.database());
+    std::string username;
+    if (user_flag && !user_flag->empty()) username = *user_flag;
+    else if (const char* env = std::getenv("MEMBERDESK_USER"); env && *env) username = env;
+    else throw UsageError("no user: pass --user NAME or set MEMBERDESK_USER");
+    auto password = read_password("MEMBERDESK_PASSWORD", "Password for " + username + ": ", false);
+    if (!password) throw UsageError("no password: set MEMBERDESK_PASSWORD or run on a terminal to be asked");
+    actor_ = s.auth.sign_in(username, *password);
+    return *actor_;
+}
+
+void CliContext::print(const nlohmann::json& result, const std::string& text) const {
+    if (json) std::cout << result.dump(2) << '\n';
+    else if (!text.empty()) std::cout << text << (text.back() == '\n' ? "" : "\n");
+}
+
+}  // namespace md::cli

@@ -1,0 +1,41 @@
+#pragma once
+// What every command shares: the global options, the database, the signed-in actor and
+// the output mode. Commands ask it for what they need; it opens and signs in lazily.
+#include "services/services.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace md::cli {
+
+class CliContext {
+public:
+    std::optional<std::string> db_flag;
+    std::optional<std::string> user_flag;
+    bool json = false;
+
+    // The database URL in force (flag, MEMBERDESK_DB, default file).
+    std::string database_url() const;
+    // Opened on first use. CreateIfMissing makes the default folder when the default file is used.
+    Services& services(OpenMode mode = OpenMode::ExistingOnly);
+    // Opens, checks the schema is current, and signs in with --user/MEMBERDESK_USER and
+    // MEMBERDESK_PASSWORD or a prompt.
+    // `db migrate` signs in to an older schema, so it may skip the schema check.
+    const Actor& actor(bool require_current = true);
+
+    // Prints `result` as JSON (with --json) or `text` otherwise.
+    void print(const nlohmann::json& result, const std::string& text) const;
+
+private:
+    std::unique_ptr<Services> services_;
+    std::optional<Actor> actor_;
+};
+
+// Thrown for command-line misuse; main() maps it to exit code 1.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace md::cli

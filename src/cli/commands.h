@@ -1,0 +1,14 @@
+#pragma once
+// Each command group registers its subcommands on the app; the callbacks do the work.
+#include "cli/cli_context.h"
+
+#include <CLI/CLI.hpp>
+
+namespace md::cli {
+
+void register_db_commands(CLI::App& app, CliContext& ctx);
+void register_user_commands(CLI::App& app, CliContext& ctx);
+void register_audit_commands(CLI::App& app, CliContext& ctx);
+void register_demo_commands(CLI::App& app, CliContext& ctx);
+
+}  // namespace md::cli
