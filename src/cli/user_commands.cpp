@@ -11,7 +11,7 @@ namespace md::cli {
 namespace {
 
 std::string user_line(const User& u) {
-    return u.username + " (" + u.display_name + "), role " + role_code(u.role) + (u.active ? "" : ", disabled") +
+    return u.username + (u.display_name.empty() ? "" : " (" + u.display_name + ")") + ", role " + role_code(u.role) + (u.active ? "" : ", disabled") +
            ", version " + std::to_string(u.version);
 }
 

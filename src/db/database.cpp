@@ -13,10 +13,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Driver messages span several lines ("Cannot establish connection.\nconnection to server
+// ... failed: ..."); the first two carry the cause, the rest is advice. One line for people.
 std::string first_line(const std::string& text) {
-    std::string line = text.substr(0, text.find('\n'));
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-    return line;
+    std::string out;
+    std::size_t start = 0;
+    for (int kept = 0; kept < 2 && start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.erase(0, 1);
+        if (!line.empty()) {
+            if (!out.empty() && out.back() == '.') out.pop_back();
+            out += (out.empty() ? "" : ": ") + line;
+            ++kept;
+        }
+        start = end + 1;
+    }
+    return out;
 }
 
 void check_sqlite_location(const DatabaseUrl& url, OpenMode mode) {
