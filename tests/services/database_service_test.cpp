@@ -13,7 +13,9 @@ TEST_P(DatabaseServiceTest, StatusDescribesTheInitialisedDatabase) {
     EXPECT_EQ(s.users, 6);
     EXPECT_EQ(s.time_zone, "Asia/Shanghai");
     EXPECT_EQ(s.backend, GetParam() == Backend::Sqlite ? "sqlite3" : "postgresql");
-    if (GetParam() == Backend::Sqlite) EXPECT_EQ(s.journal_mode, "wal");
+    if (GetParam() == Backend::Sqlite) {
+        EXPECT_EQ(s.journal_mode, "wal");
+    }
 }
 
 TEST_P(DatabaseServiceTest, ASecondInitIsAConflictAndChangesNothing) {

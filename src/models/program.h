@@ -1,0 +1,24 @@
+#pragma once
+// The whole programme in force on a date: what `program export` writes and the demo carries.
+#include "models/committee_seat.h"
+#include "models/meal_package.h"
+#include "models/points_rule.h"
+#include "models/prepaid_offer.h"
+#include "models/tier_ladder.h"
+
+#include <optional>
+#include <vector>
+
+namespace md {
+
+struct Program {
+    std::vector<TierLadder> ladders;
+    std::optional<PointsRule> points;
+    std::vector<Denomination> denominations;
+    std::vector<RechargeBonus> bonuses;
+    std::vector<MealPackage> packages;
+    std::vector<CommitteeSeat> committee;
+    bool operator==(const Program&) const = default;
+};
+
+}  // namespace md
