@@ -8,8 +8,9 @@
 namespace md {
 namespace {
 
-// "95.5" → 9550 basis points of a percentage; -1 when not a number with ≤ 2 decimals.
-int percent_to_bp(const std::string& digits) {
+// "95.5" with max_decimals 2 → 9550: the number times 10^max_decimals; -1 when it is not a
+// plain decimal with at most that many decimals.
+int scaled_decimal(const std::string& digits, int max_decimals) {
     int whole = 0, frac = 0, decimals = 0;
     std::size_t i = 0;
     bool any = false;
@@ -19,13 +20,15 @@ int percent_to_bp(const std::string& digits) {
     }
     if (i < digits.size() && digits[i] == '.') {
         for (++i; i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i])); ++i, any = true) {
-            if (++decimals > 2) return -1;
+            if (++decimals > max_decimals) return -1;
             frac = frac * 10 + (digits[i] - '0');
         }
-        if (decimals == 1) frac *= 10;
     }
     if (!any || i != digits.size()) return -1;
-    return whole * 100 + frac;
+    int scale = 1;
+    for (int d = 0; d < max_decimals; ++d) scale *= 10;
+    for (int d = decimals; d < max_decimals; ++d) frac *= 10;
+    return whole * scale + frac;
 }
 
 std::string trim_zeros(int bp_of_percent) {
@@ -48,13 +51,11 @@ Discount Discount::parse(const std::string& text, const std::string& field) {
         // Chinese reading: one digit is tenths (9折 = 90%), two digits are percent (95折 = 95%),
         // a decimal is tenths too (8.5折 = 85%, 8.85折 = 88.5%).
         const std::string n = text.substr(0, text.size() - zhe.size());
-        const int value = percent_to_bp(n);
-        if (value < 0) throw refuse();
         const bool tenths = n.find('.') != std::string::npos || n.size() == 1;
-        bp = tenths ? value * 10 : value;
         if (!tenths && n.size() > 2) throw refuse();
+        bp = tenths ? scaled_decimal(n, 3) : scaled_decimal(n, 2);  // 8.85 → 8850; 95 → 9500
     } else if (!text.empty() && text.back() == '%') {
-        bp = percent_to_bp(text.substr(0, text.size() - 1));
+        bp = scaled_decimal(text.substr(0, text.size() - 1), 2);
     }
     if (bp < 0) throw refuse();
     Discount d(bp);
