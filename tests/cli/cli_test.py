@@ -6,6 +6,7 @@ The PostgreSQL run needs the server scripts/test starts (MEMBERDESK_TEST_PG_*); 
 the run fails rather than skips.
 """
 import csv
+import datetime
 import io
 import json
 import os
@@ -208,6 +209,99 @@ class CliTest(unittest.TestCase):
         self.assertEqual([x["action"] for x in as_json], ["user.add"])
 
 
+class ProgrammeCliTest(unittest.TestCase):
+    """The programme under approval, through the binary (issue 3's sequence)."""
+
+    def setUp(self):
+        self.db = FreshDatabase()
+        self.addCleanup(self.db.drop)
+        r = run("--db", self.db.url, "--json", "demo", "seed")
+        self.assertEqual(r.code, OK, r.err)
+        self.people = {p["role"]: p for p in r.json()["users"]}
+
+    def as_role(self, role, *args):
+        p = self.people[role]
+        return run("--db", self.db.url, "--user", p["username"], *args, password=p["password"])
+
+    def export(self, *extra):
+        r = self.as_role("finance", "--json", "program", "export", *extra)
+        self.assertEqual(r.code, OK, r.err)
+        return r.json()
+
+    def test_the_demo_programme_is_exported(self):
+        p = self.export()
+        ladders = {l["code"]: l for l in p["ladders"]}
+        self.assertEqual(sorted(ladders), ["group", "individual", "premium"])
+        self.assertEqual([(t["name_zh"], t["threshold"], t["discount"]) for t in ladders["individual"]["tiers"]],
+                         [("黄钻", "1000.00", "98折"), ("红钻", "2000.00", "95折"), ("黑钻", "3000.00", "93折")])
+        self.assertEqual(ladders["group"]["tiers"][0]["threshold"], "5000.00")
+        self.assertEqual(p["points"]["spend_per_coin"], "20.00")
+        self.assertEqual([d["face_value"] for d in p["denominations"]],
+                         ["100.00", "200.00", "500.00", "1000.00", "2000.00"])
+        self.assertIn(("12000.00", "15000.00"), [(b["pay"], b["receive"]) for b in p["bonuses"]])
+        groups = {k["group"] for k in p["packages"] if k["kind"] == "special_need"}
+        self.assertEqual(groups, {"family", "disease_prevention", "pregnancy", "growth", "adults", "other"})
+
+    def test_threshold_change_needs_someone_else_and_starts_on_its_date(self):
+        today = self.export()["as_of"]
+        effective = (datetime.date.fromisoformat(today) + datetime.timedelta(days=10)).isoformat()
+        r = self.as_role("marketing", "--json", "change", "set-threshold", "individual", "red_diamond", "2500",
+                         "--reason", "红钻门槛上调", "--effective", effective)
+        self.assertEqual(r.code, OK, r.err)
+        change_id = str(r.json()["id"])
+        self.assertEqual(self.as_role("marketing", "change", "approve", change_id, "--comment", "mine").code, DENIED)
+        shown = self.as_role("approver", "change", "show", change_id)
+        self.assertEqual(shown.code, OK, shown.err)
+        self.assertIn("tiers[2].threshold: 2000.00 → 2500.00", shown.out)
+        r = self.as_role("approver", "change", "approve", change_id, "--comment", "同意")
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual(self.as_role("approver", "change", "approve", change_id, "--comment", "x").code, CONFLICT)
+        day_before = (datetime.date.fromisoformat(effective) - datetime.timedelta(days=1)).isoformat()
+        red = lambda p: [t for l in p["ladders"] if l["code"] == "individual" for t in l["tiers"]
+                         if t["code"] == "red_diamond"][0]["threshold"]
+        self.assertEqual(red(self.export("--as-of", day_before)), "2000.00")
+        self.assertEqual(red(self.export("--as-of", effective)), "2500.00")
+        audit = self.as_role("auditor", "--json", "audit", "list", "--action", "change.").json()
+        maker = self.people["marketing"]["username"]
+        self.assertIn((maker, "change.decide", "denied"), [(a["actor"], a["action"], a["outcome"]) for a in audit])
+
+    def test_export_import_export_reproduces_the_programme(self):
+        out = os.path.join(self.db.folder, "programme.json")
+        r = self.as_role("finance", "program", "export", out)
+        self.assertEqual(r.code, OK, r.err)
+        fresh = FreshDatabase()
+        self.addCleanup(fresh.drop)
+        self.assertEqual(run("--db", fresh.url, "db", "init", password="admin-secret").code, OK)
+        for name, role in (("li.na", "marketing"), ("wang.qiang", "approver")):
+            r = run("--db", fresh.url, "--user", "admin", "user", "add", name, "--role", role,
+                    password="admin-secret", new_password=name + "-secret")
+            self.assertEqual(r.code, OK, r.err)
+        r = run("--db", fresh.url, "--user", "li.na", "--json", "program", "import", out, "--reason", "迁移",
+                password="li.na-secret")
+        self.assertEqual(r.code, OK, r.err)
+        ids = r.json()["change_ids"]
+        self.assertEqual(len(ids), 34)
+        for change_id in ids:
+            r = run("--db", fresh.url, "--user", "wang.qiang", "change", "approve", str(change_id), "--comment", "ok",
+                    password="wang.qiang-secret")
+            self.assertEqual(r.code, OK, r.err)
+        again = run("--db", fresh.url, "--user", "wang.qiang", "program", "export", password="wang.qiang-secret")
+        self.assertEqual(again.code, OK, again.err)
+        self.assertEqual(again.out, open(out, encoding="utf-8").read())
+
+    def test_a_bad_programme_file_is_refused_whole(self):
+        good = self.export()
+        bad = json.loads(json.dumps(good))
+        bad["ladders"][0]["tiers"][0]["threshold"] = 1000.5
+        path = os.path.join(self.db.folder, "bad.json")
+        json.dump(bad, open(path, "w"))
+        before = self.as_role("auditor", "--json", "change", "list").json()
+        r = self.as_role("marketing", "--json", "program", "import", path, "--reason", "x")
+        self.assertEqual(r.code, INVALID, r.err)
+        self.assertEqual(r.json()["error"]["field"], "ladders[1].tiers[1].threshold")
+        self.assertEqual(self.as_role("auditor", "--json", "change", "list").json(), before)
+
+
 class Fixed(unittest.TestCase):
     """Cases that need no fresh database."""
 
@@ -255,6 +349,7 @@ if __name__ == "__main__":
         sys.exit("backend must be sqlite or postgresql")
     # The backend-free cases run once, with the SQLite run.
     suite = unittest.TestLoader().loadTestsFromTestCase(CliTest)
+    suite.addTests(unittest.TestLoader().loadTestsFromTestCase(ProgrammeCliTest))
     if BACKEND == "sqlite":
         suite.addTests(unittest.TestLoader().loadTestsFromTestCase(Fixed))
     result = unittest.TextTestRunner(verbosity=2).run(suite)
