@@ -44,7 +44,7 @@ AuditPanel::AuditPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     action_ = add_filter(this, filters, _("Action:"), _("e.g. user."), 110);
     from_ = add_filter(this, filters, _("From:"), "YYYY-MM-DD", 110);
     to_ = add_filter(this, filters, _("To:"), "YYYY-MM-DD", 110);
-    refresh_ = new wxButton(this, wxID_REFRESH, _("Refresh"));
+    refresh_ = new wxButton(this, wxID_ANY, _("Refresh"));
     filters->Add(refresh_, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(filters, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
 

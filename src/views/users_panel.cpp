@@ -44,7 +44,7 @@ UsersPanel::UsersPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     change_role_ = new wxButton(this, wxID_ANY, _("Change role…"));
     toggle_active_ = new wxButton(this, wxID_ANY, _("Disable"));
     reset_password_ = new wxButton(this, wxID_ANY, _("Reset password…"));
-    refresh_ = new wxButton(this, wxID_REFRESH, _("Refresh"));
+    refresh_ = new wxButton(this, wxID_ANY, _("Refresh"));
     for (wxButton* b : {add_, change_role_, toggle_active_, reset_password_}) buttons->Add(b, 0, wxRIGHT, gap);
     buttons->AddStretchSpacer();
     buttons->Add(refresh_);
