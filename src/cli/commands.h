@@ -6,9 +6,14 @@
 
 namespace md::cli {
 
+// A JSON file given on the command line; NotFound / ValidationError name the file.
+nlohmann::json read_json_argument(const std::string& path);
+
 void register_db_commands(CLI::App& app, CliContext& ctx);
 void register_user_commands(CLI::App& app, CliContext& ctx);
 void register_audit_commands(CLI::App& app, CliContext& ctx);
 void register_demo_commands(CLI::App& app, CliContext& ctx);
+void register_program_commands(CLI::App& app, CliContext& ctx);
+void register_change_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace md::cli

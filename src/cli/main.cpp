@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
     register_user_commands(app, ctx);
     register_audit_commands(app, ctx);
     register_demo_commands(app, ctx);
+    register_program_commands(app, ctx);
+    register_change_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -63,9 +63,11 @@ Discount Discount::parse(const std::string& text, const std::string& field) {
 }
 
 std::string Discount::to_zhe() const {
-    if (paid_bp_ % 1000 == 0) return std::to_string(paid_bp_ / 1000) + "折";
-    if (paid_bp_ % 100 == 0) return std::to_string(paid_bp_ / 100) + "折";
-    // Tenths with decimals: 88.5% paid is 8.85折.
+    // Full price has no 折 form that reads back unambiguously ("10折" reads as 10%).
+    if (paid_bp_ == 10000) return "100%";
+    if (paid_bp_ % 1000 == 0) return std::to_string(paid_bp_ / 1000) + "折";               // 9折 = 90%
+    if (paid_bp_ >= 1000 && paid_bp_ % 100 == 0) return std::to_string(paid_bp_ / 100) + "折";  // 95折
+    // Otherwise tenths with decimals: 88.5% paid is 8.85折, 5% is 0.5折.
     std::string rest = std::to_string(paid_bp_ % 1000);
     rest = std::string(3 - rest.size(), '0') + rest;
     while (rest.back() == '0') rest.pop_back();

@@ -14,7 +14,7 @@ public:
     static Discount parse(const std::string& text, const std::string& field);
 
     constexpr int paid_basis_points() const { return paid_bp_; }
-    std::string to_zhe() const;   // "98折", "9折", "8.85折" (for 88.5%)
+    std::string to_zhe() const;   // "98折", "9折", "8.85折" (88.5%); full price is "100%"
     std::string to_off() const;   // "2% off", "11.5% off", "no discount"
     // Valid between 1% and 100% paid; ValidationError otherwise.
     void validate(const std::string& field) const;

@@ -43,6 +43,11 @@ const Grant kGrants[] = {
     {Action::ViewAudit, "audit.view", {Role::Admin, Role::Auditor}},
     {Action::MigrateDatabase, "db.migrate", {Role::Admin}},
     {Action::CheckDatabase, "db.check", {Role::Admin, Role::Auditor}},
+    {Action::ViewProgram, "program.view",
+     {Role::Admin, Role::Marketing, Role::Approver, Role::Service, Role::Finance, Role::Auditor}},
+    {Action::ProposeChange, "change.propose", {Role::Marketing, Role::Admin}},
+    {Action::DecideChange, "change.decide", {Role::Approver, Role::Finance, Role::Admin}},
+    {Action::ManageApprovalRules, "change.rules", {Role::Admin}},
 };
 
 const Grant& grant_for(Action action) {

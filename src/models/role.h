@@ -22,6 +22,10 @@ enum class Action {
     ViewAudit,
     MigrateDatabase,
     CheckDatabase,
+    ViewProgram,
+    ProposeChange,
+    DecideChange,          // narrowed further by the approval rule of the change's kind
+    ManageApprovalRules,
 };
 
 std::string action_code(Action action);        // "user.manage"

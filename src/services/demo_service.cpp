@@ -5,10 +5,29 @@
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/audit_trail.h"
+#include "services/demo_program.h"
+#include "services/program_service.h"
 #include "services/password_hasher.h"
 #include "services/user_service.h"
 
+#include <nlohmann/json.hpp>
+
 namespace md {
+
+// The programme goes through the real workflow: the marketing manager imports it, the
+// approver approves every request, effective today. The history then reads as it would.
+void DemoService::seed_program(const std::vector<User>& users) {
+    auto actor_for = [&](Role role) {
+        for (const User& u : users)
+            if (u.role == role) return Actor{u.id, u.username, u.display_name, u.role};
+        throw Error("demo seed: no demo user for a role");
+    };
+    ProgramService program(db_, clock_);
+    const Actor maker = actor_for(Role::Marketing), checker = actor_for(Role::Approver);
+    const auto result = program.import_program(maker, nlohmann::json::parse(demo_program_json()),
+                                               "演示方案 Demo programme (domain.md)", program.today());
+    for (std::int64_t id : result.change_ids) program.decide(checker, id, true, "演示审批 Demo approval");
+}
 
 std::vector<DemoUser> DemoService::seed() {
     migrate(db_);
@@ -45,6 +64,7 @@ std::vector<DemoUser> DemoService::seed() {
         audit.record("demo", "user.add", "user", u.username, "", user_audit_json(u), tr("demo seed"));
     }
     tx.commit();
+    seed_program(users);
     return people;
 }
 

@@ -3,6 +3,7 @@
 // and whatever data the built areas hold. Later capabilities extend it.
 #include "services/actor.h"
 #include "db/database.h"
+#include "models/user.h"
 
 #include <vector>
 
@@ -22,6 +23,7 @@ public:
     std::vector<DemoUser> seed();
 
 private:
+    void seed_program(const std::vector<User>& users);
     Database& db_;
     Clock clock_;
 };

@@ -5,6 +5,7 @@
 #include "services/auth_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
+#include "services/program_service.h"
 #include "services/user_service.h"
 
 #include <memory>
@@ -24,6 +25,7 @@ public:
     UserService users;
     AuditService audit;
     DatabaseService database_admin;
+    ProgramService program;
     DemoService demo;
 };
 

@@ -1,0 +1,307 @@
+#include "services/program_codec.h"
+
+#include "models/errors.h"
+#include "models/translate.h"
+#include "services/json_reader.h"
+
+namespace md {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+ojson money(Money m) { return m.to_string(); }
+
+ojson conditions_json(const AlternativeQualification& alt) {
+    ojson all = ojson::array();
+    for (const QualifyingCondition& c : alt.all_of)
+        all.push_back({{"measure", measure_code(c.measure)}, {"threshold", money(c.threshold)}, {"months", c.months}});
+    return {{"all_of", all}};
+}
+
+}  // namespace
+
+ojson to_json(const TierLadder& l) {
+    ojson tiers = ojson::array();
+    for (const Tier& t : l.tiers) {
+        ojson alternatives = ojson::array();
+        for (const auto& a : t.alternatives) alternatives.push_back(conditions_json(a));
+        tiers.push_back({{"code", t.code},
+                         {"name_zh", t.name_zh},
+                         {"name_en", t.name_en},
+                         {"threshold", money(t.threshold)},
+                         {"discount", t.discount.to_zhe()},
+                         {"benefits", t.benefits},
+                         {"alternatives", alternatives}});
+    }
+    return {{"code", l.code},
+            {"name_zh", l.name_zh},
+            {"name_en", l.name_en},
+            {"measure", measure_code(l.measure)},
+            {"measure_months", l.measure_months},
+            {"window", window_code(l.window)},
+            {"window_months", l.window_months},
+            {"downgrade", downgrade_code(l.downgrade)},
+            {"grace_days", l.grace_days},
+            {"packages_count", l.packages_count},
+            {"tiers", tiers}};
+}
+
+ojson to_json(const PointsRule& r) {
+    return {{"spend_per_coin", money(r.spend_per_coin)},
+            {"entry_threshold", money(r.entry_threshold)},
+            {"coin_value", money(r.coin_value)},
+            {"excluded_purchase_kinds", r.excluded_purchase_kinds},
+            {"expiry", expiry_code(r.expiry)},
+            {"expiry_days", r.expiry_days}};
+}
+
+ojson to_json(const Denomination& d) {
+    return {{"face_value", money(d.face_value)}, {"on_sale", d.on_sale}, {"bonus", money(d.bonus)}};
+}
+
+ojson to_json(const RechargeBonus& b) {
+    return {{"code", b.code},
+            {"name_zh", b.name_zh},
+            {"name_en", b.name_en},
+            {"pay", money(b.pay)},
+            {"receive", money(b.receive)},
+            {"valid_from", format_date(b.valid_from)},
+            {"valid_to", b.valid_to ? ojson(format_date(*b.valid_to)) : ojson(nullptr)}};
+}
+
+ojson to_json(const MealPackage& p) {
+    return {{"code", p.code},
+            {"name_zh", p.name_zh},
+            {"name_en", p.name_en},
+            {"kind", kind_code(p.kind)},
+            {"group", p.group},
+            {"subgroup", p.subgroup},
+            {"cadence", cadence_code(p.cadence)},
+            {"deliveries_per_period", p.deliveries_per_period},
+            {"term", term_code(p.term)},
+            {"price", money(p.price)},
+            {"value_owed", money(p.value_owed)},
+            {"deliveries", p.deliveries},
+            {"earns_points", p.earns_points},
+            {"counts_toward_tiers", p.counts_toward_tiers}};
+}
+
+ojson to_json(const CommitteeSeat& s) {
+    return {{"member_number", s.member_number},
+            {"role", committee_role_code(s.role)},
+            {"term_start", format_date(s.term_start)},
+            {"term_end", format_date(s.term_end)}};
+}
+
+TierLadder ladder_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    TierLadder l;
+    l.code = r.text("code");
+    l.name_zh = r.text_or("name_zh", "");
+    l.name_en = r.text_or("name_en", "");
+    l.measure = parse_measure(r.text("measure"), r.field("measure"));
+    l.measure_months = r.integer_or("measure_months", 0);
+    l.window = parse_window(r.text_or("window", "lifetime"), r.field("window"));
+    l.window_months = r.integer_or("window_months", 0);
+    l.downgrade = parse_downgrade(r.text_or("downgrade", "never"), r.field("downgrade"));
+    l.grace_days = r.integer_or("grace_days", 0);
+    l.packages_count = r.flag_or("packages_count", false);
+    for (JsonReader& t : r.objects("tiers", true)) {
+        Tier tier;
+        tier.code = t.text("code");
+        tier.name_zh = t.text_or("name_zh", "");
+        tier.name_en = t.text_or("name_en", "");
+        tier.threshold = t.money("threshold");
+        tier.discount = t.discount("discount");
+        tier.benefits = t.texts_or_empty("benefits");
+        for (JsonReader& a : t.objects("alternatives", false)) {
+            AlternativeQualification alt;
+            for (JsonReader& c : a.objects("all_of", true)) {
+                QualifyingCondition cond;
+                cond.measure = parse_measure(c.text("measure"), c.field("measure"));
+                cond.threshold = c.money("threshold");
+                cond.months = c.integer_or("months", 0);
+                c.finish();
+                alt.all_of.push_back(cond);
+            }
+            a.finish();
+            tier.alternatives.push_back(alt);
+        }
+        t.finish();
+        l.tiers.push_back(std::move(tier));
+    }
+    r.finish();
+    validate(l);
+    return l;
+}
+
+PointsRule points_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    PointsRule p;
+    p.spend_per_coin = r.money("spend_per_coin");
+    p.entry_threshold = r.money_or("entry_threshold", Money());
+    p.coin_value = r.money("coin_value");
+    p.excluded_purchase_kinds = r.texts_or_empty("excluded_purchase_kinds");
+    p.expiry = parse_expiry(r.text_or("expiry", "never"), r.field("expiry"));
+    p.expiry_days = r.integer_or("expiry_days", 0);
+    r.finish();
+    validate(p);
+    return p;
+}
+
+Denomination denomination_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    Denomination d;
+    d.face_value = r.money("face_value");
+    d.on_sale = r.flag_or("on_sale", true);
+    d.bonus = r.money_or("bonus", Money());
+    r.finish();
+    validate(d);
+    return d;
+}
+
+RechargeBonus bonus_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    RechargeBonus b;
+    b.code = r.text("code");
+    b.name_zh = r.text_or("name_zh", "");
+    b.name_en = r.text_or("name_en", "");
+    b.pay = r.money("pay");
+    b.receive = r.money("receive");
+    b.valid_from = r.date("valid_from");
+    b.valid_to = r.optional_date("valid_to");
+    r.finish();
+    validate(b);
+    return b;
+}
+
+MealPackage package_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    MealPackage p;
+    p.code = r.text("code");
+    p.name_zh = r.text_or("name_zh", "");
+    p.name_en = r.text_or("name_en", "");
+    p.kind = parse_kind(r.text("kind"), r.field("kind"));
+    p.group = r.text_or("group", "");
+    p.subgroup = r.text_or("subgroup", "");
+    p.cadence = parse_cadence(r.text_or("cadence", "none"), r.field("cadence"));
+    p.deliveries_per_period = r.integer_or("deliveries_per_period", 0);
+    p.term = parse_term(r.text_or("term", "none"), r.field("term"));
+    p.price = r.money("price");
+    p.value_owed = r.money("value_owed");
+    p.deliveries = r.integer_or("deliveries", 0);
+    p.earns_points = r.flag_or("earns_points", false);
+    p.counts_toward_tiers = r.flag_or("counts_toward_tiers", false);
+    r.finish();
+    validate(p);
+    return p;
+}
+
+CommitteeSeat seat_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    CommitteeSeat s;
+    s.member_number = r.text("member_number");
+    s.role = parse_committee_role(r.text("role"), r.field("role"));
+    s.term_start = r.date("term_start");
+    s.term_end = r.date("term_end");
+    r.finish();
+    validate(s);
+    return s;
+}
+
+ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::string& path) {
+    switch (kind) {
+        case ChangeKind::Ladder: {
+            auto l = ladder_from_json(value, path);
+            return {kind, l.code, to_json(l).dump()};
+        }
+        case ChangeKind::Points:
+            return {kind, "default", to_json(points_from_json(value, path)).dump()};
+        case ChangeKind::Denomination: {
+            auto d = denomination_from_json(value, path);
+            return {kind, d.face_value.to_string(), to_json(d).dump()};
+        }
+        case ChangeKind::Bonus: {
+            auto b = bonus_from_json(value, path);
+            return {kind, b.code, to_json(b).dump()};
+        }
+        case ChangeKind::Package: {
+            auto p = package_from_json(value, path);
+            return {kind, p.code, to_json(p).dump()};
+        }
+        case ChangeKind::Committee: {
+            auto s = seat_from_json(value, path);
+            return {kind, s.member_number, to_json(s).dump()};
+        }
+    }
+    throw Error("unknown change kind");
+}
+
+ojson program_to_json(const Program& p, const Date& as_of) {
+    ojson doc = {{"format", "memberdesk-program"}, {"format_version", 1}, {"as_of", format_date(as_of)}};
+    ojson ladders = ojson::array(), denominations = ojson::array(), bonuses = ojson::array(),
+          packages = ojson::array(), committee = ojson::array();
+    for (const auto& l : p.ladders) ladders.push_back(to_json(l));
+    for (const auto& d : p.denominations) denominations.push_back(to_json(d));
+    for (const auto& b : p.bonuses) bonuses.push_back(to_json(b));
+    for (const auto& k : p.packages) packages.push_back(to_json(k));
+    for (const auto& s : p.committee) committee.push_back(to_json(s));
+    doc["ladders"] = ladders;
+    doc["points"] = p.points ? to_json(*p.points) : ojson(nullptr);
+    doc["denominations"] = denominations;
+    doc["bonuses"] = bonuses;
+    doc["packages"] = packages;
+    doc["committee"] = committee;
+    return doc;
+}
+
+std::vector<ProgramItem> program_items_from_json(const nlohmann::json& document) {
+    JsonReader r(document, "");
+    if (r.text("format") != "memberdesk-program")
+        throw ValidationError("format", document.value("format", ""),
+                              tr("format: not a MemberDesk programme file (expected \"memberdesk-program\")"));
+    if (r.integer_or("format_version", 0) != 1)
+        throw ValidationError("format_version", document.value("format_version", nlohmann::json()).dump(),
+                              tr("format_version: this MemberDesk reads programme files of version 1"));
+    r.text_or("as_of", "");  // informative only
+    std::vector<ProgramItem> items;
+    // Arrays of items: read each element as the kind's item, keeping its path for errors.
+    auto read_array = [&](const char* name, ChangeKind kind) {
+        for (JsonReader& element : r.objects(name, false))
+            items.push_back(read_item(kind, element.object(), element.path()));
+    };
+    read_array("ladders", ChangeKind::Ladder);
+    if (const nlohmann::json* points = r.raw("points")) items.push_back(read_item(ChangeKind::Points, *points, "points"));
+    read_array("denominations", ChangeKind::Denomination);
+    read_array("bonuses", ChangeKind::Bonus);
+    read_array("packages", ChangeKind::Package);
+    read_array("committee", ChangeKind::Committee);
+    r.finish();
+    // Two items with one key would make the import ambiguous.
+    for (std::size_t i = 0; i < items.size(); ++i)
+        for (std::size_t j = i + 1; j < items.size(); ++j)
+            if (items[i].kind == items[j].kind && items[i].key == items[j].key)
+                throw ValidationError(change_kind_code(items[j].kind), items[j].key,
+                                      subst(tr("{0} \"{1}\" appears twice in the file"),
+                                            {change_kind_code(items[j].kind), items[j].key}));
+    return items;
+}
+
+Program program_from_items(const std::vector<ProgramItem>& items) {
+    Program p;
+    for (const ProgramItem& item : items) {
+        const auto j = nlohmann::json::parse(item.json);
+        switch (item.kind) {
+            case ChangeKind::Ladder: p.ladders.push_back(ladder_from_json(j, item.key)); break;
+            case ChangeKind::Points: p.points = points_from_json(j, item.key); break;
+            case ChangeKind::Denomination: p.denominations.push_back(denomination_from_json(j, item.key)); break;
+            case ChangeKind::Bonus: p.bonuses.push_back(bonus_from_json(j, item.key)); break;
+            case ChangeKind::Package: p.packages.push_back(package_from_json(j, item.key)); break;
+            case ChangeKind::Committee: p.committee.push_back(seat_from_json(j, item.key)); break;
+        }
+    }
+    return p;
+}
+
+}  // namespace md
