@@ -2,6 +2,8 @@
 
 #include "views/wx_text.h"
 
+#include <algorithm>
+
 namespace md::views {
 namespace {
 
@@ -32,6 +34,13 @@ AuditListCtrl::AuditListCtrl(wxWindow* parent)
     AppendColumn(_("Record"), wxLIST_FORMAT_LEFT, FromDIP(130));
     AppendColumn(_("Outcome"), wxLIST_FORMAT_LEFT, FromDIP(70));
     AppendColumn(_("Detail"), wxLIST_FORMAT_LEFT, FromDIP(420));
+    // Details are the longest text; give them whatever width the other columns leave.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        int others = 0;
+        for (int column = ColTime; column < ColDetail; ++column) others += GetColumnWidth(column);
+        SetColumnWidth(ColDetail, std::max(FromDIP(200), GetClientSize().x - others));
+    });
 }
 
 void AuditListCtrl::show_records(std::vector<AuditRecord> records) {
