@@ -20,10 +20,8 @@ wxString error_caption(const std::exception& error) {
 
 void show_error(wxWindow* parent, const std::exception& error, const wxString& hint) {
     wxString message = to_wx(error.what());
-    if (const auto* stale = dynamic_cast<const StaleEditError*>(&error)) {
-        message += "\n\n" + wxString::Format(_("Changed by %s at %s. Nothing of yours was saved."),
-                                             to_wx(stale->changed_by()), to_wx(stale->changed_at()));
-    }
+    // The core's message already names who changed it and when (changed_by, changed_at).
+    if (dynamic_cast<const StaleEditError*>(&error)) message += "\n\n" + _("Nothing of yours was saved.");
     if (!hint.empty()) message += "\n\n" + hint;
     wxMessageBox(message, error_caption(error), wxOK | wxICON_ERROR, parent);
 }
