@@ -1,0 +1,117 @@
+#include "views/main_frame.h"
+
+#include "services/services.h"
+#include "views/area_placeholder_panel.h"
+#include "views/areas.h"
+#include "views/audit_panel.h"
+#include "views/open_database_dialog.h"
+#include "views/preferences_dialog.h"
+#include "views/users_panel.h"
+#include "views/wx_text.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/listbox.h>
+#include <wx/menu.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/statusbr.h>
+
+namespace md::views {
+namespace {
+
+enum MenuId { IdOpenDatabase = wxID_HIGHEST + 1 };
+
+}  // namespace
+
+MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
+                     std::function<void(const std::string&)> switch_database)
+    : wxFrame(nullptr, wxID_ANY, "MemberDesk"),
+      services_(std::move(services)),
+      actor_(std::move(actor)),
+      switch_database_(std::move(switch_database)) {
+    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                          wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    navigation_ = new wxListBox(splitter, wxID_ANY);
+    pages_ = new wxSimplebook(splitter, wxID_ANY);
+    for (const Area& area : all_areas()) {
+        navigation_->Append(translated(area.name));
+        wxWindow* page = nullptr;
+        switch (area.id) {
+            case AreaId::Audit: page = new AuditPanel(pages_, services_, actor_); break;
+            case AreaId::Admin: page = new UsersPanel(pages_, services_, actor_); break;
+            default: page = new AreaPlaceholderPanel(pages_, translated(area.not_built_note)); break;
+        }
+        pages_->AddPage(page, translated(area.name));
+    }
+    splitter->SetMinimumPaneSize(FromDIP(120));
+    splitter->SplitVertically(navigation_, pages_, FromDIP(190));
+
+    build_menus();
+    build_status_bar();
+    navigation_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) { show_area(event.GetSelection()); });
+    navigation_->SetSelection(0);
+    show_area(0);
+    SetSize(FromDIP(wxSize(1100, 700)));
+    CentreOnScreen();
+}
+
+void MainFrame::focus_navigation() { navigation_->SetFocus(); }
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu();
+    file->Append(IdOpenDatabase, _("&Open database…\tCtrl+O"));
+    file->Append(wxID_PREFERENCES, _("&Preferences…"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    auto* help = new wxMenu();
+    help->Append(wxID_ABOUT, _("&About MemberDesk"));
+    auto* bar = new wxMenuBar();
+    bar->Append(file, _("&File"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(wxEVT_MENU, &MainFrame::on_open_database, this, IdOpenDatabase);
+    Bind(wxEVT_MENU, &MainFrame::on_preferences, this, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, &MainFrame::on_about, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+}
+
+void MainFrame::build_status_bar() {
+    CreateStatusBar(3);
+    const int widths[] = {-3, -2, -2};
+    SetStatusWidths(3, widths);
+    SetStatusText(wxString::Format(_("Database: %s"), to_wx(services_->database().url().display)), 0);
+    SetStatusText(wxString::Format(_("Signed in: %s (%s)"), to_wx(actor_.display_name), to_wx(actor_.username)), 1);
+    SetStatusText(wxString::Format(_("Role: %s"), to_wx(role_label(actor_.role))), 2);
+}
+
+void MainFrame::show_area(int index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= all_areas().size()) return;
+    pages_->ChangeSelection(static_cast<std::size_t>(index));
+    // The product name stays as is in every language; only the area name is translated.
+    SetTitle("MemberDesk — " + translated(all_areas()[static_cast<std::size_t>(index)].name));
+    if (auto* lazy = dynamic_cast<LazyArea*>(pages_->GetPage(static_cast<std::size_t>(index))))
+        lazy->show_first_time();
+}
+
+void MainFrame::on_open_database(wxCommandEvent&) {
+    OpenDatabaseDialog choose(this);
+    if (choose.ShowModal() == wxID_OK) switch_database_(choose.url());
+}
+
+void MainFrame::on_preferences(wxCommandEvent&) {
+    PreferencesDialog preferences(this);
+    preferences.ShowModal();
+}
+
+void MainFrame::on_about(wxCommandEvent&) {
+    wxAboutDialogInfo info;
+    info.SetName("MemberDesk");
+    info.SetVersion(MEMBERDESK_VERSION);
+    info.SetDescription(_("Back-office console for a retail membership programme: members, stored value, "
+                          "campaigns, approvals and the audit trail."));
+    wxAboutBox(info, this);
+}
+
+}  // namespace md::views

@@ -1,0 +1,44 @@
+#pragma once
+// The console after sign-in: areas on the left, the chosen area on the right, and the
+// database and signed-in person in the status bar. The title names the area, so people
+// (and the GUI test) can tell where they are.
+#include "services/actor.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+#include <wx/frame.h>
+
+class wxListBox;
+class wxSimplebook;
+
+namespace md { class Services; }
+
+namespace md::views {
+
+class MainFrame : public wxFrame {
+public:
+    // switch_database: asked to sign in to another database; the app replaces this frame on success.
+    MainFrame(std::shared_ptr<Services> services, Actor actor,
+              std::function<void(const std::string& url)> switch_database);
+
+    void focus_navigation();
+
+private:
+    void build_menus();
+    void build_status_bar();
+    void show_area(int index);
+
+    void on_open_database(wxCommandEvent&);
+    void on_preferences(wxCommandEvent&);
+    void on_about(wxCommandEvent&);
+
+    std::shared_ptr<Services> services_;
+    Actor actor_;
+    std::function<void(const std::string&)> switch_database_;
+    wxListBox* navigation_ = nullptr;
+    wxSimplebook* pages_ = nullptr;
+};
+
+}  // namespace md::views

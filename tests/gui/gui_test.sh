@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# gui.shell: the real memberdesk under X (Xvfb in CI), driven by xdotool like a person would:
+# a wrong password must be refused with the dialog kept, the right one opens the main window,
+# Down walks every area (the title names it), then the same in Chinese. Screenshots of each
+# step land in the artifacts folder for a person to look at.
+# Usage: gui_test.sh MEMBERDESK_BIN MEMBERDESK_CLI_BIN ARTIFACTS_DIR
+set -uo pipefail
+export LC_ALL=C.UTF-8
+
+app_bin=${1:?memberdesk binary}
+cli_bin=${2:?memberdesk-cli binary}
+artifacts=${3:?artifacts folder}
+
+fail() { echo "gui.shell FAILED: $*" >&2; exit 1; }
+
+# No display is a broken test setup, not a reason to pass quietly.
+[ -n "${DISPLAY:-}" ] || fail "DISPLAY is not set: run ctest under xvfb-run (scripts/test does)"
+for tool in xdotool import timeout; do
+  command -v "$tool" >/dev/null || fail "$tool is not installed"
+done
+[ -x "$app_bin" ] || fail "no executable at $app_bin"
+[ -x "$cli_bin" ] || fail "no executable at $cli_bin"
+mkdir -p "$artifacts" || fail "cannot create $artifacts"
+
+work=$(mktemp -d)
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# A private home: saved preferences of a real user must not change what this test sees.
+export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+unset MEMBERDESK_DB
+
+db_url="sqlite3://db=$work/demo.db"
+timeout 60 "$cli_bin" --db "$db_url" demo seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; fail "demo seed failed"; }
+
+areas_en=("Members" "Program" "Cards & Stored Value" "Packages" "Campaigns" "Committee" "Complaints"
+          "Approvals" "Reports" "Audit" "Admin")
+areas_zh=("会员" "会员计划" "会员卡与储值" "套餐" "营销活动" "委员会" "投诉" "审批" "报表" "审计日志" "系统管理")
+
+shot() {  # name
+  import -window root "$artifacts/$1.png" || fail "screenshot $1 failed"
+}
+
+app_alive() { kill -0 "$app_pid" 2>/dev/null; }
+
+# First visible window whose name matches the pattern, waiting up to $2 seconds.
+wait_window() {  # pattern seconds
+  local id
+  id=$(timeout "$2" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n1)
+  [ -n "$id" ] && echo "$id"
+}
+
+wait_gone() {  # pattern seconds
+  local deadline=$((SECONDS + $2))
+  while xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.2
+  done
+}
+
+# Polls the window's title until it equals the expected one (a few seconds at most).
+expect_title() {  # window expected
+  local deadline=$((SECONDS + 5)) title=""
+  while [ $SECONDS -le $deadline ]; do
+    title=$(xdotool getwindowname "$1" 2>/dev/null)
+    [ "$title" = "$2" ] && return 0
+    sleep 0.2
+  done
+  fail "window title is \"$title\", expected \"$2\""
+}
+
+start_app() {  # language
+  "$app_bin" --db "$db_url" --lang "$1" >"$artifacts/app-$1.log" 2>&1 &
+  app_pid=$!
+}
+
+stop_app() {
+  kill "$app_pid" 2>/dev/null
+  wait "$app_pid" 2>/dev/null
+  app_pid=""
+}
+
+type_into() {  # window text...
+  local window=$1; shift
+  xdotool windowfocus --sync "$window" || fail "cannot focus window $window"
+  xdotool type --delay 15 "$@"
+}
+
+sign_in() {  # sign-in-window username password
+  type_into "$1" "$2"
+  xdotool key Tab
+  xdotool type --delay 15 "$3"
+  xdotool key Return
+}
+
+walk_areas() {  # main-window language area names...
+  local window=$1 lang=$2; shift 2
+  local names=("$@") n
+  expect_title "$window" "MemberDesk — ${names[0]}"
+  shot "main-$lang-01-$(slug "${names[0]}" 0)"
+  for ((n = 1; n < ${#names[@]}; n++)); do
+    xdotool windowfocus --sync "$window" || fail "cannot focus the main window"
+    xdotool key Down
+    expect_title "$window" "MemberDesk — ${names[n]}"
+    sleep 0.3  # let the area paint before the screenshot
+    shot "main-$lang-$(printf %02d $((n + 1)))-$(slug "${names[n]}" "$n")"
+    app_alive || fail "memberdesk exited in area ${names[n]}"
+  done
+}
+
+slug() {  # name index: ASCII file names, Chinese names fall back to the English one
+  local ascii=${areas_en[$2]}
+  echo "$ascii" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | tr -s '-'
+}
+
+# --- English: wrong password first, then the right one -----------------------------------
+start_app en
+sign_in_window=$(wait_window 'Sign in — MemberDesk' 20) || fail "no sign-in window within 20 s (log: $artifacts/app-en.log)"
+sleep 0.5  # the database opens after the dialog shows; give it a moment before typing
+shot "signin-en-01-empty"
+sign_in "$sign_in_window" admin not-the-password
+refusal=$(wait_window 'Sign-in refused' 15) || { shot "signin-en-02-no-refusal"; fail "a wrong password showed no refusal"; }
+shot "signin-en-02-wrong-password"
+xdotool windowfocus --sync "$refusal" && xdotool key Return
+wait_gone 'Sign-in refused' 5 || fail "the refusal message did not close"
+xdotool search --onlyvisible --name 'Sign in — MemberDesk' >/dev/null || fail "the sign-in dialog closed after a wrong password"
+app_alive || fail "memberdesk exited after a wrong password"
+xdotool search --onlyvisible --name '^MemberDesk — ' >/dev/null && fail "a wrong password opened the main window"
+
+# The password field keeps what was typed (selected); replace it.
+xdotool windowfocus --sync "$sign_in_window"
+xdotool key ctrl+a BackSpace
+xdotool type --delay 15 demo-admin
+xdotool key Return
+main_window=$(wait_window '^MemberDesk — ' 20) || { shot "signin-en-03-no-main"; fail "no main window after signing in as admin"; }
+walk_areas "$main_window" en "${areas_en[@]}"
+stop_app
+
+# --- Chinese ------------------------------------------------------------------------------
+start_app zh_CN
+sign_in_window=$(wait_window '登录 — MemberDesk' 20) || { shot "signin-zh-01-missing"; fail "no Chinese sign-in window (\"登录 — MemberDesk\") within 20 s"; }
+sleep 0.5
+shot "signin-zh-01-empty"
+sign_in "$sign_in_window" admin demo-admin
+main_window=$(wait_window '^MemberDesk — ' 20) || { shot "signin-zh-02-no-main"; fail "no main window after signing in (zh_CN)"; }
+walk_areas "$main_window" zh "${areas_zh[@]}"
+stop_app
+
+echo "gui.shell passed: sign-in refusal, ${#areas_en[@]} areas in English and Chinese; screenshots in $artifacts"
