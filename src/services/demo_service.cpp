@@ -15,17 +15,8 @@
 
 namespace md {
 
-// The programme goes through the real workflow: the marketing manager imports it, the
-// approver approves every request, effective today. The history then reads as it would.
-void DemoService::seed_program(const std::vector<User>& users) {
-    auto actor_for = [&](Role role) {
-        for (const User& u : users)
-            if (u.role == role) return Actor{u.id, u.username, u.display_name, u.role};
-        throw Error("demo seed: no demo user for a role");
-    };
-    // Members first: the committee seats of the programme name them (M00000001, ...).
+void DemoService::seed_members(const Actor& desk) {
     MemberService members(db_, clock_);
-    const Actor desk = actor_for(Role::Service);
     for (const auto& person : nlohmann::json::parse(demo_members_json())) {
         MemberInput in;
         auto text = [&](const char* key) -> std::optional<std::string> {
@@ -46,8 +37,12 @@ void DemoService::seed_program(const std::vector<User>& users) {
         in.consent_sms = true;
         members.add(desk, in);
     }
+}
+
+// The programme goes through the real workflow: the marketing manager imports it, the
+// approver approves every request, effective today. The history then reads as it would.
+void DemoService::seed_program(const Actor& maker, const Actor& checker) {
     ProgramService program(db_, clock_);
-    const Actor maker = actor_for(Role::Marketing), checker = actor_for(Role::Approver);
     const auto result = program.import_program(maker, nlohmann::json::parse(demo_program_json()),
                                                "演示方案 Demo programme (domain.md)", program.today());
     for (std::int64_t id : result.change_ids) program.decide(checker, id, true, "演示审批 Demo approval");
@@ -88,7 +83,14 @@ std::vector<DemoUser> DemoService::seed() {
         audit.record("demo", "user.add", "user", u.username, "", user_audit_json(u), tr("demo seed"));
     }
     tx.commit();
-    seed_program(users);
+    auto actor_for = [&](Role role) {
+        for (const User& u : users)
+            if (u.role == role) return Actor{u.id, u.username, u.display_name, u.role};
+        throw Error("demo seed: no demo user for a role");
+    };
+    // Members first: the committee seats of the programme name them (M00000001, ...).
+    seed_members(actor_for(Role::Service));
+    seed_program(actor_for(Role::Marketing), actor_for(Role::Approver));
     return people;
 }
 

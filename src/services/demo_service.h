@@ -22,8 +22,11 @@ public:
     // ConflictError if the database already has users: demo data never mixes with real data.
     std::vector<DemoUser> seed();
 
+    // The parts of seed(), for tests that want the demo data under their own users.
+    void seed_members(const Actor& desk);
+    void seed_program(const Actor& maker, const Actor& checker);
+
 private:
-    void seed_program(const std::vector<User>& users);
     Database& db_;
     Clock clock_;
 };

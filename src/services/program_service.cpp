@@ -212,11 +212,20 @@ ChangeView ProgramService::show(const Actor& actor, std::int64_t id) {
     ChangeRepository repo(db_);
     view.rule = repo.approval_rule(view.request.kind);
     std::optional<std::string> current;
-    for (const ConfigVersion& v : repo.in_force(view.request.effective_from, view.request.kind))
-        if (v.item_key == view.request.item_key) {
-            view.in_force_version = v.version;
-            current = v.body;
-        }
+    if (view.request.status == ChangeStatus::Approved) {
+        // Once approved, the request is itself in force: show what it changed from.
+        for (const ConfigVersion& v : repo.history(view.request.kind, view.request.item_key))
+            if (v.version == view.request.base_version) {
+                view.in_force_version = v.version;
+                current = v.body;
+            }
+    } else {
+        for (const ConfigVersion& v : repo.in_force(view.request.effective_from, view.request.kind))
+            if (v.item_key == view.request.item_key) {
+                view.in_force_version = v.version;
+                current = v.body;
+            }
+    }
     view.diff = json_diff(parse_or_empty(current), parse_or_empty(view.request.proposed));
     return view;
 }

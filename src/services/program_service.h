@@ -26,7 +26,7 @@ struct ChangeView {
     ChangeRequest request;
     ApprovalRule rule;
     int in_force_version = 0;            // the version compared against, 0 = none (new item)
-    std::vector<FieldChange> diff;       // against the version in force on the effective date
+    std::vector<FieldChange> diff;       // against the version in force on the effective date (approved: the one it replaced)
 };
 
 struct ImportResult {

@@ -16,9 +16,8 @@ protected:
     }
     // The demo programme imported by the maker and approved by the checker, effective today.
     void load_demo_programme() {
-        const auto r = services->program.import_program(maker, nlohmann::json::parse(demo_program_json()),
-                                                        "demo", today);
-        for (auto id : r.change_ids) services->program.decide(checker, id, true, "ok");
+        services->demo.seed_members(sign_in_as(Role::Service));
+        services->demo.seed_program(maker, checker);
     }
     TierLadder ladder(const std::string& code, const Date& as_of) {
         for (const TierLadder& l : services->program.program_as_of(maker, as_of).ladders)
@@ -63,6 +62,8 @@ TEST_P(ProgramServiceTest, TheDemoProgrammeIsTheDomainProgramme) {
     int special = 0;
     for (const auto& k : p.packages) special += k.kind == PackageKind::SpecialNeed;
     EXPECT_EQ(special, 17);
+    ASSERT_EQ(p.committee.size(), 4u);
+    EXPECT_EQ(p.committee[0].role, CommitteeRole::Chair);
     // Before today nothing was in force.
     EXPECT_TRUE(services->program.program_as_of(maker, today - days(1)).ladders.empty());
 }
@@ -81,9 +82,10 @@ TEST_P(ProgramServiceTest, AThresholdChangeIsInForceFromItsDateAndNotBefore) {
     EXPECT_EQ(view.diff[0].before, "2000.00");
     EXPECT_EQ(view.diff[0].after, "2500.00");
     services->program.decide(checker, r.id, true, "同意");
+    EXPECT_EQ(services->program.show(checker, r.id).diff.size(), 1u);  // still what it changed, once approved
     EXPECT_EQ(ladder("individual", effective - days(1)).tiers[1].threshold, Money::from_yuan(2000));
     EXPECT_EQ(ladder("individual", effective).tiers[1].threshold, Money::from_yuan(2500));
-    EXPECT_EQ(audit("change.approve").size(), 1u + 34u);
+    EXPECT_EQ(audit("change.approve").size(), 1u + 38u);
     EXPECT_THROW(services->program.decide(checker, r.id, true, "again"), ConflictError);
 }
 
