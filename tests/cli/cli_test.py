@@ -209,8 +209,8 @@ class CliTest(unittest.TestCase):
         self.assertEqual([x["action"] for x in as_json], ["user.add"])
 
 
-class ProgrammeCliTest(unittest.TestCase):
-    """The programme under approval, through the binary (issue 3's sequence)."""
+class DemoDatabaseTest(unittest.TestCase):
+    """A fresh database seeded with the demo data; commands run as the demo user of a role."""
 
     def setUp(self):
         self.db = FreshDatabase()
@@ -227,6 +227,10 @@ class ProgrammeCliTest(unittest.TestCase):
         r = self.as_role("finance", "--json", "program", "export", *extra)
         self.assertEqual(r.code, OK, r.err)
         return r.json()
+
+
+class ProgrammeCliTest(DemoDatabaseTest):
+    """The programme under approval, through the binary (issue 3's sequence)."""
 
     def test_the_demo_programme_is_exported(self):
         p = self.export()
@@ -308,6 +312,60 @@ class ProgrammeCliTest(unittest.TestCase):
         self.assertEqual(self.as_role("auditor", "--json", "change", "list").json(), before)
 
 
+class MemberCliTest(DemoDatabaseTest):
+    """The member registry through the binary, on the demo database."""
+
+    def test_service_sees_masked_numbers_and_unmasking_is_audited(self):
+        shown = self.as_role("service", "--json", "member", "show", "M00000001").json()
+        self.assertEqual((shown["mobile"], shown["masked"]), ("138****2345", True))
+        self.assertEqual(self.as_role("service", "member", "show", "M00000001", "--unmask").code, DENIED)
+        full = self.as_role("marketing", "--json", "member", "show", "M00000001", "--unmask").json()
+        self.assertEqual((full["mobile"], full["mobile_e164"], full["masked"]), ("138 0101 2345", "+8613801012345", False))
+        audit = self.as_role("auditor", "--json", "audit", "list", "--action", "member.").json()
+        trail = [(a["actor"], a["action"], a["outcome"]) for a in audit]
+        self.assertIn((self.people["marketing"]["username"], "member.unmask", "ok"), trail)
+        self.assertIn((self.people["service"]["username"], "member.personal_data", "denied"), trail)
+
+    def test_one_box_search(self):
+        def found(query):
+            r = self.as_role("service", "--json", "member", "find", query)
+            self.assertEqual(r.code, OK, r.err)
+            return [(m["number"], m["matched_by"]) for m in r.json()]
+        self.assertEqual(found("2345"), [("M00000011", "mobile_tail"), ("M00000001", "mobile_tail")])
+        self.assertEqual(found("wjg"), [("M00000001", "initials")])
+        self.assertEqual(found("王建"), [("M00000001", "name")])
+        self.assertEqual(found("138-0101-2345"), [("M00000001", "mobile")])
+        self.assertEqual(found("m00000003"), [("M00000003", "number")])
+
+    def test_bad_member_input_is_refused_and_nothing_is_added(self):
+        before = self.as_role("service", "--json", "member", "find", "孙")
+        self.assertEqual(before.json(), [])
+        cases = [
+            (["--mobile", "12345"], "mobile"),
+            (["--mobile", "010 6552 9988"], "mobile"),
+            (["--birthday", "2023-02-30"], "birthday"),
+            (["--birthday", "2999-01-01"], "birthday"),
+            (["--email", "nobody"], "email"),
+        ]
+        for extra, field in cases:
+            r = self.as_role("service", "--json", "member", "add", "--name", "孙悟空", *extra)
+            self.assertEqual(r.code, INVALID, (extra, r.err))
+            self.assertEqual(r.json()["error"]["field"], field)
+        r = self.as_role("service", "--json", "member", "add", "--name", " ")
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "name"))
+        r = self.as_role("service", "member", "add", "--name", "孙悟空", "--mobile", "13801012345")
+        self.assertEqual(r.code, CONFLICT, r.err)
+        self.assertEqual(self.as_role("service", "--json", "member", "find", "孙").json(), [])
+
+    def test_committee_terms_ending_soon(self):
+        r = self.as_role("marketing", "--json", "committee", "list")
+        self.assertEqual(len(r.json()), 4)
+        today = datetime.date.fromisoformat(self.export()["as_of"])
+        ending = [s for s in r.json() if today <= datetime.date.fromisoformat(s["term_end"]) <= today + datetime.timedelta(days=30)]
+        listed = self.as_role("marketing", "--json", "committee", "list", "--ending-within", "30").json()
+        self.assertEqual(listed, ending)
+
+
 class Fixed(unittest.TestCase):
     """Cases that need no fresh database."""
 
@@ -356,6 +414,7 @@ if __name__ == "__main__":
     # The backend-free cases run once, with the SQLite run.
     suite = unittest.TestLoader().loadTestsFromTestCase(CliTest)
     suite.addTests(unittest.TestLoader().loadTestsFromTestCase(ProgrammeCliTest))
+    suite.addTests(unittest.TestLoader().loadTestsFromTestCase(MemberCliTest))
     if BACKEND == "sqlite":
         suite.addTests(unittest.TestLoader().loadTestsFromTestCase(Fixed))
     result = unittest.TextTestRunner(verbosity=2).run(suite)
