@@ -10,9 +10,9 @@
 #include <algorithm>
 #include <wx/button.h>
 #include <wx/listctrl.h>
+#include <wx/settings.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
-#include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -55,16 +55,17 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     sizer->Add(refusal_, 0, wxLEFT | wxRIGHT, gap);
     refusal_->Hide();
 
-    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    inboxes_ = new wxNotebook(splitter, wxID_ANY);
+    // Side by side in a plain sizer: a splitter made before the area has its size puts the sash anywhere.
+    auto* panes = new wxBoxSizer(wxHORIZONTAL);
+    inboxes_ = new wxNotebook(this, wxID_ANY);
     for (int i = 0; i < InboxCount; ++i) {
         auto* list = new wxListCtrl(inboxes_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-        list->AppendColumn("#", wxLIST_FORMAT_RIGHT, FromDIP(40));
-        list->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(95));
-        list->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, FromDIP(120));
-        list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(75));
-        list->AppendColumn(_("Effective"), wxLIST_FORMAT_LEFT, FromDIP(85));
-        list->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, FromDIP(70));
+        list->AppendColumn("#", wxLIST_FORMAT_RIGHT, FromDIP(36));
+        list->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(88));
+        list->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, FromDIP(126));
+        list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(80));
+        list->AppendColumn(_("Effective"), wxLIST_FORMAT_LEFT, FromDIP(84));
+        list->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, FromDIP(64));
         list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_detail(selected_id()); });
         lists_[static_cast<std::size_t>(i)] = list;
         inboxes_->AddPage(list, wxString());
@@ -74,14 +75,16 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
         e.Skip();
     });
 
-    auto* detail = new wxPanel(splitter);
+    auto* detail = new wxPanel(this);
     detail_ = detail;
     auto* d = new wxBoxSizer(wxVERTICAL);
     heading_ = new wxStaticText(detail, wxID_ANY, _("Choose a request on the left."));
     heading_->SetFont(heading_->GetFont().Bold());
     d->Add(heading_, 0, wxALL, gap);
-    facts_ = new wxTextCtrl(detail, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 170)),
-                            wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+    facts_ = new wxPanel(detail);
+    auto* facts_grid = new wxFlexGridSizer(2, FromDIP(3), FromDIP(10));
+    facts_grid->AddGrowableCol(1);
+    facts_->SetSizer(facts_grid);
     d->Add(facts_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
     diff_title_ = new wxStaticText(detail, wxID_ANY, _("Changes, field by field:"));
     d->Add(diff_title_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
@@ -99,10 +102,9 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     d->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     detail->SetSizer(d);
 
-    splitter->SetMinimumPaneSize(FromDIP(200));
-    splitter->SplitVertically(inboxes_, detail, FromDIP(430));
-    splitter->SetSashGravity(0.5);
-    sizer->Add(splitter, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    panes->Add(inboxes_, 1, wxEXPAND | wxRIGHT, gap);
+    panes->Add(detail, 1, wxEXPAND);
+    sizer->Add(panes, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
 
     if (!role_may(actor_.role, Action::DecideChange)) {
@@ -121,7 +123,12 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
 void ApprovalsPanel::load() {
     // Someone with anything to decide starts there; everyone else starts with their own requests.
     reload(std::nullopt);
-    if (requests_[WaitingForMe].empty() && !requests_[MySubmissions].empty()) inboxes_->ChangeSelection(MySubmissions);
+    int start = WaitingForMe;
+    if (requests_[WaitingForMe].empty() && !requests_[MySubmissions].empty()) start = MySubmissions;
+    inboxes_->ChangeSelection(static_cast<std::size_t>(start));
+    if (!requests_[static_cast<std::size_t>(start)].empty())
+        lists_[static_cast<std::size_t>(start)]->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                                              wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     show_detail(selected_id());
 }
 
@@ -208,7 +215,7 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
     }
     if (!shown_) {
         heading_->SetLabel(_("Choose a request on the left."));
-        facts_->Clear();
+        facts_->DestroyChildren();
         diff_title_->SetLabel(_("Changes, field by field:"));
         approve_->Disable();
         reject_->Disable();
@@ -218,8 +225,16 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
     const ChangeRequest& r = shown_->request;
     heading_->SetLabel(request_title(r));
 
-    wxString facts;
-    auto line = [&](const wxString& label, const wxString& value) { facts += label + "\t" + value + "\n"; };
+    facts_->DestroyChildren();
+    wxSizer* grid = facts_->GetSizer();
+    auto line = [&](const wxString& label, const wxString& value) {
+        auto* name = new wxStaticText(facts_, wxID_ANY, label);
+        name->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        grid->Add(name, 0, wxALIGN_TOP);
+        auto* text = new wxStaticText(facts_, wxID_ANY, value);
+        text->Wrap(FromDIP(360));
+        grid->Add(text, 1, wxEXPAND);
+    };
     line(_("Status:"), label_of(change_status_labels(), r.status));
     line(_("Effective from:"), to_wx(format_date(r.effective_from)));
     line(_("Reason:"), to_wx(r.reason));
@@ -227,12 +242,12 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
     if (r.submitted_at) line(_("Submitted:"), to_wx(format_business_time(*r.submitted_at)));
     line(_("Approvals:"), wxString::Format(_("%d of %d needed (approver role: %s)"), approvals_given(r),
                                            shown_->rule.approvals_needed, to_wx(role_label(shown_->rule.approver_role))));
-    if (r.decisions.empty()) line(_("Decisions:"), _("none yet"));
+    wxString decisions;
     for (const ChangeDecision& d : r.decisions)
-        line(_("Decisions:"), wxString::Format(_("%s %s on %s: “%s”"), to_wx(d.approver),
-                                               d.approved ? _("approved") : _("rejected"),
-                                               to_wx(format_business_time(d.at)), to_wx(d.comment)));
-    facts_->ChangeValue(facts.BeforeLast('\n'));
+        decisions += (decisions.empty() ? "" : "\n") +
+                     wxString::Format(d.approved ? _("%s approved on %s: “%s”") : _("%s rejected on %s: “%s”"),
+                                      to_wx(d.approver), to_wx(format_business_time(d.at)), to_wx(d.comment));
+    line(_("Decisions:"), decisions.empty() ? _("none yet") : decisions);
 
     diff_title_->SetLabel(shown_->in_force_version == 0
                               ? _("Changes, field by field (a new item: nothing in force to compare with):")
@@ -249,6 +264,11 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
         diff_->SetItem(row, 1, c.before.empty() ? wxString("—") : to_wx(c.before));
         diff_->SetItem(row, 2, c.after.empty() ? wxString("—") : to_wx(c.after));
     }
+    if (r.proposed && shown_->diff.empty() && r.status == ChangeStatus::Approved &&
+        shown_->in_force_version > r.base_version)
+        // show() compares with what is in force on the effective date, which is this request now.
+        diff_title_->SetLabel(wxString::Format(_("Approved: this request is now version %d, in force from %s."),
+                                               shown_->in_force_version, to_wx(format_date(r.effective_from))));
     // Deciding one's own request stays possible on screen: the core refuses it and says why.
     const bool open = r.status == ChangeStatus::Submitted && role_may(actor_.role, Action::DecideChange);
     approve_->Enable(open);

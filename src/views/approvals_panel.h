@@ -47,7 +47,7 @@ private:
     wxNotebook* inboxes_ = nullptr;
     std::array<wxListCtrl*, InboxCount> lists_{};
     wxStaticText* heading_ = nullptr;
-    wxTextCtrl* facts_ = nullptr;
+    wxWindow* facts_ = nullptr;        // label and value pairs, rebuilt per request
     wxStaticText* diff_title_ = nullptr;
     wxListCtrl* diff_ = nullptr;
     wxButton* approve_ = nullptr;

@@ -21,6 +21,19 @@ wxSizer* ok_cancel(wxDialog* dialog, const wxString& ok_label) {
     return buttons;
 }
 
+// Ctrl+Enter sends the form from inside the multi-line text, where Enter is a new line.
+void submit_on_ctrl_enter(wxDialog* dialog) {
+    dialog->Bind(wxEVT_CHAR_HOOK, [dialog](wxKeyEvent& event) {
+        if ((event.GetKeyCode() == WXK_RETURN || event.GetKeyCode() == WXK_NUMPAD_ENTER) && event.ControlDown()) {
+            wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+            ok.SetEventObject(dialog);
+            dialog->ProcessWindowEvent(ok);
+            return;
+        }
+        event.Skip();
+    });
+}
+
 wxStaticText* wrapped(wxWindow* parent, const wxString& text, int width) {
     auto* label = new wxStaticText(parent, wxID_ANY, text);
     label->Wrap(parent->FromDIP(width));
@@ -58,6 +71,7 @@ ProposeDialog::ProposeDialog(wxWindow* parent, const wxString& what, const Date&
     CentreOnParent();
     reason_->SetFocus();
     Bind(wxEVT_BUTTON, &ProposeDialog::on_ok, this, wxID_OK);
+    submit_on_ctrl_enter(this);
 }
 
 void ProposeDialog::on_ok(wxCommandEvent&) {
@@ -77,7 +91,7 @@ DecisionDialog::DecisionDialog(wxWindow* parent, bool approve, const wxString& w
     auto* title = new wxStaticText(this, wxID_ANY, what);
     title->SetFont(title->GetFont().Bold());
     sizer->Add(title, 0, wxALL, gap);
-    sizer->Add(new wxStaticText(this, wxID_ANY, _("Comment (required):")), 0, wxLEFT | wxRIGHT, gap);
+    sizer->Add(new wxStaticText(this, wxID_ANY, _("Comment (required; Ctrl+Enter sends):")), 0, wxLEFT | wxRIGHT, gap);
     comment_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(420, 90)), wxTE_MULTILINE);
     sizer->Add(comment_, 1, wxEXPAND | wxALL, gap);
     sizer->Add(ok_cancel(this, approve ? _("Approve") : _("Reject")), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
@@ -85,6 +99,7 @@ DecisionDialog::DecisionDialog(wxWindow* parent, bool approve, const wxString& w
     CentreOnParent();
     comment_->SetFocus();
     Bind(wxEVT_BUTTON, &DecisionDialog::on_ok, this, wxID_OK);
+    submit_on_ctrl_enter(this);
 }
 
 void DecisionDialog::on_ok(wxCommandEvent&) {

@@ -108,7 +108,7 @@ bool ProgramPanel::propose(ChangeKind kind, const nlohmann::json& item, const wx
     if (dialog.ShowModal() != wxID_OK) return false;
     wxMessageBox(wxString::Format(_("Change request #%lld was submitted. It takes effect once an approver accepts it."),
                                   static_cast<long long>(id)),
-                 _("Propose change"), wxOK | wxICON_INFORMATION, this);
+                 _("Change submitted"), wxOK | wxICON_INFORMATION, this);
     load();
     return true;
 }
