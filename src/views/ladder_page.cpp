@@ -43,14 +43,6 @@ std::vector<std::string> split_lines(const wxString& text) {
     return lines;
 }
 
-wxString alternatives_text(const std::vector<AlternativeQualification>& alternatives) {
-    if (alternatives.empty()) return _("Only by the threshold.");
-    wxString text;
-    for (const AlternativeQualification& a : alternatives)
-        text += (text.empty() ? "" : "\n") + wxString::Format(_("or: %s"), describe(a));
-    return text;
-}
-
 std::string cell(const wxGrid* grid, int row, int col) {
     return to_utf8(grid->GetCellValue(row, col).Strip(wxString::both));
 }
@@ -268,10 +260,19 @@ void LadderPage::show_ladder(const TierLadder& ladder, bool is_new) {
         tiers_->SetCellTextColour(row, ColOff, wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
         tiers_->SetCellValue(row, ColBenefits, joined_benefits(benefits_[static_cast<std::size_t>(row)]));
     }
+    // Codes and names as wide as they are (within reason); benefits wrap in what is left.
+    for (int c : {ColCode, ColNameZh, ColNameEn}) {
+        const int before = tiers_->GetColSize(c);
+        tiers_->AutoSizeColumn(c, false);
+        tiers_->SetColSize(c, std::min(std::max(before, tiers_->GetColSize(c)), FromDIP(180)));
+    }
+    wxSizeEvent resize(tiers_->GetSize());
+    tiers_->GetEventHandler()->ProcessEvent(resize);
     tiers_->AutoSizeRows(false);
     tiers_->Thaw();
     show_tier_details(tiers_->GetNumberRows() > 0 ? 0 : -1);
     if (tiers_->GetNumberRows() > 0) tiers_->SelectRow(0);
+    show_alternatives();
     update_enabled();
 }
 
@@ -280,16 +281,26 @@ void LadderPage::show_tier_details(int row) {
     if (row < 0 || row >= static_cast<int>(benefits_.size())) {
         benefits_text_->ChangeValue(wxString());
         benefits_text_->Disable();
-        alternatives_text_->SetLabel(wxString());
         return;
     }
     const auto r = static_cast<std::size_t>(row);
     benefits_text_->Enable();
     benefits_text_->ChangeValue(joined_benefits(benefits_[r]));
     benefits_label_->SetLabel(wxString::Format(_("Benefits of %s, one per line:"), tiers_->GetCellValue(row, chinese_ui() ? ColNameZh : ColNameEn)));
-    alternatives_text_->SetLabel(alternatives_text(alternatives_[r]));
-    alternatives_text_->Wrap(alternatives_text_->GetParent()->FromDIP(330));
     benefits_row_ = row;
+    show_alternatives();
+}
+
+void LadderPage::show_alternatives() {
+    // Every tier's alternatives at once, so none hides behind the selection.
+    wxString text;
+    for (std::size_t r = 0; r < alternatives_.size(); ++r)
+        for (const AlternativeQualification& a : alternatives_[r])
+            text += (text.empty() ? "" : "\n") +
+                    wxString::Format(_("%s — or: %s"), tiers_->GetCellValue(static_cast<int>(r), chinese_ui() ? ColNameZh : ColNameEn),
+                                     describe(a));
+    alternatives_text_->SetLabel(text.empty() ? _("None: every tier is reached by its threshold.") : text);
+    alternatives_text_->Wrap(FromDIP(340));
     Layout();
 }
 

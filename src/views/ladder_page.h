@@ -24,6 +24,7 @@ public:
 private:
     void show_ladder(const TierLadder& ladder, bool is_new);
     void show_tier_details(int row);
+    void show_alternatives();
     void update_enabled();
     TierLadder read_ladder() const;   // throws ValidationError naming the tier and field
     int selected_row() const;
