@@ -55,7 +55,7 @@ LadderPage::LadderPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
 
     auto* choose_row = new wxBoxSizer(wxHORIZONTAL);
     choose_row->Add(new wxStaticText(this, wxID_ANY, _("Ladder:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    chooser_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(260, -1)));
+    chooser_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(330, -1)));
     choose_row->Add(chooser_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     auto* new_ladder = new wxButton(this, wxID_ANY, _("New ladder"));
     choose_row->Add(new_ladder, 0, wxALIGN_CENTER_VERTICAL);
