@@ -15,5 +15,7 @@ void register_audit_commands(CLI::App& app, CliContext& ctx);
 void register_demo_commands(CLI::App& app, CliContext& ctx);
 void register_program_commands(CLI::App& app, CliContext& ctx);
 void register_change_commands(CLI::App& app, CliContext& ctx);
+void register_member_commands(CLI::App& app, CliContext& ctx);
+void register_committee_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace md::cli

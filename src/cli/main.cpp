@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
     register_demo_commands(app, ctx);
     register_program_commands(app, ctx);
     register_change_commands(app, ctx);
+    register_member_commands(app, ctx);
+    register_committee_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -77,6 +77,7 @@ std::string Discount::to_zhe() const {
 
 std::string Discount::to_off() const {
     if (paid_bp_ == 10000) return tr("no discount");
+    // xgettext:no-c-format
     return subst(tr("{0}% off"), {trim_zeros(10000 - paid_bp_)});
 }
 

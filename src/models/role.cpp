@@ -48,6 +48,10 @@ const Grant kGrants[] = {
     {Action::ProposeChange, "change.propose", {Role::Marketing, Role::Admin}},
     {Action::DecideChange, "change.decide", {Role::Approver, Role::Finance, Role::Admin}},
     {Action::ManageApprovalRules, "change.rules", {Role::Admin}},
+    {Action::ViewMembers, "member.view",
+     {Role::Admin, Role::Marketing, Role::Approver, Role::Service, Role::Finance, Role::Auditor}},
+    {Action::ManageMembers, "member.manage", {Role::Admin, Role::Marketing, Role::Service}},
+    {Action::ViewPersonalData, "member.personal_data", {Role::Admin, Role::Marketing}},
 };
 
 const Grant& grant_for(Action action) {

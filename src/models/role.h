@@ -26,6 +26,9 @@ enum class Action {
     ProposeChange,
     DecideChange,          // narrowed further by the approval rule of the change's kind
     ManageApprovalRules,
+    ViewMembers,
+    ManageMembers,
+    ViewPersonalData,      // full mobile numbers and e-mails; every use is audited
 };
 
 std::string action_code(Action action);        // "user.manage"

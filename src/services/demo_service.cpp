@@ -5,7 +5,8 @@
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/audit_trail.h"
-#include "services/demo_program.h"
+#include "services/demo_data.h"
+#include "services/member_service.h"
 #include "services/program_service.h"
 #include "services/password_hasher.h"
 #include "services/user_service.h"
@@ -22,6 +23,29 @@ void DemoService::seed_program(const std::vector<User>& users) {
             if (u.role == role) return Actor{u.id, u.username, u.display_name, u.role};
         throw Error("demo seed: no demo user for a role");
     };
+    // Members first: the committee seats of the programme name them (M00000001, ...).
+    MemberService members(db_, clock_);
+    const Actor desk = actor_for(Role::Service);
+    for (const auto& person : nlohmann::json::parse(demo_members_json())) {
+        MemberInput in;
+        auto text = [&](const char* key) -> std::optional<std::string> {
+            if (!person.contains(key) || person[key].get<std::string>().empty()) return std::nullopt;
+            return person[key].get<std::string>();
+        };
+        in.name = text("name");
+        in.mobile = text("mobile");
+        in.email = text("email");
+        in.birthday = text("birthday");
+        in.gender = text("gender");
+        in.type = text("type");
+        in.company = text("company");
+        in.channel = text("channel");
+        in.home_store = text("home_store");
+        in.referrer = text("referrer");
+        in.tags = person["tags"].get<std::vector<std::string>>();
+        in.consent_sms = true;
+        members.add(desk, in);
+    }
     ProgramService program(db_, clock_);
     const Actor maker = actor_for(Role::Marketing), checker = actor_for(Role::Approver);
     const auto result = program.import_program(maker, nlohmann::json::parse(demo_program_json()),

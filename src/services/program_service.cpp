@@ -1,5 +1,6 @@
 #include "services/program_service.h"
 
+#include "db/member_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
 
@@ -14,13 +15,11 @@ nlohmann::json parse_or_empty(const std::optional<std::string>& body) {
     return body ? nlohmann::json::parse(*body) : nlohmann::json::object();
 }
 
-void refuse_committee_until_registry(ChangeKind kind, const std::string& key) {
-    // Seats link to members; until the member registry exists no seat can name a real member.
-    if (kind == ChangeKind::Committee)
+// A seat must name a member of the registry.
+void require_seated_member(Database& db, ChangeKind kind, const std::string& key) {
+    if (kind == ChangeKind::Committee && !MemberRepository(db).by_number(key))
         throw ValidationError("committee.member_number", key,
-                              subst(tr("committee.member_number: \"{0}\" cannot be checked: the member registry "
-                                       "is not built yet, so no committee seat can be proposed"),
-                                    {key}));
+                              subst(tr("committee.member_number: there is no member \"{0}\""), {key}));
 }
 
 }  // namespace
@@ -64,7 +63,7 @@ ChangeRequest ProgramService::propose(const Actor& actor, const Proposal& p) {
     ChangeRepository repo(db_);
     if (p.item) {
         const ProgramItem item = read_item(p.kind, *p.item, change_kind_code(p.kind));
-        refuse_committee_until_registry(p.kind, item.key);
+        require_seated_member(db_, p.kind, item.key);
         r.item_key = item.key;
         r.proposed = item.json;
         const auto history = repo.history(p.kind, item.key);
@@ -252,7 +251,7 @@ ImportResult ProgramService::import_program(const Actor& actor, const nlohmann::
                                             const std::string& reason, const Date& effective_from) {
     audit_.require(actor, Action::ProposeChange, kEntity);
     const std::vector<ProgramItem> items = program_items_from_json(document);
-    for (const ProgramItem& item : items) refuse_committee_until_registry(item.kind, item.key);
+    for (const ProgramItem& item : items) require_seated_member(db_, item.kind, item.key);
     ChangeRequest header;
     header.reason = reason;
     header.effective_from = effective_from;
@@ -282,6 +281,15 @@ ImportResult ProgramService::import_program(const Actor& actor, const nlohmann::
     }
     tx.commit();
     return result;
+}
+
+std::vector<CommitteeSeat> ProgramService::terms_ending(const Actor& actor, int within_days) {
+    const Date from = today(), to = from + boost::gregorian::days(within_days);
+    std::vector<CommitteeSeat> out;
+    for (const CommitteeSeat& seat : program_as_of(actor, from).committee)
+        if (seat.term_end >= from && seat.term_end <= to) out.push_back(seat);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.term_end < b.term_end; });
+    return out;
 }
 
 std::vector<ApprovalRule> ProgramService::approval_rules(const Actor& actor) {

@@ -61,6 +61,9 @@ public:
     ImportResult import_program(const Actor& actor, const nlohmann::json& document, const std::string& reason,
                                 const Date& effective_from);
 
+    // Committee seats in force today whose term ends within the next `within_days` days.
+    std::vector<CommitteeSeat> terms_ending(const Actor& actor, int within_days);
+
     std::vector<ApprovalRule> approval_rules(const Actor& actor);
     void set_approval_rule(const Actor& actor, const ApprovalRule& rule);
 

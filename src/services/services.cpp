@@ -9,6 +9,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       audit(*db_, clock),
       database_admin(*db_, clock),
       program(*db_, clock),
+      members(*db_, clock),
       demo(*db_, clock) {}
 
 }  // namespace md

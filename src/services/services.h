@@ -5,6 +5,7 @@
 #include "services/auth_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
+#include "services/member_service.h"
 #include "services/program_service.h"
 #include "services/user_service.h"
 
@@ -26,6 +27,7 @@ public:
     AuditService audit;
     DatabaseService database_admin;
     ProgramService program;
+    MemberService members;
     DemoService demo;
 };
 

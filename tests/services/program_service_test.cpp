@@ -1,6 +1,6 @@
 #include "db/change_repository.h"
 #include "models/errors.h"
-#include "services/demo_program.h"
+#include "services/demo_data.h"
 #include "support/service_fixture.h"
 
 using namespace md;

@@ -1,0 +1,45 @@
+#pragma once
+// Reads and writes members and their lifecycle history; the search lookups each use one index.
+#include "db/database.h"
+#include "models/member.h"
+
+#include <optional>
+#include <vector>
+
+namespace md {
+
+struct StateChange {
+    std::optional<LifecycleState> from;
+    LifecycleState to = LifecycleState::Registered;
+    Instant at;
+    std::string reason;
+    std::string actor;
+};
+
+class MemberRepository {
+public:
+    explicit MemberRepository(Database& db) : db_(db) {}
+
+    std::int64_t next_sequence();  // for the next member number
+    std::int64_t insert(const Member& member);
+    bool update_if_version(const Member& member);
+    long long count();
+
+    std::optional<Member> by_number(const std::string& number);
+    std::optional<Member> by_mobile(const std::string& e164);
+    std::vector<Member> by_mobile_tail(const std::string& last4, int limit);
+    std::vector<Member> by_email(const std::string& email, int limit);
+    std::vector<Member> by_name_prefix(const std::string& prefix, int limit);
+    std::vector<Member> by_initials_prefix(const std::string& prefix, int limit);
+    std::vector<Member> by_pinyin_prefix(const std::string& prefix, int limit);
+
+    void add_state_change(std::int64_t member_id, const StateChange& change);
+    std::vector<StateChange> state_history(std::int64_t member_id);
+
+private:
+    std::vector<Member> select(const std::string& where, const std::vector<std::string>& params, int limit);
+    std::vector<Member> prefix(const char* column, const std::string& prefix, int limit);
+    Database& db_;
+};
+
+}  // namespace md

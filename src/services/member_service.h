@@ -1,0 +1,55 @@
+#pragma once
+// The member registry: add, edit (with the version check), find in one box, show with
+// personal data masked unless the user may see it and asks to (which is audited).
+#include "db/member_repository.h"
+#include "services/audit_trail.h"
+
+#include <optional>
+#include <vector>
+
+namespace md {
+
+// Everything as typed; the service parses and validates, naming the field. For an edit,
+// only the fields given change.
+struct MemberInput {
+    std::optional<std::string> name, mobile, email, birthday, gender, type, company, channel, home_store,
+        referrer, notes;
+    std::optional<std::vector<std::string>> tags;
+    std::optional<bool> consent_sms, consent_email;
+};
+
+struct MemberRecord {
+    Member member;       // mobile and e-mail already masked when `masked`
+    bool masked = true;
+};
+
+struct MemberHit {
+    MemberRecord record;
+    std::string matched_by;  // "number", "mobile", "mobile_tail", "email", "name", "initials", "pinyin"
+};
+
+class MemberService {
+public:
+    MemberService(Database& db, Clock clock) : db_(db), clock_(clock), audit_(db, clock) {}
+
+    MemberRecord add(const Actor& actor, const MemberInput& input);
+    MemberRecord edit(const Actor& actor, const std::string& number, const MemberInput& changes,
+                      std::optional<int> expected_version);
+    // unmask: show the full mobile and e-mail; needs ViewPersonalData and is audited.
+    MemberRecord show(const Actor& actor, const std::string& number, bool unmask);
+    // One box: member number, full mobile, its last four digits, e-mail, Chinese name or
+    // its start, pinyin initials ("zs") or pinyin. Ranked: exact keys first.
+    std::vector<MemberHit> find(const Actor& actor, const std::string& query, int limit = 50);
+    std::vector<StateChange> history(const Actor& actor, const std::string& number);
+
+private:
+    void apply(Member& member, const MemberInput& input);
+    Member load(const std::string& number);
+    Database& db_;
+    Clock clock_;
+    AuditTrail audit_;
+};
+
+std::string member_audit_json(const Member& member);
+
+}  // namespace md
