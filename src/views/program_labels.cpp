@@ -96,6 +96,17 @@ const std::vector<Labelled<ChangeStatus>>& change_status_labels() {
     return t;
 }
 
+const std::vector<Labelled<CommitteeRole>>& committee_role_labels() {
+    static const std::vector<Labelled<CommitteeRole>> t = {
+        {CommitteeRole::Chair, tr_noop("Chair")},
+        {CommitteeRole::Member, tr_noop("Committee member")},
+        {CommitteeRole::BrandAmbassador, tr_noop("Brand ambassador")},
+        {CommitteeRole::ProductLecturer, tr_noop("Product lecturer")},
+        {CommitteeRole::CustomerPanelRepresentative, tr_noop("Customer panel representative")},
+    };
+    return t;
+}
+
 const std::vector<CodeLabel>& package_group_labels() {
     static const std::vector<CodeLabel> t = {
         {"family", tr_noop("Family")},

@@ -2,6 +2,7 @@
 // Display names for the programme's stable codes (measures, windows, package groups...).
 // The models keep codes only; the words people read live here, translated when shown.
 #include "models/change_request.h"
+#include "models/committee_seat.h"
 #include "models/meal_package.h"
 #include "models/money.h"
 #include "models/points_rule.h"
@@ -29,6 +30,7 @@ const std::vector<Labelled<DeliveryCadence>>& cadence_labels();
 const std::vector<Labelled<PackageTerm>>& term_labels();
 const std::vector<Labelled<ChangeKind>>& change_kind_labels();
 const std::vector<Labelled<ChangeStatus>>& change_status_labels();
+const std::vector<Labelled<CommitteeRole>>& committee_role_labels();
 
 // Package groups and sub-groups of domain.md §6, and purchase kinds, by code. Unknown
 // codes come back as themselves: a new group added by import still shows.

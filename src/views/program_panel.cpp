@@ -8,9 +8,11 @@
 #include "views/offer_pages.h"
 #include "views/package_page.h"
 #include "views/points_page.h"
+#include "views/program_labels.h"
 #include "views/wx_text.h"
 
 #include <wx/button.h>
+#include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -20,16 +22,35 @@
 namespace md::views {
 namespace {
 
-// Seats name members, and the member registry does not exist yet (the core refuses them).
+// The roster in force, read only: seats name members of the registry, and proposing them
+// from the console arrives with the Committee area.
 class CommitteePage : public ProgramPage {
 public:
     CommitteePage(wxWindow* parent, Proposer& proposer) : ProgramPage(parent, proposer) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        auto* line = new wxStaticText(this, wxID_ANY, _("Committee seats arrive with the member registry."));
-        sizer->Add(line, 0, wxALL, FromDIP(16));
+        auto* line = new wxStaticText(this, wxID_ANY, _("The advisory committee in force on this date (read only here)."));
+        sizer->Add(line, 0, wxALL, FromDIP(8));
+        list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+        list_->AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(140));
+        list_->AppendColumn(_("Committee role"), wxLIST_FORMAT_LEFT, FromDIP(220));
+        list_->AppendColumn(_("Term start"), wxLIST_FORMAT_LEFT, FromDIP(110));
+        list_->AppendColumn(_("Term end"), wxLIST_FORMAT_LEFT, FromDIP(110));
+        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
         SetSizer(sizer);
     }
-    void show(const Program&) override {}
+    void show(const Program& program) override {
+        list_->DeleteAllItems();
+        for (std::size_t i = 0; i < program.committee.size(); ++i) {
+            const CommitteeSeat& seat = program.committee[i];
+            const long row = list_->InsertItem(static_cast<long>(i), to_wx(seat.member_number));
+            list_->SetItem(row, 1, label_of(committee_role_labels(), seat.role));
+            list_->SetItem(row, 2, to_wx(format_date(seat.term_start)));
+            list_->SetItem(row, 3, to_wx(format_date(seat.term_end)));
+        }
+    }
+
+private:
+    wxListCtrl* list_ = nullptr;
 };
 
 }  // namespace
