@@ -1,11 +1,13 @@
 #include "views/main_frame.h"
 
 #include "services/services.h"
+#include "views/approvals_panel.h"
 #include "views/area_placeholder_panel.h"
 #include "views/areas.h"
 #include "views/audit_panel.h"
 #include "views/open_database_dialog.h"
 #include "views/preferences_dialog.h"
+#include "views/program_panel.h"
 #include "views/users_panel.h"
 #include "views/wx_text.h"
 
@@ -38,6 +40,8 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
         navigation_->Append(translated(area.name));
         wxWindow* page = nullptr;
         switch (area.id) {
+            case AreaId::Program: page = new ProgramPanel(pages_, services_, actor_); break;
+            case AreaId::Approvals: page = new ApprovalsPanel(pages_, services_, actor_); break;
             case AreaId::Audit: page = new AuditPanel(pages_, services_, actor_); break;
             case AreaId::Admin: page = new UsersPanel(pages_, services_, actor_); break;
             default: page = new AreaPlaceholderPanel(pages_, translated(area.not_built_note)); break;
@@ -52,7 +56,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     navigation_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) { show_area(event.GetSelection()); });
     navigation_->SetSelection(0);
     show_area(0);
-    SetSize(FromDIP(wxSize(1100, 700)));
+    SetSize(FromDIP(wxSize(1200, 840)));  // the programme editors want room for a tier grid
     CentreOnScreen();
 }
 

@@ -1,0 +1,145 @@
+#include "views/program_panel.h"
+
+#include "models/errors.h"
+#include "services/services.h"
+#include "views/change_dialogs.h"
+#include "views/error_dialog.h"
+#include "views/ladder_page.h"
+#include "views/offer_pages.h"
+#include "views/package_page.h"
+#include "views/points_page.h"
+#include "views/program_labels.h"
+#include "views/wx_text.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+namespace md::views {
+namespace {
+
+// The roster in force, read only: seats name members of the registry, and proposing them
+// from the console arrives with the Committee area.
+class CommitteePage : public ProgramPage {
+public:
+    CommitteePage(wxWindow* parent, Proposer& proposer) : ProgramPage(parent, proposer) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        auto* line = new wxStaticText(this, wxID_ANY, _("The advisory committee in force on this date (read only here)."));
+        sizer->Add(line, 0, wxALL, FromDIP(8));
+        list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+        list_->AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(140));
+        list_->AppendColumn(_("Committee role"), wxLIST_FORMAT_LEFT, FromDIP(220));
+        list_->AppendColumn(_("Term start"), wxLIST_FORMAT_LEFT, FromDIP(110));
+        list_->AppendColumn(_("Term end"), wxLIST_FORMAT_LEFT, FromDIP(110));
+        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+        SetSizer(sizer);
+    }
+    void show(const Program& program) override {
+        list_->DeleteAllItems();
+        for (std::size_t i = 0; i < program.committee.size(); ++i) {
+            const CommitteeSeat& seat = program.committee[i];
+            const long row = list_->InsertItem(static_cast<long>(i), to_wx(seat.member_number));
+            list_->SetItem(row, 1, label_of(committee_role_labels(), seat.role));
+            list_->SetItem(row, 2, to_wx(format_date(seat.term_start)));
+            list_->SetItem(row, 3, to_wx(format_date(seat.term_end)));
+        }
+    }
+
+private:
+    wxListCtrl* list_ = nullptr;
+};
+
+}  // namespace
+
+ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor)
+    : wxPanel(parent), services_(std::move(services)), actor_(std::move(actor)) {
+    const int gap = FromDIP(8);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    auto* title = new wxStaticText(this, wxID_ANY, _("Programme configuration"));
+    title->SetFont(title->GetFont().Bold());
+    top->Add(title, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(24));
+    top->Add(new wxStaticText(this, wxID_ANY, _("In force on:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+    as_of_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(110, -1)), wxTE_PROCESS_ENTER);
+    as_of_->SetHint("YYYY-MM-DD");
+    top->Add(as_of_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+    auto* show = new wxButton(this, wxID_ANY, _("Show"));
+    top->Add(show, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(top, 0, wxALL, gap);
+
+    note_ = new wxStaticText(this, wxID_ANY, wxString());
+    sizer->Add(note_, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
+
+    tabs_ = new wxNotebook(this, wxID_ANY);
+    auto add = [this](ProgramPage* page, const wxString& label) {
+        tabs_->AddPage(page, label);
+        pages_.push_back(page);
+    };
+    add(new LadderPage(tabs_, *this), _("Tier ladders"));
+    add(new PointsPage(tabs_, *this), _("Points rule"));
+    add(new DenominationsPage(tabs_, *this), _("Denominations"));
+    add(new BonusesPage(tabs_, *this), _("Recharge bonuses"));
+    add(new PackagePage(tabs_, *this), _("Meal packages"));
+    add(new CommitteePage(tabs_, *this), _("Committee"));
+    sizer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    SetSizer(sizer);
+
+    show->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { load(); });
+    as_of_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { load(); });
+}
+
+void ProgramPanel::show_refusal(const wxString& message) {
+    note_->SetLabel(message);
+    note_->Wrap(FromDIP(640));
+    tabs_->Hide();
+    Layout();
+}
+
+void ProgramPanel::load() {
+    try {
+        if (as_of_->GetValue().Strip(wxString::both).empty()) as_of_->ChangeValue(to_wx(format_date(services_->program.today())));
+        const Date as_of = parse_date(to_utf8(as_of_->GetValue().Strip(wxString::both)), "as_of");
+        const Program program = services_->program.program_as_of(actor_, as_of);
+        for (ProgramPage* page : pages_) page->show(program);
+        note_->SetLabel(role_may(actor_.role, Action::ProposeChange)
+                            ? _("Edit an item, then propose the change: it takes effect once approved.")
+                            : _("Read only: your role may look at the programme but not propose changes."));
+    } catch (const PermissionError& e) {
+        show_refusal(to_wx(e.what()));
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+    Layout();
+}
+
+bool ProgramPanel::propose(ChangeKind kind, const nlohmann::json& item, const wxString& what) {
+    std::int64_t id = 0;
+    ProposeDialog dialog(this, what, services_->program.today(), [&](const std::string& reason, const Date& effective) {
+        Proposal proposal;
+        proposal.kind = kind;
+        proposal.item = item;
+        proposal.reason = reason;
+        proposal.effective_from = effective;
+        id = services_->program.propose(actor_, proposal).id;
+    });
+    if (dialog.ShowModal() != wxID_OK) return false;
+    wxMessageBox(wxString::Format(_("Change request #%lld was submitted. It takes effect once an approver accepts it."),
+                                  static_cast<long long>(id)),
+                 _("Change submitted"), wxOK | wxICON_INFORMATION, this);
+    load();
+    return true;
+}
+
+void ProgramPanel::guard(wxButton* button) const {
+    if (role_may(actor_.role, Action::ProposeChange)) return;
+    button->Disable();
+    button->SetToolTip(wxString::Format(_("Your role (%s) may not propose programme changes; marketing and "
+                                          "administrators may."),
+                                        to_wx(role_label(actor_.role))));
+}
+
+}  // namespace md::views

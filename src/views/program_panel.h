@@ -1,0 +1,39 @@
+#pragma once
+// Program area: the programme in force on a chosen date, one tab per kind of item. Edits
+// never change the programme directly: they become change requests for an approver.
+#include "services/actor.h"
+#include "views/lazy_area.h"
+#include "views/program_page.h"
+
+#include <memory>
+#include <vector>
+#include <wx/panel.h>
+
+class wxStaticText;
+class wxTextCtrl;
+class wxNotebook;
+
+namespace md { class Services; }
+
+namespace md::views {
+
+class ProgramPanel : public wxPanel, public LazyArea, public Proposer {
+public:
+    ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor);
+
+    bool propose(ChangeKind kind, const nlohmann::json& item, const wxString& what) override;
+    void guard(wxButton* button) const override;
+
+private:
+    void load() override;
+    void show_refusal(const wxString& message);
+
+    std::shared_ptr<Services> services_;
+    Actor actor_;
+    wxTextCtrl* as_of_ = nullptr;
+    wxStaticText* note_ = nullptr;
+    wxNotebook* tabs_ = nullptr;
+    std::vector<ProgramPage*> pages_;
+};
+
+}  // namespace md::views
