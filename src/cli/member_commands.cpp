@@ -63,7 +63,11 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
 
 MemberInput to_input(const CLI::App* cmd, const InputOptions& o) {
     MemberInput in;
-    auto given = [cmd](const char* opt) { return cmd->count(opt) > 0; };
+    // `add` and `edit` have different options (only `add` takes --referrer).
+    auto given = [cmd](const char* name) {
+        const CLI::Option* opt = cmd->get_option_no_throw(name);
+        return opt != nullptr && opt->count() > 0;
+    };
     if (given("--name")) in.name = o.name;
     if (given("--mobile")) in.mobile = o.mobile;
     if (given("--email")) in.email = o.email;

@@ -360,6 +360,19 @@ class MemberCliTest(DemoDatabaseTest):
         self.assertEqual(r.code, CONFLICT, r.err)
         self.assertEqual(self.as_role("service", "--json", "member", "find", "孙").json(), [])
 
+    def test_edit_changes_only_the_given_fields_and_checks_the_version(self):
+        r = self.as_role("service", "--json", "member", "edit", "M00000003", "--store", "深圳南山店",
+                         "--expect-version", "1")
+        self.assertEqual(r.code, OK, r.err)
+        edited = r.json()
+        self.assertEqual((edited["home_store"], edited["version"], edited["name"]), ("深圳南山店", 2, "张伟"))
+        r = self.as_role("service", "member", "edit", "M00000003", "--name", "张伟伟", "--expect-version", "1")
+        self.assertEqual(r.code, CONFLICT, r.err)
+        self.assertIn("changed by " + self.people["service"]["username"], r.err)
+        r = self.as_role("service", "--json", "member", "edit", "M00000003", "--birthday", "2023-02-30")
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "birthday"))
+        self.assertEqual(self.as_role("service", "--json", "member", "show", "M00000003").json()["version"], 2)
+
     def test_committee_terms_ending_soon(self):
         r = self.as_role("marketing", "--json", "committee", "list")
         self.assertEqual(len(r.json()), 4)
