@@ -12,15 +12,15 @@ enum Column { ColNumber, ColName, ColMobile, ColEmail, ColType, ColChannel, ColS
 
 MemberListCtrl::MemberListCtrl(wxWindow* parent)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-    AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(125));
     AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(90));
     AppendColumn(_("Mobile"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    AppendColumn(_("E-mail"), wxLIST_FORMAT_LEFT, FromDIP(180));
+    AppendColumn(_("E-mail"), wxLIST_FORMAT_LEFT, FromDIP(190));
     AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(120));
     AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, FromDIP(70));
     AppendColumn(_("Home store"), wxLIST_FORMAT_LEFT, FromDIP(110));
     AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    AppendColumn(_("Matched by"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    AppendColumn(_("Matched by"), wxLIST_FORMAT_LEFT, FromDIP(120));
 }
 
 void MemberListCtrl::show_rows(std::shared_ptr<const MemberRows> rows) {

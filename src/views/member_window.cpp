@@ -164,7 +164,7 @@ wxWindow* MemberWindow::build_history(wxWindow* parent, const std::vector<StateC
     list->AppendColumn(_("From"), wxLIST_FORMAT_LEFT, FromDIP(100));
     list->AppendColumn(_("To"), wxLIST_FORMAT_LEFT, FromDIP(100));
     list->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(300));
-    list->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    list->AppendColumn(_("Changed by"), wxLIST_FORMAT_LEFT, FromDIP(100));
     for (std::size_t i = 0; i < history.size(); ++i) {
         const StateChange& change = history[i];
         const long row = list->InsertItem(static_cast<long>(i), to_wx(format_business_time(change.at)));
@@ -208,6 +208,7 @@ void MemberWindow::show_committee_seat() {
 }
 
 void MemberWindow::on_save(wxCommandEvent&) {
+    status_->SetLabel(wxString());
     if (!fields_->changed()) {
         status_->SetLabel(_("Nothing to save: no field was changed."));
         return;
