@@ -3,6 +3,8 @@
 #include "views/member_labels.h"
 #include "views/wx_text.h"
 
+#include <algorithm>
+
 namespace md::views {
 namespace {
 
@@ -12,15 +14,23 @@ enum Column { ColNumber, ColName, ColMobile, ColEmail, ColType, ColChannel, ColS
 
 MemberListCtrl::MemberListCtrl(wxWindow* parent)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-    AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(125));
-    AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    AppendColumn(_("Mobile"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    AppendColumn(_("E-mail"), wxLIST_FORMAT_LEFT, FromDIP(190));
-    AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    AppendColumn(_("Home store"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    AppendColumn(_("Mobile"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    AppendColumn(_("E-mail"), wxLIST_FORMAT_LEFT, FromDIP(180));
+    AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, FromDIP(65));
+    AppendColumn(_("Home store"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(85));
     AppendColumn(_("Matched by"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    // E-mail addresses vary most in length; they get whatever width the other columns leave.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        int others = 0;
+        for (int column = ColNumber; column <= ColMatchedBy; ++column)
+            if (column != ColEmail) others += GetColumnWidth(column);
+        SetColumnWidth(ColEmail, std::max(FromDIP(150), GetClientSize().x - others));
+    });
 }
 
 void MemberListCtrl::show_rows(std::shared_ptr<const MemberRows> rows) {

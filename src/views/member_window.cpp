@@ -100,14 +100,21 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     const bool may_edit = role_may(actor_.role, Action::ManageMembers);
     fields_->set_editable(may_edit);
     save_->Enable(may_edit);
-    if (!may_edit) save_->SetToolTip(_("Your role may look at members but not change them."));
+    save_->SetToolTip(may_edit ? _("Save the profile (Ctrl+S)") : _("Your role may look at members but not change them."));
 
     save_->Bind(wxEVT_BUTTON, &MemberWindow::on_save, this);
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
     show_contact_->Bind(wxEVT_BUTTON, &MemberWindow::on_show_contact, this);
+    // Escape closes, Ctrl+S saves: the keys people use in every other editor.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
-        if (event.GetKeyCode() == WXK_ESCAPE) Close();
-        else event.Skip();
+        if (event.GetKeyCode() == WXK_ESCAPE) {
+            Close();
+        } else if (event.GetModifiers() == wxMOD_CONTROL && event.GetKeyCode() == 'S' && save_->IsEnabled()) {
+            wxCommandEvent ignored;
+            on_save(ignored);
+        } else {
+            event.Skip();
+        }
     });
 
     SetSize(FromDIP(wxSize(820, 700)));
@@ -141,14 +148,7 @@ wxWindow* MemberWindow::build_profile(wxWindow* parent) {
     contact->Add(contact_note_, 1, wxALIGN_CENTER_VERTICAL);
     sizer->Add(contact, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
-    if (role_may(actor_.role, Action::ViewPersonalData)) {
-        contact_note_->SetLabel(_("Mobile and e-mail are masked. Showing them in full is recorded in the audit trail."));
-        show_contact_->SetToolTip(_("Shows the full mobile and e-mail; the view is recorded in the audit trail."));
-    } else {
-        contact_note_->SetLabel(_("Mobile and e-mail are masked for your role."));
-        show_contact_->Enable(false);
-        show_contact_->SetToolTip(_("Your role may not see full mobile numbers and e-mails."));
-    }
+    show_masked_contact_state();
 
     fields_ = new MemberFields(page, false);
     sizer->Add(fields_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
@@ -176,6 +176,18 @@ wxWindow* MemberWindow::build_history(wxWindow* parent, const std::vector<StateC
     sizer->Add(list, 1, wxEXPAND | wxALL, FromDIP(8));
     page->SetSizer(sizer);
     return page;
+}
+
+void MemberWindow::show_masked_contact_state() {
+    if (role_may(actor_.role, Action::ViewPersonalData)) {
+        show_contact_->Enable();
+        contact_note_->SetLabel(_("Mobile and e-mail are masked. Showing them in full is recorded in the audit trail."));
+        show_contact_->SetToolTip(_("Shows the full mobile and e-mail; the view is recorded in the audit trail."));
+    } else {
+        show_contact_->Disable();
+        contact_note_->SetLabel(_("Mobile and e-mail are masked for your role."));
+        show_contact_->SetToolTip(_("Your role may not see full mobile numbers and e-mails."));
+    }
 }
 
 void MemberWindow::show_facts(const Member& m) {
@@ -219,7 +231,7 @@ void MemberWindow::on_save(wxCommandEvent&) {
         fields_->fill(saved);
         show_facts(saved.member);
         // The saved record comes back masked; the full contact is one more (audited) click.
-        if (role_may(actor_.role, Action::ViewPersonalData)) show_contact_->Enable();
+        show_masked_contact_state();
         status_->SetLabel(wxString::Format(_("Saved as version %d."), saved.member.version));
         if (on_saved_) on_saved_();
     } catch (const ValidationError& e) {

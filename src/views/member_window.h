@@ -35,6 +35,7 @@ private:
     wxWindow* build_history(wxWindow* parent, const std::vector<StateChange>& history);
     void show_facts(const Member& member);
     void show_committee_seat();
+    void show_masked_contact_state();
     void on_save(wxCommandEvent&);
     void on_show_contact(wxCommandEvent&);
 
