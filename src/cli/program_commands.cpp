@@ -45,6 +45,28 @@ void register_program_commands(CLI::App& app, CliContext& ctx) {
         ctx.print({{"output", ex->file}, {"as_of", format_date(as_of)}}, "Programme as of " + format_date(as_of) + " written to " + ex->file);
     });
 
+    struct HistoryOptions { std::string kind, key; };
+    auto ho = std::make_shared<HistoryOptions>();
+    CLI::App* history = program->add_subcommand("history", "Every approved version of one item, oldest first");
+    history->add_option("kind", ho->kind, "ladder, points, denomination, bonus, package or committee")->required();
+    history->add_option("key", ho->key, "Item key: ladder code, default (points), face value, code or member number")->required();
+    history->callback([&ctx, ho] {
+        const ChangeKind kind = parse_change_kind(ho->kind, "kind");
+        nlohmann::json j = nlohmann::json::array();
+        std::string text;
+        for (const ConfigVersion& v : ctx.services().program.history(ctx.actor(), kind, ho->key)) {
+            j.push_back({{"version", v.version},
+                         {"effective_from", format_date(v.effective_from)},
+                         {"change_id", v.change_id},
+                         {"retired", !v.body},
+                         {"item", v.body ? nlohmann::json::parse(*v.body) : nlohmann::json(nullptr)}});
+            text += "version " + std::to_string(v.version) + "  from " + format_date(v.effective_from) + "  change #" +
+                    std::to_string(v.change_id) + (v.body ? "" : "  (retired)") + "\n";
+        }
+        if (j.empty()) throw NotFoundError(ho->kind + " \"" + ho->key + "\" has no approved version");
+        ctx.print(j, text);
+    });
+
     struct ImportOptions { std::string file, reason, effective; };
     auto im = std::make_shared<ImportOptions>();
     CLI::App* import_cmd = program->add_subcommand("import", "Propose a programme file as change requests (one per changed item)");

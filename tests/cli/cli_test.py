@@ -265,6 +265,9 @@ class ProgrammeCliTest(DemoDatabaseTest):
                          if t["code"] == "red_diamond"][0]["threshold"]
         self.assertEqual(red(self.export("--as-of", day_before)), "2000.00")
         self.assertEqual(red(self.export("--as-of", effective)), "2500.00")
+        versions = self.as_role("auditor", "--json", "program", "history", "ladder", "individual").json()
+        self.assertEqual([(v["version"], v["effective_from"]) for v in versions], [(1, today), (2, effective)])
+        self.assertEqual(versions[0]["item"]["tiers"][1]["threshold"], "2000.00")
         audit = self.as_role("auditor", "--json", "audit", "list", "--action", "change.").json()
         maker = self.people["marketing"]["username"]
         self.assertIn((maker, "change.decide", "denied"), [(a["actor"], a["action"], a["outcome"]) for a in audit])
