@@ -103,6 +103,11 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     save_->SetToolTip(may_edit ? _("Save the profile (Ctrl+S)") : _("Your role may look at members but not change them."));
 
     save_->Bind(wxEVT_BUTTON, &MemberWindow::on_save, this);
+    // Save belongs to the profile; on the other tabs it would suggest they are editable.
+    tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this, background](wxBookCtrlEvent& event) {
+        save_->Show(event.GetSelection() == 0);
+        background->Layout();
+    });
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
     show_contact_->Bind(wxEVT_BUTTON, &MemberWindow::on_show_contact, this);
     // Escape closes, Ctrl+S saves: the keys people use in every other editor.
