@@ -6,8 +6,7 @@ namespace md::views {
 
 const std::vector<Area>& all_areas() {
     static const std::vector<Area> areas = {
-        {AreaId::Members, tr_noop("Members"),
-         tr_noop("Members: not built yet — this area arrives with the member registry.")},
+        {AreaId::Members, tr_noop("Members"), nullptr},
         {AreaId::Program, tr_noop("Program"), nullptr},
         {AreaId::CardsAndStoredValue, tr_noop("Cards & Stored Value"),
          tr_noop("Cards & Stored Value: not built yet — this area arrives with membership cards and "

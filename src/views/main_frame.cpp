@@ -5,6 +5,7 @@
 #include "views/area_placeholder_panel.h"
 #include "views/areas.h"
 #include "views/audit_panel.h"
+#include "views/members_panel.h"
 #include "views/open_database_dialog.h"
 #include "views/preferences_dialog.h"
 #include "views/program_panel.h"
@@ -40,6 +41,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
         navigation_->Append(translated(area.name));
         wxWindow* page = nullptr;
         switch (area.id) {
+            case AreaId::Members: page = new MembersPanel(pages_, services_, actor_); break;
             case AreaId::Program: page = new ProgramPanel(pages_, services_, actor_); break;
             case AreaId::Approvals: page = new ApprovalsPanel(pages_, services_, actor_); break;
             case AreaId::Audit: page = new AuditPanel(pages_, services_, actor_); break;

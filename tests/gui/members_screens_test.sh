@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# gui.members: the Members area of the real memberdesk under X (Xvfb in CI), driven by
+# xdotool. In English and then in Chinese: zhang.min (customer service) types "2345" and the
+# hits appear while typing (Enter opens the first, whose number must be the CLI's first hit for
+# the same query); "wjg" finds 王建国 and his profile shows masked contact data. li.na
+# (marketing) opens him, presses "Show full contact" (the audit trail must then hold one more
+# member.unmask line for her), edits the home store and saves with Ctrl+S (the CLI must see the
+# new store and the version one higher). Screenshots land in the artifacts folder.
+# Usage: members_screens_test.sh MEMBERDESK_BIN MEMBERDESK_CLI_BIN ARTIFACTS_DIR
+set -uo pipefail
+export LC_ALL=C.UTF-8
+
+app_bin=${1:?memberdesk binary}
+cli_bin=${2:?memberdesk-cli binary}
+artifacts=${3:?artifacts folder}
+
+fail() { echo "gui.members FAILED: $*" >&2; exit 1; }
+
+[ -n "${DISPLAY:-}" ] || fail "DISPLAY is not set: run ctest under xvfb-run (scripts/test does)"
+for tool in xdotool import timeout python3; do
+  command -v "$tool" >/dev/null || fail "$tool is not installed"
+done
+[ -x "$app_bin" ] || fail "no executable at $app_bin"
+[ -x "$cli_bin" ] || fail "no executable at $cli_bin"
+mkdir -p "$artifacts" || fail "cannot create $artifacts"
+
+work=$(mktemp -d)
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# A private home: saved preferences of a real user must not change what this test sees.
+export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+unset MEMBERDESK_DB MEMBERDESK_PASSWORD
+
+db_url="sqlite3://db=$work/demo.db"
+timeout 60 "$cli_bin" --db "$db_url" demo seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; fail "demo seed failed"; }
+
+cli() {  # user password args...: the CLI as that user, JSON out
+  local user=$1 password=$2; shift 2
+  MEMBERDESK_PASSWORD=$password timeout 30 "$cli_bin" --db "$db_url" --user "$user" --json "$@"
+}
+
+json() {  # python expression over the JSON document `d` read from stdin
+  python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
+}
+
+shot() { sleep 0.4; import -window root "$artifacts/$1.png" || fail "screenshot $1 failed"; }
+app_alive() { kill -0 "$app_pid" 2>/dev/null; }
+
+wait_window() {  # pattern seconds
+  local id
+  id=$(timeout "$2" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n1)
+  [ -n "$id" ] && echo "$id"
+}
+
+wait_gone() {  # pattern seconds
+  local deadline=$((SECONDS + $2))
+  while xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.2
+  done
+}
+
+start_signed_in() {  # language sign-in-title user password
+  "$app_bin" --db "$db_url" --lang "$1" >>"$artifacts/members-app-$1.log" 2>&1 &
+  app_pid=$!
+  local sign_in
+  sign_in=$(wait_window "$2" 20) || fail "no sign-in window \"$2\" within 20 s"
+  sleep 0.5
+  xdotool windowfocus --sync "$sign_in" || fail "cannot focus the sign-in window"
+  xdotool type --delay 15 "$3"
+  xdotool key Tab
+  xdotool type --delay 15 "$4"
+  xdotool key Return
+  main_window=$(wait_window '^MemberDesk — ' 20) || { shot "members-no-main"; fail "no main window after signing in as $3"; }
+  xdotool windowmove --sync "$main_window" 40 92 2>/dev/null
+  sleep 0.5
+}
+
+stop_app() {
+  kill "$app_pid" 2>/dev/null
+  wait "$app_pid" 2>/dev/null
+  app_pid=""
+}
+
+# Members is the first area, shown on sign-in. The search box spans the top of the area.
+search() {  # text
+  xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"
+  xdotool mousemove --window "$main_window" 600 74 click 1
+  sleep 0.2
+  xdotool key ctrl+a BackSpace
+  xdotool type --delay 80 "$1"   # typed like a person: the list follows while typing
+  sleep 0.8                      # the debounce (150 ms) and the search
+  app_alive || fail "memberdesk exited while searching \"$1\""
+}
+
+# Enter in the box opens the selected (first) hit; echoes the member window's id.
+open_first_hit() {  # member-title-pattern shot-name
+  xdotool key Return
+  local window
+  window=$(wait_window "$1" 10) || { shot "$2-missing"; fail "no member window matching \"$1\""; }
+  sleep 0.6
+  echo "$window"
+}
+
+close_window() {  # window
+  xdotool windowfocus --sync "$1" && xdotool key Escape
+  sleep 0.4
+}
+
+round_trip() {  # lang sign-in-title member-word new-store
+  local lang=$1 sign_in_title=$2 member_word=$3 store=$4
+  local first window title unmasks_before unmasks_after version_before
+
+  # --- customer service: hits while typing; masked profile -------------------------------
+  start_signed_in "$lang" "$sign_in_title" zhang.min demo-service
+  shot "members-$lang-00-empty"
+  search 2345
+  shot "members-$lang-01-search-2345"
+  first=$(cli zhang.min demo-service member find 2345 | json 'd[0]["number"]') || fail "member find 2345 failed"
+  window=$(open_first_hit "^$member_word $first — " "members-$lang-02")
+  title=$(xdotool getwindowname "$window")
+  shot "members-$lang-02-first-hit-$first"
+  case "$title" in "$member_word $first — "*) ;; *) fail "first hit opened \"$title\", expected $first ($lang)";; esac
+  close_window "$window"
+
+  search wjg
+  shot "members-$lang-03-search-wjg"
+  window=$(open_first_hit "^$member_word M00000001 — 王建国\$" "members-$lang-04")
+  shot "members-$lang-04-profile-masked"
+  close_window "$window"
+  stop_app
+
+  # --- marketing: unmask (audited), edit and save -----------------------------------------
+  unmasks_before=$(cli admin demo-admin audit list --action member.unmask |
+                   json 'sum(1 for r in d if r["actor"] == "li.na" and r["entity_id"] == "M00000001")') \
+    || fail "audit list failed"
+  version_before=$(cli li.na demo-marketing member show M00000001 | json 'd["version"]') || fail "member show failed"
+
+  start_signed_in "$lang" "$sign_in_title" li.na demo-marketing
+  search wjg
+  window=$(open_first_hit "^$member_word M00000001 — 王建国\$" "members-$lang-05")
+  xdotool windowfocus --sync "$window" || fail "cannot focus the member window"
+  xdotool mousemove --window "$window" 89 162 click 1    # Show full contact
+  sleep 0.8
+  shot "members-$lang-05-full-contact"
+  unmasks_after=$(cli admin demo-admin audit list --action member.unmask |
+                  json 'sum(1 for r in d if r["actor"] == "li.na" and r["entity_id"] == "M00000001")')
+  [ "$unmasks_after" -eq $((unmasks_before + 1)) ] \
+    || fail "Show full contact left $unmasks_after member.unmask lines for li.na, expected $((unmasks_before + 1)) ($lang)"
+
+  xdotool mousemove --window "$window" 281 347 click 1    # Home store
+  sleep 0.2
+  xdotool key ctrl+a BackSpace
+  xdotool type --delay 40 "$store"
+  xdotool key ctrl+s
+  sleep 1
+  shot "members-$lang-06-saved"
+  app_alive || fail "memberdesk exited saving the member ($lang)"
+  close_window "$window"
+  stop_app
+
+  cli li.na demo-marketing member show M00000001 >"$work/show.json" || fail "member show failed"
+  python3 - "$work/show.json" "$store" "$version_before" <<'PY' || fail "the saved edit is not in the database ($lang)"
+import json, sys
+m = json.load(open(sys.argv[1]))
+ok = m["home_store"] == sys.argv[2] and m["version"] == int(sys.argv[3]) + 1 and m["masked"]
+if not ok:
+    print("member:", {k: m[k] for k in ("home_store", "version", "masked")}, file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
+}
+
+round_trip en 'Sign in — MemberDesk' 'Member' '上海静安店'
+round_trip zh_CN '登录 — MemberDesk' '会员' '杭州西湖店'
+
+echo "gui.members passed: search while typing, masked profile, audited unmask, edit saved (en, zh_CN); screenshots in $artifacts"
