@@ -144,11 +144,13 @@ const std::vector<Migration>& migrations() {
              " version INTEGER NOT NULL DEFAULT 1)",
              // Same mobile number = same person (domain.md §2): the schema refuses a second one.
              "CREATE UNIQUE INDEX members_mobile ON members (mobile) WHERE mobile IS NOT NULL",
-             "CREATE INDEX members_mobile_tail ON members (mobile_tail)",
-             "CREATE INDEX members_email ON members (email)",
-             "CREATE INDEX members_name ON members (name)",
-             "CREATE INDEX members_name_pinyin ON members (name_pinyin)",
-             "CREATE INDEX members_name_initials ON members (name_initials)",
+             // Each search key is indexed together with the number it is sorted by, so a
+             // "first 50 matches" query reads 50 index entries instead of sorting every match.
+             "CREATE INDEX members_mobile_tail ON members (mobile_tail, number)",
+             "CREATE INDEX members_email ON members (email, number)",
+             "CREATE INDEX members_name ON members (name, number)",
+             "CREATE INDEX members_name_pinyin ON members (name_pinyin, number)",
+             "CREATE INDEX members_name_initials ON members (name_initials, number)",
              "CREATE TABLE member_state_history ("
              " id {PK},"
              " member_id BIGINT NOT NULL REFERENCES members (id),"
