@@ -11,77 +11,18 @@ app_bin=${1:?memberdesk binary}
 cli_bin=${2:?memberdesk-cli binary}
 artifacts=${3:?artifacts folder}
 
-fail() { echo "gui.shell FAILED: $*" >&2; exit 1; }
-
-# No display is a broken test setup, not a reason to pass quietly.
-[ -n "${DISPLAY:-}" ] || fail "DISPLAY is not set: run ctest under xvfb-run (scripts/test does)"
-for tool in xdotool import timeout; do
-  command -v "$tool" >/dev/null || fail "$tool is not installed"
-done
-[ -x "$app_bin" ] || fail "no executable at $app_bin"
-[ -x "$cli_bin" ] || fail "no executable at $cli_bin"
-mkdir -p "$artifacts" || fail "cannot create $artifacts"
-
-work=$(mktemp -d)
-app_pid=""
-cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-# A private home: saved preferences of a real user must not change what this test sees.
-export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-unset MEMBERDESK_DB
-
-db_url="sqlite3://db=$work/demo.db"
-timeout 60 "$cli_bin" --db "$db_url" demo seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; fail "demo seed failed"; }
+TEST_NAME=gui.shell
+. "$(dirname "$0")/gui_lib.sh"
+gui_setup xdotool import timeout
 
 areas_en=("Members" "Program" "Cards & Stored Value" "Packages" "Campaigns" "Committee" "Complaints"
           "Approvals" "Reports" "Audit" "Admin")
 areas_zh=("会员" "会员计划" "会员卡与储值" "套餐" "营销活动" "委员会" "投诉" "审批" "报表" "审计日志" "系统管理")
 
-shot() {  # name
-  import -window root "$artifacts/$1.png" || fail "screenshot $1 failed"
-}
-
-app_alive() { kill -0 "$app_pid" 2>/dev/null; }
-
-# First visible window whose name matches the pattern, waiting up to $2 seconds.
-wait_window() {  # pattern seconds
-  local id
-  id=$(timeout "$2" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n1)
-  [ -n "$id" ] && echo "$id"
-}
-
-wait_gone() {  # pattern seconds
-  local deadline=$((SECONDS + $2))
-  while xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; do
-    [ $SECONDS -ge $deadline ] && return 1
-    sleep 0.2
-  done
-}
-
-# Polls the window's title until it equals the expected one (a few seconds at most).
-expect_title() {  # window expected
-  local deadline=$((SECONDS + 5)) title=""
-  while [ $SECONDS -le $deadline ]; do
-    title=$(xdotool getwindowname "$1" 2>/dev/null)
-    [ "$title" = "$2" ] && return 0
-    sleep 0.2
-  done
-  fail "window title is \"$title\", expected \"$2\""
-}
-
+# One sign-in per language, so the log starts afresh (the other tests sign in twice and append).
 start_app() {  # language
   "$app_bin" --db "$db_url" --lang "$1" >"$artifacts/app-$1.log" 2>&1 &
   app_pid=$!
-}
-
-stop_app() {
-  kill "$app_pid" 2>/dev/null
-  wait "$app_pid" 2>/dev/null
-  app_pid=""
 }
 
 type_into() {  # window text...

@@ -14,77 +14,12 @@ app_bin=${1:?memberdesk binary}
 cli_bin=${2:?memberdesk-cli binary}
 artifacts=${3:?artifacts folder}
 
-fail() { echo "gui.members FAILED: $*" >&2; exit 1; }
-
-[ -n "${DISPLAY:-}" ] || fail "DISPLAY is not set: run ctest under xvfb-run (scripts/test does)"
-for tool in xdotool import timeout python3; do
-  command -v "$tool" >/dev/null || fail "$tool is not installed"
-done
-[ -x "$app_bin" ] || fail "no executable at $app_bin"
-[ -x "$cli_bin" ] || fail "no executable at $cli_bin"
-mkdir -p "$artifacts" || fail "cannot create $artifacts"
-
-work=$(mktemp -d)
-app_pid=""
-cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-# A private home: saved preferences of a real user must not change what this test sees.
-export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-unset MEMBERDESK_DB MEMBERDESK_PASSWORD
-
-db_url="sqlite3://db=$work/demo.db"
-timeout 60 "$cli_bin" --db "$db_url" demo seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; fail "demo seed failed"; }
-
-cli() {  # user password args...: the CLI as that user, JSON out
-  local user=$1 password=$2; shift 2
-  MEMBERDESK_PASSWORD=$password timeout 30 "$cli_bin" --db "$db_url" --user "$user" --json "$@"
-}
+TEST_NAME=gui.members ARTIFACT_PREFIX=members
+. "$(dirname "$0")/gui_lib.sh"
+gui_setup xdotool import timeout python3
 
 json() {  # python expression over the JSON document `d` read from stdin
   python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
-}
-
-shot() { sleep 0.4; import -window root "$artifacts/$1.png" || fail "screenshot $1 failed"; }
-app_alive() { kill -0 "$app_pid" 2>/dev/null; }
-
-wait_window() {  # pattern seconds
-  local id
-  id=$(timeout "$2" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n1)
-  [ -n "$id" ] && echo "$id"
-}
-
-wait_gone() {  # pattern seconds
-  local deadline=$((SECONDS + $2))
-  while xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; do
-    [ $SECONDS -ge $deadline ] && return 1
-    sleep 0.2
-  done
-}
-
-start_signed_in() {  # language sign-in-title user password
-  "$app_bin" --db "$db_url" --lang "$1" >>"$artifacts/members-app-$1.log" 2>&1 &
-  app_pid=$!
-  local sign_in
-  sign_in=$(wait_window "$2" 20) || fail "no sign-in window \"$2\" within 20 s"
-  sleep 0.5
-  xdotool windowfocus --sync "$sign_in" || fail "cannot focus the sign-in window"
-  xdotool type --delay 15 "$3"
-  xdotool key Tab
-  xdotool type --delay 15 "$4"
-  xdotool key Return
-  main_window=$(wait_window '^MemberDesk — ' 20) || { shot "members-no-main"; fail "no main window after signing in as $3"; }
-  xdotool windowmove --sync "$main_window" 40 92 2>/dev/null
-  sleep 0.5
-}
-
-stop_app() {
-  kill "$app_pid" 2>/dev/null
-  wait "$app_pid" 2>/dev/null
-  app_pid=""
 }
 
 # Members is the first area, shown on sign-in. The search box spans the top of the area.

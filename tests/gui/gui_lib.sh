@@ -1,0 +1,92 @@
+# gui_lib.sh: helpers shared by the GUI tests (gui_test.sh, program_screens_test.sh, members_screens_test.sh).
+# Sourced, not executed: the script sets TEST_NAME, app_bin, cli_bin, artifacts (and ARTIFACT_PREFIX for start_signed_in).
+
+fail() { echo "$TEST_NAME FAILED: $*" >&2; exit 1; }
+
+# Checks the setup (no display is a broken test setup, not a reason to pass quietly), makes a
+# private work folder and home (removed on exit) and seeds the demo database at $db_url.
+gui_setup() {  # tools...
+  [ -n "${DISPLAY:-}" ] || fail "DISPLAY is not set: run ctest under xvfb-run (scripts/test does)"
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || fail "$tool is not installed"
+  done
+  [ -x "$app_bin" ] || fail "no executable at $app_bin"
+  [ -x "$cli_bin" ] || fail "no executable at $cli_bin"
+  mkdir -p "$artifacts" || fail "cannot create $artifacts"
+
+  work=$(mktemp -d)
+  app_pid=""
+  trap cleanup EXIT
+  # A private home: saved preferences of a real user must not change what this test sees.
+  export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+  mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+  unset MEMBERDESK_DB MEMBERDESK_PASSWORD
+
+  db_url="sqlite3://db=$work/demo.db"
+  timeout 60 "$cli_bin" --db "$db_url" demo seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; fail "demo seed failed"; }
+}
+
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
+  rm -rf "$work"
+}
+
+cli() {  # user password args...: the CLI as that user, JSON out
+  local user=$1 password=$2; shift 2
+  MEMBERDESK_PASSWORD=$password timeout 30 "$cli_bin" --db "$db_url" --user "$user" --json "$@"
+}
+
+# The short sleep lets the last key press paint before the screenshot.
+shot() { sleep 0.4; import -window root "$artifacts/$1.png" || fail "screenshot $1 failed"; }
+app_alive() { kill -0 "$app_pid" 2>/dev/null; }
+
+# First visible window whose name matches the pattern, waiting up to $2 seconds.
+wait_window() {  # pattern seconds
+  local id
+  id=$(timeout "$2" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n1)
+  [ -n "$id" ] && echo "$id"
+}
+
+wait_gone() {  # pattern seconds
+  local deadline=$((SECONDS + $2))
+  while xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.2
+  done
+}
+
+# Polls the window's title until it equals the expected one (a few seconds at most).
+expect_title() {  # window expected
+  local deadline=$((SECONDS + 5)) title=""
+  while [ $SECONDS -le $deadline ]; do
+    title=$(xdotool getwindowname "$1" 2>/dev/null)
+    [ "$title" = "$2" ] && return 0
+    sleep 0.2
+  done
+  fail "window title is \"$title\", expected \"$2\""
+}
+
+# Starts memberdesk (log: $artifacts/$ARTIFACT_PREFIX-app-LANG.log), signs in and sets main_window,
+# moved to a fixed place so that points relative to it land on the same controls.
+start_signed_in() {  # language sign-in-title user password
+  "$app_bin" --db "$db_url" --lang "$1" >>"$artifacts/$ARTIFACT_PREFIX-app-$1.log" 2>&1 &
+  app_pid=$!
+  local sign_in
+  sign_in=$(wait_window "$2" 20) || fail "no sign-in window \"$2\" within 20 s"
+  sleep 0.5
+  xdotool windowfocus --sync "$sign_in" || fail "cannot focus the sign-in window"
+  xdotool type --delay 15 "$3"
+  xdotool key Tab
+  xdotool type --delay 15 "$4"
+  xdotool key Return
+  main_window=$(wait_window '^MemberDesk — ' 20) || { shot "$ARTIFACT_PREFIX-no-main"; fail "no main window after signing in as $3"; }
+  xdotool windowmove --sync "$main_window" 40 92 2>/dev/null
+  sleep 0.5
+}
+
+stop_app() {
+  kill "$app_pid" 2>/dev/null
+  wait "$app_pid" 2>/dev/null
+  app_pid=""
+}
