@@ -17,5 +17,7 @@ void register_program_commands(CLI::App& app, CliContext& ctx);
 void register_change_commands(CLI::App& app, CliContext& ctx);
 void register_member_commands(CLI::App& app, CliContext& ctx);
 void register_committee_commands(CLI::App& app, CliContext& ctx);
+void register_lifecycle_commands(CLI::App& app, CliContext& ctx);
+void register_member_merge_command(CLI::App& member, CliContext& ctx);
 
 }  // namespace md::cli

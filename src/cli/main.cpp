@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     register_change_commands(app, ctx);
     register_member_commands(app, ctx);
     register_committee_commands(app, ctx);
+    register_lifecycle_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -100,7 +100,7 @@ MemberInput to_input(const CLI::App* cmd, const InputOptions& o) {
 }  // namespace
 
 void register_member_commands(CLI::App& app, CliContext& ctx) {
-    CLI::App* member = app.add_subcommand("member", "The member registry: add, show, find, edit");
+    CLI::App* member = app.add_subcommand("member", "The member registry: add, show, find, edit, merge");
     member->require_subcommand(1);
 
     auto ao = std::make_shared<InputOptions>();
@@ -168,6 +168,8 @@ void register_member_commands(CLI::App& app, CliContext& ctx) {
         }
         ctx.print(j, text);
     });
+
+    register_member_merge_command(*member, ctx);
 }
 
 void register_committee_commands(CLI::App& app, CliContext& ctx) {

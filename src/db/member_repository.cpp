@@ -242,7 +242,7 @@ std::vector<StateChange> MemberRepository::state_history(std::int64_t member_id)
         soci::indicator from_ind = soci::i_null;
         const long long id = member_id;
         soci::statement st = (db_.sql().prepare << "SELECT from_state, to_state, at, reason, actor FROM"
-                                                   " member_state_history WHERE member_id = :m ORDER BY id",
+                                                   " member_state_history WHERE member_id = :m ORDER BY at, id",
                               soci::into(from, from_ind), soci::into(to), soci::into(at), soci::into(reason),
                               soci::into(actor), soci::use(id));
         st.execute(false);

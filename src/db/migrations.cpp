@@ -161,6 +161,36 @@ const std::vector<Migration>& migrations() {
              " actor TEXT NOT NULL)",
              "CREATE INDEX member_state_history_member ON member_state_history (member_id, id)",
          }},
+        {6,
+         "member activity, lifecycle runs and merges",
+         {
+             // The dates the lifecycle job reads; the ledger keeps them current as it records
+             // recharges and purchases, so the job never scans transactions.
+             "ALTER TABLE members ADD COLUMN first_recharge_on {DATE}",
+             "ALTER TABLE members ADD COLUMN first_purchase_on {DATE}",
+             "ALTER TABLE members ADD COLUMN last_activity_on {DATE}",
+             "CREATE TABLE lifecycle_runs ("
+             " id {PK},"
+             " as_of {DATE} NOT NULL,"
+             " dormant_after_days INTEGER NOT NULL,"
+             " lapsed_after_days INTEGER NOT NULL,"
+             " evaluated BIGINT NOT NULL,"
+             " changed BIGINT NOT NULL,"
+             " moves TEXT NOT NULL,"  // JSON: [{"from": "activated", "to": "dormant", "count": 12}, ...]
+             " run_by TEXT NOT NULL,"
+             " run_at {TS} NOT NULL)",
+             // A merged-away member's number keeps pointing at the member that absorbed it,
+             // with the absorbed record as it was, so nothing about it is lost.
+             "CREATE TABLE member_merges ("
+             " id {PK},"
+             " absorbed_number TEXT NOT NULL UNIQUE,"
+             " survivor_id BIGINT NOT NULL REFERENCES members (id),"
+             " absorbed_record TEXT NOT NULL,"
+             " merged_by TEXT NOT NULL,"
+             " merged_at {TS} NOT NULL)",
+             "CREATE INDEX member_merges_survivor ON member_merges (survivor_id)",
+             "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('lifecycle', 'approver', 1)",
+         }},
     };
     return list;
 }

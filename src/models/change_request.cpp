@@ -5,13 +5,14 @@
 
 namespace md {
 namespace {
-const char* const kKinds[] = {"ladder", "points", "denomination", "bonus", "package", "committee"};
+const char* const kKinds[] = {"ladder", "points", "denomination", "bonus", "package", "committee", "lifecycle"};
 const char* const kStatuses[] = {"draft", "submitted", "approved", "rejected"};
 }  // namespace
 
 const std::vector<ChangeKind>& all_change_kinds() {
     static const std::vector<ChangeKind> kinds = {ChangeKind::Ladder, ChangeKind::Points, ChangeKind::Denomination,
-                                                  ChangeKind::Bonus,  ChangeKind::Package, ChangeKind::Committee};
+                                                  ChangeKind::Bonus,  ChangeKind::Package, ChangeKind::Committee,
+                                                  ChangeKind::Lifecycle};
     return kinds;
 }
 
@@ -20,9 +21,9 @@ std::string change_kind_code(ChangeKind kind) { return kKinds[static_cast<int>(k
 ChangeKind parse_change_kind(const std::string& code, const std::string& field) {
     for (ChangeKind k : all_change_kinds())
         if (change_kind_code(k) == code) return k;
-    throw ValidationError(field, code,
-                          subst(tr("{0}: \"{1}\" is not one of ladder, points, denomination, bonus, package, committee"),
-                                {field, code}));
+    std::string known;
+    for (ChangeKind k : all_change_kinds()) known += (known.empty() ? "" : ", ") + change_kind_code(k);
+    throw ValidationError(field, code, subst(tr("{0}: \"{1}\" is not one of {2}"), {field, code, known}));
 }
 
 bool moves_money(ChangeKind kind) {

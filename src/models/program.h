@@ -1,6 +1,7 @@
 #pragma once
 // The whole programme in force on a date: what `program export` writes and the demo carries.
 #include "models/committee_seat.h"
+#include "models/lifecycle_rule.h"
 #include "models/meal_package.h"
 #include "models/points_rule.h"
 #include "models/prepaid_offer.h"
@@ -18,6 +19,7 @@ struct Program {
     std::vector<RechargeBonus> bonuses;
     std::vector<MealPackage> packages;
     std::vector<CommitteeSeat> committee;
+    std::optional<LifecycleRule> lifecycle;
     bool operator==(const Program&) const = default;
 };
 

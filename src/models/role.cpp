@@ -52,6 +52,8 @@ const Grant kGrants[] = {
      {Role::Admin, Role::Marketing, Role::Approver, Role::Service, Role::Finance, Role::Auditor}},
     {Action::ManageMembers, "member.manage", {Role::Admin, Role::Marketing, Role::Service}},
     {Action::ViewPersonalData, "member.personal_data", {Role::Admin, Role::Marketing}},
+    {Action::MergeMembers, "member.merge", {Role::Admin, Role::Marketing, Role::Service}},
+    {Action::RunLifecycle, "member.lifecycle", {Role::Admin, Role::Marketing}},
 };
 
 const Grant& grant_for(Action action) {

@@ -29,6 +29,8 @@ enum class Action {
     ViewMembers,
     ManageMembers,
     ViewPersonalData,      // full mobile numbers and e-mails; every use is audited
+    MergeMembers,          // folds a duplicate record into another
+    RunLifecycle,          // re-evaluates every member's lifecycle state
 };
 
 std::string action_code(Action action);        // "user.manage"

@@ -6,6 +6,9 @@
 #include "models/translate.h"
 #include "services/audit_trail.h"
 #include "services/demo_data.h"
+#include "db/lifecycle_repository.h"
+#include "db/member_repository.h"
+#include "services/lifecycle_service.h"
 #include "services/member_service.h"
 #include "services/program_service.h"
 #include "services/password_hasher.h"
@@ -15,8 +18,13 @@
 
 namespace md {
 
+// Each demo member has a past: registered some days ago, recharged and bought on given days.
+// Until the ledger records real recharges and purchases, those dates are written directly,
+// so that the lifecycle job has dormant and lapsed members to find.
 void DemoService::seed_members(const Actor& desk) {
-    MemberService members(db_, clock_);
+    const Instant now = clock_();
+    const Date today = to_business_time(now).date();
+    LifecycleRepository activity(db_);
     for (const auto& person : nlohmann::json::parse(demo_members_json())) {
         MemberInput in;
         auto text = [&](const char* key) -> std::optional<std::string> {
@@ -35,7 +43,18 @@ void DemoService::seed_members(const Actor& desk) {
         in.referrer = text("referrer");
         in.tags = person["tags"].get<std::vector<std::string>>();
         in.consent_sms = true;
-        members.add(desk, in);
+        const nlohmann::json history = person.value("history", nlohmann::json::object());
+        const int registered_days_ago = history.value("registered_days_ago", 0);
+        MemberService members(db_, [now, registered_days_ago] { return now - boost::gregorian::days(registered_days_ago); });
+        const MemberRecord added = members.add(desk, in);
+        const std::int64_t id = MemberRepository(db_).by_number(added.member.number)->id;
+        auto on = [&](const char* key, ActivityKind kind) {
+            if (history.contains(key)) activity.record_activity(id, kind, today - boost::gregorian::days(history[key].get<int>()));
+        };
+        on("first_recharge_days_ago", ActivityKind::Recharge);
+        on("first_purchase_days_ago", ActivityKind::Purchase);
+        on("last_activity_days_ago",
+           history.contains("first_purchase_days_ago") ? ActivityKind::Purchase : ActivityKind::Recharge);
     }
 }
 
@@ -91,6 +110,9 @@ std::vector<DemoUser> DemoService::seed() {
     // Members first: the committee seats of the programme name them (M00000001, ...).
     seed_members(actor_for(Role::Service));
     seed_program(actor_for(Role::Marketing), actor_for(Role::Approver));
+    // The first lifecycle run, as the nightly job would make it: states follow the pasts above.
+    ProgramService program(db_, clock_);
+    LifecycleService(db_, clock_, program).run(actor_for(Role::Marketing), program.today());
     return people;
 }
 

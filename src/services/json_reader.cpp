@@ -60,6 +60,11 @@ Discount JsonReader::discount(const char* name) {
     return Discount::parse(t, field(name));
 }
 
+int JsonReader::integer(const char* name) {
+    if (!find(name)) throw ValidationError(field(name), "", subst(tr("{0}: missing"), {field(name)}));
+    return integer_or(name, 0);
+}
+
 int JsonReader::integer_or(const char* name, int fallback) {
     const nlohmann::json* v = find(name);
     if (!v) return fallback;

@@ -23,6 +23,7 @@ public:
     Money money(const char* name);                              // "12000.50" or an integer
     Money money_or(const char* name, Money fallback);
     Discount discount(const char* name);                        // "98折" or "98%"
+    int integer(const char* name);                              // required whole number
     int integer_or(const char* name, int fallback);
     bool flag_or(const char* name, bool fallback);
     Date date(const char* name);

@@ -1,5 +1,6 @@
 #include "services/member_service.h"
 
+#include "db/member_merge_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/name_keys.h"
@@ -60,8 +61,13 @@ std::string member_audit_json(const Member& m) {
 
 Member MemberService::load(const std::string& number) {
     auto m = MemberRepository(db_).by_number(number);
-    if (!m) throw NotFoundError(subst(tr("member: there is no member \"{0}\""), {number}));
-    return *m;
+    if (m) return *m;
+    // A number merged away still leads somewhere: say where, rather than "no such member".
+    if (auto merged = MemberMergeRepository(db_).merged_into(number))
+        throw NotFoundError(subst(tr("member: {0} was merged into {1} by {2} at {3}"),
+                                  {number, merged->survivor_number, merged->merged_by,
+                                   format_business_time(merged->merged_at)}));
+    throw NotFoundError(subst(tr("member: there is no member \"{0}\""), {number}));
 }
 
 void MemberService::apply(Member& m, const MemberInput& in) {

@@ -87,6 +87,10 @@ ojson to_json(const MealPackage& p) {
             {"counts_toward_tiers", p.counts_toward_tiers}};
 }
 
+ojson to_json(const LifecycleRule& l) {
+    return {{"dormant_after_days", l.dormant_after_days}, {"lapsed_after_days", l.lapsed_after_days}};
+}
+
 ojson to_json(const CommitteeSeat& s) {
     return {{"member_number", s.member_number},
             {"role", committee_role_code(s.role)},
@@ -210,6 +214,16 @@ CommitteeSeat seat_from_json(const nlohmann::json& value, const std::string& pat
     return s;
 }
 
+LifecycleRule lifecycle_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    LifecycleRule l;
+    l.dormant_after_days = r.integer("dormant_after_days");
+    l.lapsed_after_days = r.integer("lapsed_after_days");
+    r.finish();
+    validate(l);
+    return l;
+}
+
 ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::string& path) {
     switch (kind) {
         case ChangeKind::Ladder: {
@@ -234,6 +248,8 @@ ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::s
             auto s = seat_from_json(value, path);
             return {kind, s.member_number, to_json(s).dump()};
         }
+        case ChangeKind::Lifecycle:
+            return {kind, "default", to_json(lifecycle_from_json(value, path)).dump()};
     }
     throw Error("unknown change kind");
 }
@@ -253,6 +269,7 @@ ojson program_to_json(const Program& p, const Date& as_of) {
     doc["bonuses"] = bonuses;
     doc["packages"] = packages;
     doc["committee"] = committee;
+    doc["lifecycle"] = p.lifecycle ? to_json(*p.lifecycle) : ojson(nullptr);
     return doc;
 }
 
@@ -277,6 +294,8 @@ std::vector<ProgramItem> program_items_from_json(const nlohmann::json& document)
     read_array("bonuses", ChangeKind::Bonus);
     read_array("packages", ChangeKind::Package);
     read_array("committee", ChangeKind::Committee);
+    if (const nlohmann::json* lifecycle = r.raw("lifecycle"))
+        items.push_back(read_item(ChangeKind::Lifecycle, *lifecycle, "lifecycle"));
     r.finish();
     // Two items with one key would make the import ambiguous.
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -299,6 +318,7 @@ Program program_from_items(const std::vector<ProgramItem>& items) {
             case ChangeKind::Bonus: p.bonuses.push_back(bonus_from_json(j, item.key)); break;
             case ChangeKind::Package: p.packages.push_back(package_from_json(j, item.key)); break;
             case ChangeKind::Committee: p.committee.push_back(seat_from_json(j, item.key)); break;
+            case ChangeKind::Lifecycle: p.lifecycle = lifecycle_from_json(j, item.key); break;
         }
     }
     return p;

@@ -10,6 +10,8 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       database_admin(*db_, clock),
       program(*db_, clock),
       members(*db_, clock),
+      lifecycle(*db_, clock, program),
+      merges(*db_, clock, program),
       demo(*db_, clock) {}
 
 }  // namespace md

@@ -5,6 +5,8 @@
 #include "services/auth_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
+#include "services/lifecycle_service.h"
+#include "services/member_merge_service.h"
 #include "services/member_service.h"
 #include "services/program_service.h"
 #include "services/user_service.h"
@@ -28,6 +30,8 @@ public:
     DatabaseService database_admin;
     ProgramService program;
     MemberService members;
+    LifecycleService lifecycle;
+    MemberMergeService merges;
     DemoService demo;
 };
 

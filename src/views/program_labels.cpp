@@ -82,6 +82,7 @@ const std::vector<Labelled<ChangeKind>>& change_kind_labels() {
         {ChangeKind::Bonus, tr_noop("Recharge bonus")},
         {ChangeKind::Package, tr_noop("Meal package")},
         {ChangeKind::Committee, tr_noop("Committee seat")},
+        {ChangeKind::Lifecycle, tr_noop("Lifecycle thresholds")},
     };
     return t;
 }
