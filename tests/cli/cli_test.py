@@ -293,7 +293,7 @@ class ProgrammeCliTest(DemoDatabaseTest):
                 password="li.na-secret")
         self.assertEqual(r.code, OK, r.err)
         ids = r.json()["change_ids"]
-        self.assertEqual(len(ids), 38)
+        self.assertEqual(len(ids), 39)  # ladders, points, 5 denominations, bonus, packages, committee, lifecycle
         for change_id in ids:
             r = run("--db", fresh.url, "--user", "wang.qiang", "change", "approve", str(change_id), "--comment", "ok",
                     password="wang.qiang-secret")
@@ -361,17 +361,19 @@ class MemberCliTest(DemoDatabaseTest):
         self.assertEqual(self.as_role("service", "--json", "member", "find", "孙").json(), [])
 
     def test_edit_changes_only_the_given_fields_and_checks_the_version(self):
+        # The demo's lifecycle run already moved this member once, so start from what is shown.
+        seen = self.as_role("service", "--json", "member", "show", "M00000003").json()["version"]
         r = self.as_role("service", "--json", "member", "edit", "M00000003", "--store", "深圳南山店",
-                         "--expect-version", "1")
+                         "--expect-version", str(seen))
         self.assertEqual(r.code, OK, r.err)
         edited = r.json()
-        self.assertEqual((edited["home_store"], edited["version"], edited["name"]), ("深圳南山店", 2, "张伟"))
-        r = self.as_role("service", "member", "edit", "M00000003", "--name", "张伟伟", "--expect-version", "1")
+        self.assertEqual((edited["home_store"], edited["version"], edited["name"]), ("深圳南山店", seen + 1, "张伟"))
+        r = self.as_role("service", "member", "edit", "M00000003", "--name", "张伟伟", "--expect-version", str(seen))
         self.assertEqual(r.code, CONFLICT, r.err)
         self.assertIn("changed by " + self.people["service"]["username"], r.err)
         r = self.as_role("service", "--json", "member", "edit", "M00000003", "--birthday", "2023-02-30")
         self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "birthday"))
-        self.assertEqual(self.as_role("service", "--json", "member", "show", "M00000003").json()["version"], 2)
+        self.assertEqual(self.as_role("service", "--json", "member", "show", "M00000003").json()["version"], seen + 1)
 
     def test_committee_terms_ending_soon(self):
         r = self.as_role("marketing", "--json", "committee", "list")
@@ -380,6 +382,47 @@ class MemberCliTest(DemoDatabaseTest):
         ending = [s for s in r.json() if today <= datetime.date.fromisoformat(s["term_end"]) <= today + datetime.timedelta(days=30)]
         listed = self.as_role("marketing", "--json", "committee", "list", "--ending-within", "30").json()
         self.assertEqual(listed, ending)
+
+
+class LifecycleAndMergeCliTest(DemoDatabaseTest):
+    """The demo members have pasts (registered, recharged, bought some days ago)."""
+
+    def test_demo_seed_ran_the_job_and_preview_then_run_move_members(self):
+        runs = self.as_role("marketing", "--json", "lifecycle", "runs").json()
+        self.assertEqual(len(runs), 1)
+        self.assertEqual((runs[0]["evaluated"], runs[0]["dormant_after_days"]), (12, 90))
+        states = {m: self.as_role("service", "--json", "member", "show", m).json()["state"]
+                  for m in ("M00000001", "M00000003", "M00000004", "M00000005", "M00000012")}
+        self.assertEqual(states, {"M00000001": "activated", "M00000003": "dormant", "M00000004": "lapsed",
+                                  "M00000005": "registered", "M00000012": "lapsed"})  # 365 days idle: lapsed
+        today = datetime.date.fromisoformat(self.export()["as_of"])
+        later = (today + datetime.timedelta(days=100)).isoformat()
+        preview = self.as_role("marketing", "--json", "lifecycle", "preview", "--as-of", later).json()
+        self.assertGreater(preview["changed"], 0)
+        self.assertEqual(sum(m["count"] for m in preview["moves"]), preview["changed"])
+        # A run cannot be made for a day that has not come; nothing is logged for the refusal.
+        r = self.as_role("marketing", "--json", "lifecycle", "run", "--as-of", later)
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "as_of"))
+        self.assertEqual(self.as_role("service", "lifecycle", "run").code, DENIED)
+        r = self.as_role("marketing", "--json", "lifecycle", "run")
+        self.assertEqual((r.code, r.json()["changed"]), (OK, 0), r.err)
+        self.assertEqual(len(self.as_role("marketing", "--json", "lifecycle", "runs").json()), 2)
+
+    def test_merge_through_the_cli(self):
+        r = self.as_role("service", "--json", "member", "merge", "M00000006", "M00000011")
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual((r.json()["kept"], r.json()["absorbed"]), ("M00000006", "M00000011"))
+        r = self.as_role("service", "member", "show", "M00000011")
+        self.assertEqual(r.code, NOT_FOUND)
+        self.assertIn("merged into M00000006", r.err)
+        history = self.as_role("service", "--json", "member", "history", "M00000006").json()
+        self.assertIn("M00000011", history[-1]["reason"])
+        # The committee brand ambassador cannot vanish by a merge.
+        r = self.as_role("service", "member", "merge", "M00000001", "M00000007")
+        self.assertEqual(r.code, CONFLICT, r.err)
+        self.assertEqual(self.as_role("auditor", "member", "merge", "M00000001", "M00000003").code, DENIED)
+        audited = self.as_role("admin", "--json", "audit", "list", "--action", "member.merge").json()
+        self.assertEqual([a["outcome"] for a in audited], ["denied", "ok"])
 
 
 class Fixed(unittest.TestCase):
