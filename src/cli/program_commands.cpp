@@ -48,8 +48,8 @@ void register_program_commands(CLI::App& app, CliContext& ctx) {
     struct HistoryOptions { std::string kind, key; };
     auto ho = std::make_shared<HistoryOptions>();
     CLI::App* history = program->add_subcommand("history", "Every approved version of one item, oldest first");
-    history->add_option("kind", ho->kind, "ladder, points, denomination, bonus, package or committee")->required();
-    history->add_option("key", ho->key, "Item key: ladder code, default (points), face value, code or member number")->required();
+    history->add_option("kind", ho->kind, "ladder, points, denomination, bonus, package, committee or lifecycle")->required();
+    history->add_option("key", ho->key, "Item key: ladder code, default (points, lifecycle), face value, code or member number")->required();
     history->callback([&ctx, ho] {
         const ChangeKind kind = parse_change_kind(ho->kind, "kind");
         nlohmann::json j = nlohmann::json::array();

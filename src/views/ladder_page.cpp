@@ -311,6 +311,12 @@ void LadderPage::update_enabled() {
     grace_days_->Enable(chosen(downgrade_, downgrade_labels()) == DowngradePolicy::AfterGraceDays);
 }
 
+std::optional<ItemRef> LadderPage::selected_item() const {
+    if (current_ < 0 || current_ >= static_cast<int>(ladders_.size())) return std::nullopt;
+    const TierLadder& l = ladders_[static_cast<std::size_t>(current_)];
+    return ItemRef{ChangeKind::Ladder, l.code, wxString::Format(_("Tier ladder: %s"), local_name(l.name_zh, l.name_en))};
+}
+
 int LadderPage::selected_row() const {
     const wxArrayInt rows = tiers_->GetSelectedRows();
     if (!rows.empty()) return rows[0];

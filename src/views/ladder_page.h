@@ -20,6 +20,7 @@ class LadderPage : public ProgramPage {
 public:
     LadderPage(wxWindow* parent, Proposer& proposer);
     void show(const Program& program) override;
+    std::optional<ItemRef> selected_item() const override;
 
 private:
     void show_ladder(const TierLadder& ladder, bool is_new);

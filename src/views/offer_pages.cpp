@@ -99,6 +99,13 @@ void DenominationsPage::show(const Program& program) {
     else show_form(Denomination{}, true);
 }
 
+std::optional<ItemRef> DenominationsPage::selected_item() const {
+    const long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(items_.size())) return std::nullopt;
+    const Money face = items_[static_cast<std::size_t>(row)].face_value;
+    return ItemRef{ChangeKind::Denomination, face.to_string(), wxString::Format(_("Card denomination: %s"), short_yuan(face))};
+}
+
 void DenominationsPage::show_form(const Denomination& d, bool is_new) {
     face_value_->ChangeValue(is_new ? wxString() : to_wx(d.face_value.to_string()));
     face_value_->SetEditable(is_new);  // the face value is the key: a new value is a new denomination
@@ -187,6 +194,14 @@ RechargeBonus BonusesPage::read_form() const {
     b.valid_from = parse_date(text_of(valid_from_), "bonus.valid_from");
     if (!text_of(valid_to_).empty()) b.valid_to = parse_date(text_of(valid_to_), "bonus.valid_to");
     return b;
+}
+
+std::optional<ItemRef> BonusesPage::selected_item() const {
+    const long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(items_.size())) return std::nullopt;
+    const RechargeBonus& b = items_[static_cast<std::size_t>(row)];
+    return ItemRef{ChangeKind::Bonus, b.code,
+                   wxString::Format(_("Recharge bonus: %s"), local_name(b.name_zh, b.name_en))};
 }
 
 void BonusesPage::on_propose(wxCommandEvent&) {

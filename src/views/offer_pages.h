@@ -15,6 +15,7 @@ class DenominationsPage : public ProgramPage {
 public:
     DenominationsPage(wxWindow* parent, Proposer& proposer);
     void show(const Program& program) override;
+    std::optional<ItemRef> selected_item() const override;
 
 private:
     void show_form(const Denomination& d, bool is_new);
@@ -31,6 +32,7 @@ class BonusesPage : public ProgramPage {
 public:
     BonusesPage(wxWindow* parent, Proposer& proposer);
     void show(const Program& program) override;
+    std::optional<ItemRef> selected_item() const override;
 
 private:
     void show_form(const RechargeBonus& b, bool is_new);

@@ -183,6 +183,15 @@ void PackagePage::show(const Program& program) {
     }
 }
 
+std::optional<ItemRef> PackagePage::selected_item() const {
+    const wxTreeItemId at = tree_->GetSelection();
+    auto* node = at.IsOk() ? dynamic_cast<PackageNode*>(tree_->GetItemData(at)) : nullptr;
+    if (!node || node->index >= items_.size()) return std::nullopt;
+    const MealPackage& p = items_[node->index];
+    return ItemRef{ChangeKind::Package, p.code,
+                   wxString::Format(_("Meal package: %s"), local_name(p.name_zh, p.name_en))};
+}
+
 void PackagePage::on_tree_selection(wxTreeEvent& event) {
     auto* node = dynamic_cast<PackageNode*>(tree_->GetItemData(event.GetItem()));
     if (node && node->index < items_.size()) show_form(items_[node->index], false);

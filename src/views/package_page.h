@@ -18,6 +18,7 @@ class PackagePage : public ProgramPage {
 public:
     PackagePage(wxWindow* parent, Proposer& proposer);
     void show(const Program& program) override;
+    std::optional<ItemRef> selected_item() const override;
 
 private:
     void show_form(const MealPackage& p, bool is_new);

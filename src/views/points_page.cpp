@@ -128,6 +128,10 @@ PointsRule PointsPage::read_rule() const {
     return rule;
 }
 
+std::optional<ItemRef> PointsPage::selected_item() const {
+    return ItemRef{ChangeKind::Points, "default", _("Points rule (exchange coin)")};
+}
+
 void PointsPage::on_propose(wxCommandEvent&) {
     PointsRule rule;
     if (!run_or_show_error(this, [&] {

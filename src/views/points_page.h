@@ -14,6 +14,7 @@ class PointsPage : public ProgramPage {
 public:
     PointsPage(wxWindow* parent, Proposer& proposer);
     void show(const Program& program) override;
+    std::optional<ItemRef> selected_item() const override;
 
 private:
     PointsRule read_rule() const;

@@ -5,11 +5,20 @@
 #include "models/program.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <wx/panel.h>
 
 class wxButton;
 
 namespace md::views {
+
+// One programme item, as the History and Retire buttons act on it.
+struct ItemRef {
+    ChangeKind kind;
+    std::string key;
+    wxString label;  // e.g. "Meal package: 孕妇套餐"
+};
 
 class Proposer {
 public:
@@ -19,12 +28,16 @@ public:
     // Buttons that propose are disabled with the reason as tooltip for roles that may not;
     // the service refuses them anyway.
     virtual void guard(wxButton* button) const = 0;
+    // The date whose programme the pages show.
+    virtual Date shown_date() const = 0;
 };
 
 class ProgramPage : public wxPanel {
 public:
     ProgramPage(wxWindow* parent, Proposer& proposer) : wxPanel(parent), proposer_(proposer) {}
     virtual void show(const Program& program) = 0;
+    // The item the page has selected, for History and Retire; none when nothing is.
+    virtual std::optional<ItemRef> selected_item() const { return std::nullopt; }
 
 protected:
     Proposer& proposer_;

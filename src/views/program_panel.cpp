@@ -3,6 +3,9 @@
 #include "models/errors.h"
 #include "services/services.h"
 #include "views/change_dialogs.h"
+#include "views/committee_page.h"
+#include "views/item_history_dialog.h"
+#include "views/lifecycle_page.h"
 #include "views/error_dialog.h"
 #include "views/ladder_page.h"
 #include "views/offer_pages.h"
@@ -20,40 +23,6 @@
 #include <wx/textctrl.h>
 
 namespace md::views {
-namespace {
-
-// The roster in force, read only: seats name members of the registry, and proposing them
-// from the console arrives with the Committee area.
-class CommitteePage : public ProgramPage {
-public:
-    CommitteePage(wxWindow* parent, Proposer& proposer) : ProgramPage(parent, proposer) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        auto* line = new wxStaticText(this, wxID_ANY, _("The advisory committee in force on this date (read only here)."));
-        sizer->Add(line, 0, wxALL, FromDIP(8));
-        list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-        list_->AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(140));
-        list_->AppendColumn(_("Committee role"), wxLIST_FORMAT_LEFT, FromDIP(220));
-        list_->AppendColumn(_("Term start"), wxLIST_FORMAT_LEFT, FromDIP(110));
-        list_->AppendColumn(_("Term end"), wxLIST_FORMAT_LEFT, FromDIP(110));
-        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
-        SetSizer(sizer);
-    }
-    void show(const Program& program) override {
-        list_->DeleteAllItems();
-        for (std::size_t i = 0; i < program.committee.size(); ++i) {
-            const CommitteeSeat& seat = program.committee[i];
-            const long row = list_->InsertItem(static_cast<long>(i), to_wx(seat.member_number));
-            list_->SetItem(row, 1, label_of(committee_role_labels(), seat.role));
-            list_->SetItem(row, 2, to_wx(format_date(seat.term_start)));
-            list_->SetItem(row, 3, to_wx(format_date(seat.term_end)));
-        }
-    }
-
-private:
-    wxListCtrl* list_ = nullptr;
-};
-
-}  // namespace
 
 ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor)
     : wxPanel(parent), services_(std::move(services)), actor_(std::move(actor)) {
@@ -69,6 +38,14 @@ ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services,
     top->Add(as_of_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
     auto* show = new wxButton(this, wxID_ANY, _("Show"));
     top->Add(show, 0, wxALIGN_CENTER_VERTICAL);
+    top->AddSpacer(FromDIP(24));
+    auto* history = new wxButton(this, wxID_ANY, _("History…"));
+    history->SetToolTip(_("Every version of the selected item; an earlier one can be proposed again (rollback)."));
+    top->Add(history, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+    auto* retire = new wxButton(this, wxID_ANY, _("Retire…"));
+    retire->SetToolTip(_("Propose that the selected item ends from a date."));
+    guard(retire);
+    top->Add(retire, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(top, 0, wxALL, gap);
 
     note_ = new wxStaticText(this, wxID_ANY, wxString());
@@ -85,11 +62,56 @@ ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services,
     add(new BonusesPage(tabs_, *this), _("Recharge bonuses"));
     add(new PackagePage(tabs_, *this), _("Meal packages"));
     add(new CommitteePage(tabs_, *this), _("Committee"));
+    add(new LifecyclePage(tabs_, *this), _("Lifecycle"));
     sizer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
 
     show->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { load(); });
     as_of_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { load(); });
+    history->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_history(); });
+    retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_retire(); });
+}
+
+std::optional<ItemRef> ProgramPanel::selected_item() const {
+    const int page = tabs_->GetSelection();
+    if (page < 0 || page >= static_cast<int>(pages_.size())) return std::nullopt;
+    return pages_[static_cast<std::size_t>(page)]->selected_item();
+}
+
+void ProgramPanel::on_history() {
+    const auto item = selected_item();
+    if (!item) {
+        wxMessageBox(_("Select an item in the list first."), _("History"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    ItemHistoryDialog dialog(this, services_, actor_, *item);
+    if (dialog.ShowModal() == wxID_OK && dialog.proposed()) tell_submitted(*dialog.proposed());
+}
+
+void ProgramPanel::on_retire() {
+    const auto item = selected_item();
+    if (!item) {
+        wxMessageBox(_("Select an item in the list first."), _("Retire"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    std::int64_t id = 0;
+    ProposeDialog dialog(this, wxString::Format(_("Retire: %s"), item->label), services_->program.today(),
+                         [&](const std::string& reason, const Date& effective) {
+                             Proposal proposal;
+                             proposal.kind = item->kind;
+                             proposal.retire_key = item->key;
+                             proposal.reason = reason;
+                             proposal.effective_from = effective;
+                             id = services_->program.propose(actor_, proposal).id;
+                         });
+    if (dialog.ShowModal() == wxID_OK) tell_submitted(id);
+}
+
+void ProgramPanel::tell_submitted(std::int64_t id) {
+    wxMessageBox(wxString::Format(_("Change request #%lld was submitted. It takes effect once an approver accepts it."),
+                                  static_cast<long long>(id)),
+                 _("Change submitted"), wxOK | wxICON_INFORMATION, this);
+    load();
 }
 
 void ProgramPanel::show_refusal(const wxString& message) {
@@ -103,6 +125,7 @@ void ProgramPanel::load() {
     try {
         if (as_of_->GetValue().Strip(wxString::both).empty()) as_of_->ChangeValue(to_wx(format_date(services_->program.today())));
         const Date as_of = parse_date(to_utf8(as_of_->GetValue().Strip(wxString::both)), "as_of");
+        shown_ = as_of;
         const Program program = services_->program.program_as_of(actor_, as_of);
         for (ProgramPage* page : pages_) page->show(program);
         note_->SetLabel(role_may(actor_.role, Action::ProposeChange)
@@ -127,10 +150,7 @@ bool ProgramPanel::propose(ChangeKind kind, const nlohmann::json& item, const wx
         id = services_->program.propose(actor_, proposal).id;
     });
     if (dialog.ShowModal() != wxID_OK) return false;
-    wxMessageBox(wxString::Format(_("Change request #%lld was submitted. It takes effect once an approver accepts it."),
-                                  static_cast<long long>(id)),
-                 _("Change submitted"), wxOK | wxICON_INFORMATION, this);
-    load();
+    tell_submitted(id);
     return true;
 }
 

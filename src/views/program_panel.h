@@ -23,13 +23,19 @@ public:
 
     bool propose(ChangeKind kind, const nlohmann::json& item, const wxString& what) override;
     void guard(wxButton* button) const override;
+    Date shown_date() const override { return shown_; }
 
 private:
     void load() override;
     void show_refusal(const wxString& message);
+    std::optional<ItemRef> selected_item() const;  // on the current tab
+    void on_history();
+    void on_retire();
+    void tell_submitted(std::int64_t id);
 
     std::shared_ptr<Services> services_;
     Actor actor_;
+    Date shown_;
     wxTextCtrl* as_of_ = nullptr;
     wxStaticText* note_ = nullptr;
     wxNotebook* tabs_ = nullptr;
