@@ -1,6 +1,7 @@
 #include "views/ladder_page.h"
 
 #include "models/errors.h"
+#include "views/alternatives_dialog.h"
 #include "views/error_dialog.h"
 #include "views/program_labels.h"
 #include "views/wx_text.h"
@@ -10,6 +11,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/grid.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/settings.h>
@@ -149,9 +151,14 @@ LadderPage::LadderPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
     benefits_column->Add(benefits_text_, 1, wxEXPAND);
     details->Add(benefits_column, 3, wxEXPAND | wxRIGHT, FromDIP(12));
     auto* alt_column = new wxBoxSizer(wxVERTICAL);
-    alt_column->Add(new wxStaticText(this, wxID_ANY, _("Other ways to qualify (read only):")), 0, wxBOTTOM, FromDIP(2));
+    auto* alt_title = new wxBoxSizer(wxHORIZONTAL);
+    alt_title->Add(new wxStaticText(this, wxID_ANY, _("Other ways to qualify:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    auto* edit_alternatives = new wxButton(this, wxID_ANY, _("Edit for the selected tier…"));
+    alt_title->Add(edit_alternatives, 0);
+    alt_column->Add(alt_title, 0, wxBOTTOM, FromDIP(4));
     alternatives_text_ = new wxStaticText(this, wxID_ANY, wxString());
     alt_column->Add(alternatives_text_, 1, wxEXPAND);
+    edit_alternatives->Bind(wxEVT_BUTTON, &LadderPage::on_edit_alternatives, this);
     details->Add(alt_column, 2, wxEXPAND);
     sizer->Add(details, 0, wxEXPAND | wxALL, gap);
 
@@ -364,6 +371,20 @@ void LadderPage::on_new_ladder(wxCommandEvent&) {
     chooser_->SetSelection(wxNOT_FOUND);
     show_ladder(blank, true);
     code_->SetFocus();
+}
+
+void LadderPage::on_edit_alternatives(wxCommandEvent&) {
+    const int row = selected_row();
+    if (row < 0 || row >= static_cast<int>(alternatives_.size())) {
+        wxMessageBox(_("Select a tier in the table first."), _("Other ways to qualify"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    const auto r = static_cast<std::size_t>(row);
+    AlternativesDialog dialog(this, tiers_->GetCellValue(row, chinese_ui() ? ColNameZh : ColNameEn), alternatives_[r]);
+    if (dialog.ShowModal() != wxID_OK) return;
+    // Kept with the other edits of the ladder until it is proposed or the edits are discarded.
+    alternatives_[r] = dialog.result();
+    show_alternatives();
 }
 
 void LadderPage::on_add_tier(wxCommandEvent&) {

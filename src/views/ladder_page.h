@@ -33,6 +33,7 @@ private:
     void on_choose(wxCommandEvent&);
     void on_new_ladder(wxCommandEvent&);
     void on_add_tier(wxCommandEvent&);
+    void on_edit_alternatives(wxCommandEvent&);
     void on_remove_tier(wxCommandEvent&);
     void on_cell_changed(wxGridEvent& event);
     void on_propose(wxCommandEvent&);

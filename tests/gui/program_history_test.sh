@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# gui.program_history: the Committee and Lifecycle tabs of the Program area, and the History and
-# Retire buttons, in the real memberdesk under X (Xvfb in CI), driven by xdotool.
-# English: li.na (marketing) sees the committee roster and its 30-day renewal filter, selects the
+# gui.program_history: the alternatives editor of a tier, the Committee and Lifecycle tabs of the
+# Program area, and the History and Retire buttons, in the real memberdesk under X (Xvfb in CI),
+# driven by xdotool.
+# English: li.na (marketing) adds a second way to reach Lifetime Honorary (a single recharge of
+# 80,000) and proposes the premium ladder; the CLI must see exactly that alternative. She sees the committee roster and its 30-day renewal filter, selects the
 # chair's seat and proposes to retire it; the CLI must see exactly that retire request waiting.
 # Chinese: with a second version of the lifecycle thresholds approved (120 days), li.na opens the
 # Lifecycle tab's History, selects version 1 and proposes it again (a rollback); the CLI must see
@@ -52,9 +54,42 @@ submit_through_dialog() {  # lang reason shot-name
   sleep 0.4
 }
 
-# --- English: the roster, the renewal filter, retiring a seat -------------------------------
+# --- English: another way to qualify for Lifetime Honorary ----------------------------------
 start_signed_in en 'Sign in — MemberDesk' li.na demo-marketing
-open_program_tab 5
+open_program_tab 0
+click_at 410 161   # the ladder chooser: the premium ladder is the third
+xdotool key Down Down Return
+sleep 0.6
+click_at 260 540   # a cell of the tier table, then its last row: Lifetime Honorary
+xdotool key ctrl+End
+sleep 0.3
+click_at 1047 673  # Edit for the selected tier…
+dialog=$(wait_window 'Other ways to qualify: Lifetime Honorary' 10) || { shot history-en-00-no-alternatives; fail "no alternatives dialog"; }
+xdotool windowfocus --sync "$dialog"
+xdotool mousemove --window "$dialog" 69 291 click 1   # Add condition: a new alternative, single recharge
+sleep 0.4
+xdotool type --delay 30 "80000"
+xdotool key Tab
+shot history-en-00-alternatives-dialog
+xdotool mousemove --window "$dialog" 533 334 click 1  # OK
+wait_gone 'Other ways to qualify: ' 10 || { shot history-en-00-alternatives-refused; fail "the alternatives dialog refused a valid condition"; }
+shot history-en-00-alternatives-on-page
+click_at 1109 786  # Propose change…
+submit_through_dialog en "GUI test: Lifetime Honorary by a single 80,000 recharge" history-en-00-propose-alternatives
+newest_request | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+tiers = {t["code"]: t for t in (r.get("proposed") or {}).get("tiers", [])}
+alts = tiers.get("lifetime_honorary", {}).get("alternatives", [])
+ok = r["kind"] == "ladder" and r["item_key"] == "premium" and len(alts) == 2 and \
+     alts[1] == {"all_of": [{"measure": "largest_single_recharge", "threshold": "80000.00", "months": 0}]}
+if not ok: print(r, file=sys.stderr)
+sys.exit(0 if ok else 1)' || fail "the proposed premium ladder does not carry the new alternative"
+
+# --- English: the roster, the renewal filter, retiring a seat -------------------------------
+click_at 225 118
+for ((i = 0; i < 5; i++)); do xdotool key Right; sleep 0.1; done
+sleep 0.6
 shot history-en-01-committee
 click_at 223 157   # Only terms ending within 30 days
 shot history-en-02-committee-ending-soon
