@@ -5,6 +5,7 @@
 #include "views/area_placeholder_panel.h"
 #include "views/areas.h"
 #include "views/audit_panel.h"
+#include "views/lifecycle_job_dialog.h"
 #include "views/members_panel.h"
 #include "views/open_database_dialog.h"
 #include "views/preferences_dialog.h"
@@ -23,7 +24,7 @@
 namespace md::views {
 namespace {
 
-enum MenuId { IdOpenDatabase = wxID_HIGHEST + 1 };
+enum MenuId { IdOpenDatabase = wxID_HIGHEST + 1, IdLifecycleJob };
 
 }  // namespace
 
@@ -70,16 +71,25 @@ void MainFrame::build_menus() {
     file->Append(wxID_PREFERENCES, _("&Preferences…"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    auto* members = new wxMenu();
+    wxMenuItem* lifecycle = members->Append(IdLifecycleJob, _("&Lifecycle job…"));
+    // Shown to everyone so the feature can be found; enabled for the roles that may run it.
+    lifecycle->Enable(role_may(actor_.role, Action::RunLifecycle));
     auto* help = new wxMenu();
     help->Append(wxID_ABOUT, _("&About MemberDesk"));
     auto* bar = new wxMenuBar();
     bar->Append(file, _("&File"));
+    bar->Append(members, _("&Members"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
     Bind(wxEVT_MENU, &MainFrame::on_open_database, this, IdOpenDatabase);
     Bind(wxEVT_MENU, &MainFrame::on_preferences, this, wxID_PREFERENCES);
     Bind(wxEVT_MENU, &MainFrame::on_about, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        LifecycleJobDialog job(this, services_, actor_);
+        job.ShowModal();
+    }, IdLifecycleJob);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 }
 

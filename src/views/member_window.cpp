@@ -11,10 +11,12 @@
 
 #include <wx/button.h>
 #include <wx/listctrl.h>
+#include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 
 namespace md::views {
 namespace {
@@ -83,6 +85,8 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     status_ = new wxStaticText(background, wxID_ANY, wxString());
     save_ = new wxButton(background, wxID_SAVE, _("Save"));
     auto* close = new wxButton(background, wxID_CLOSE, _("Close"));
+    auto* merge = new wxButton(background, wxID_ANY, _("Merge a duplicate…"));
+    bottom->Add(merge, 0, wxRIGHT, gap);
     bottom->Add(status_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     bottom->Add(save_, 0, wxRIGHT, gap);
     bottom->Add(close, 0);
@@ -103,6 +107,11 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     save_->SetToolTip(may_edit ? _("Save the profile (Ctrl+S)") : _("Your role may look at members but not change them."));
 
     save_->Bind(wxEVT_BUTTON, &MemberWindow::on_save, this);
+    const bool may_merge = role_may(actor_.role, Action::MergeMembers);
+    merge->Enable(may_merge);
+    merge->SetToolTip(may_merge ? _("Fold another record of the same person into this one; this number is kept.")
+                                : _("Your role may not merge member records."));
+    merge->Bind(wxEVT_BUTTON, &MemberWindow::on_merge, this);
     // Save belongs to the profile; on the other tabs it would suggest they are editable.
     tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this, background](wxBookCtrlEvent& event) {
         save_->Show(event.GetSelection() == 0);
@@ -164,23 +173,28 @@ wxWindow* MemberWindow::build_profile(wxWindow* parent) {
 wxWindow* MemberWindow::build_history(wxWindow* parent, const std::vector<StateChange>& history) {
     auto* page = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* list = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    list->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, FromDIP(140));
-    list->AppendColumn(_("From"), wxLIST_FORMAT_LEFT, FromDIP(100));
-    list->AppendColumn(_("To"), wxLIST_FORMAT_LEFT, FromDIP(100));
-    list->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(300));
-    list->AppendColumn(_("Changed by"), wxLIST_FORMAT_LEFT, FromDIP(100));
-    for (std::size_t i = 0; i < history.size(); ++i) {
-        const StateChange& change = history[i];
-        const long row = list->InsertItem(static_cast<long>(i), to_wx(format_business_time(change.at)));
-        list->SetItem(row, 1, change.from ? label_of(lifecycle_labels(), *change.from) : _("(new)"));
-        list->SetItem(row, 2, label_of(lifecycle_labels(), change.to));
-        list->SetItem(row, 3, to_wx(change.reason));
-        list->SetItem(row, 4, to_wx(change.actor));
-    }
-    sizer->Add(list, 1, wxEXPAND | wxALL, FromDIP(8));
+    history_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    history_->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    history_->AppendColumn(_("From"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    history_->AppendColumn(_("To"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    history_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(300));
+    history_->AppendColumn(_("Changed by"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    show_history(history);
+    sizer->Add(history_, 1, wxEXPAND | wxALL, FromDIP(8));
     page->SetSizer(sizer);
     return page;
+}
+
+void MemberWindow::show_history(const std::vector<StateChange>& history) {
+    history_->DeleteAllItems();
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const StateChange& change = history[i];
+        const long row = history_->InsertItem(static_cast<long>(i), to_wx(format_business_time(change.at)));
+        history_->SetItem(row, 1, change.from ? label_of(lifecycle_labels(), *change.from) : _("(new)"));
+        history_->SetItem(row, 2, label_of(lifecycle_labels(), change.to));
+        history_->SetItem(row, 3, to_wx(change.reason));
+        history_->SetItem(row, 4, to_wx(change.actor));
+    }
 }
 
 void MemberWindow::show_masked_contact_state() {
@@ -252,6 +266,45 @@ void MemberWindow::on_save(wxCommandEvent&) {
     } catch (const std::exception& e) {
         show_error(this, e);
     }
+    Layout();
+}
+
+void MemberWindow::on_merge(wxCommandEvent&) {
+    // Ask for the duplicate's number; a refusal shows why and asks again with what was typed.
+    wxString typed;
+    while (true) {
+        wxTextEntryDialog ask(this,
+                              wxString::Format(_("Number of the duplicate record to merge into %s. The duplicate's history "
+                                                 "moves here, blank fields here are filled from it, and its number will "
+                                                 "lead to this member."),
+                                               to_wx(number_)),
+                              _("Merge a duplicate"), typed);
+        if (ask.ShowModal() != wxID_OK) return;
+        typed = ask.GetValue().Strip(wxString::both).Upper();
+        MemberRecord duplicate;
+        if (!run_or_show_error(this, [&] { duplicate = services_->members.show(actor_, to_utf8(typed), false); })) continue;
+        const Member& d = duplicate.member;
+        const int answer = wxMessageBox(
+            wxString::Format(_("Merge %s (%s, %s) into %s? This cannot be undone from the console."), to_wx(d.number),
+                             to_wx(d.name), mobile_text(d, duplicate.masked), to_wx(number_)),
+            _("Merge a duplicate"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this);
+        if (answer != wxYES) continue;
+        if (!run_or_show_error(this, [&] {
+                services_->merges.merge(actor_, number_, d.number, version_, d.version);
+            }, _("Nothing was merged. Look at both records again before merging.")))
+            continue;
+        break;
+    }
+    // Both records changed: show the merged one.
+    run_or_show_error(this, [&] {
+        const MemberRecord merged = services_->members.show(actor_, number_, false);
+        fields_->fill(merged);
+        show_facts(merged.member);
+        show_masked_contact_state();
+        show_history(services_->members.history(actor_, number_));
+    });
+    status_->SetLabel(wxString::Format(_("%s was merged into this member."), typed));
+    if (on_saved_) on_saved_();
     Layout();
 }
 

@@ -38,6 +38,8 @@ private:
     void show_masked_contact_state();
     void on_save(wxCommandEvent&);
     void on_show_contact(wxCommandEvent&);
+    void on_merge(wxCommandEvent&);
+    void show_history(const std::vector<StateChange>& history);
 
     std::shared_ptr<Services> services_;
     Actor actor_;
@@ -58,6 +60,7 @@ private:
     MemberFields* fields_ = nullptr;
     wxStaticText* status_ = nullptr;
     wxButton* save_ = nullptr;
+    wxListCtrl* history_ = nullptr;
 };
 
 }  // namespace md::views
