@@ -4,6 +4,7 @@
 #include "services/services.h"
 #include "views/change_dialogs.h"
 #include "views/error_dialog.h"
+#include "views/field_path_labels.h"
 #include "views/program_labels.h"
 #include "views/wx_text.h"
 
@@ -89,7 +90,7 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     diff_title_ = new wxStaticText(detail, wxID_ANY, _("Changes, field by field:"));
     d->Add(diff_title_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
     diff_ = new wxListCtrl(detail, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    diff_->AppendColumn(_("Field"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    diff_->AppendColumn(_("Field"), wxLIST_FORMAT_LEFT, FromDIP(260));
     diff_->AppendColumn(_("Before"), wxLIST_FORMAT_LEFT, FromDIP(140));
     diff_->AppendColumn(_("After"), wxLIST_FORMAT_LEFT, FromDIP(140));
     d->Add(diff_, 1, wxEXPAND | wxALL, gap);
@@ -258,9 +259,11 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
         diff_->SetItem(row, 1, _("in force"));
         diff_->SetItem(row, 2, _("retired"));
     }
+    // Field paths in words, naming tiers and packages by the proposed item's own names.
+    const nlohmann::json proposed = r.proposed ? nlohmann::json::parse(*r.proposed, nullptr, false) : nlohmann::json();
     for (std::size_t i = 0; i < shown_->diff.size(); ++i) {
         const FieldChange& c = shown_->diff[i];
-        const long row = diff_->InsertItem(static_cast<long>(diff_->GetItemCount()), to_wx(c.path));
+        const long row = diff_->InsertItem(static_cast<long>(diff_->GetItemCount()), field_path_label(c.path, proposed));
         diff_->SetItem(row, 1, c.before.empty() ? wxString("—") : to_wx(c.before));
         diff_->SetItem(row, 2, c.after.empty() ? wxString("—") : to_wx(c.after));
     }

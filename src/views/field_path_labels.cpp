@@ -1,0 +1,115 @@
+#include "views/field_path_labels.h"
+
+#include "models/translate.h"
+#include "views/program_labels.h"
+#include "views/wx_text.h"
+
+#include <cstring>
+#include <wx/intl.h>
+
+namespace md::views {
+namespace {
+
+struct FieldName {
+    const char* field;
+    const char* msgid;  // tr_noop
+};
+
+// The JSON field names of the programme items (services/program_codec), in words.
+const FieldName kFieldNames[] = {
+    {"tiers", tr_noop("Tier")},
+    {"code", tr_noop("Code")},
+    {"name_zh", tr_noop("Chinese name")},
+    {"name_en", tr_noop("English name")},
+    {"measure", tr_noop("Measure")},
+    {"measure_months", tr_noop("Months measured")},
+    {"window", tr_noop("Window")},
+    {"window_months", tr_noop("Window months")},
+    {"downgrade", tr_noop("Downgrade")},
+    {"grace_days", tr_noop("Grace days")},
+    {"packages_count", tr_noop("Meal-package purchases count")},
+    {"threshold", tr_noop("Threshold")},
+    {"discount", tr_noop("Discount")},
+    {"benefits", tr_noop("Benefit")},
+    {"alternatives", tr_noop("Alternative")},
+    {"all_of", tr_noop("Condition")},
+    {"months", tr_noop("Months")},
+    {"spend_per_coin", tr_noop("Spend per coin")},
+    {"entry_threshold", tr_noop("Entry threshold")},
+    {"coin_value", tr_noop("Coin value")},
+    {"excluded_purchase_kinds", tr_noop("Earns no coins")},
+    {"expiry", tr_noop("Coins expire")},
+    {"expiry_days", tr_noop("Expiry days")},
+    {"face_value", tr_noop("Face value")},
+    {"on_sale", tr_noop("On sale")},
+    {"bonus", tr_noop("Bonus value")},
+    {"pay", tr_noop("Pay")},
+    {"receive", tr_noop("Receive")},
+    {"valid_from", tr_noop("Valid from")},
+    {"valid_to", tr_noop("Valid to")},
+    {"kind", tr_noop("Kind")},
+    {"group", tr_noop("Group")},
+    {"subgroup", tr_noop("Subgroup")},
+    {"cadence", tr_noop("Cadence")},
+    {"deliveries_per_period", tr_noop("Deliveries per period")},
+    {"term", tr_noop("Term")},
+    {"price", tr_noop("Price")},
+    {"value_owed", tr_noop("Value owed")},
+    {"deliveries", tr_noop("Deliveries")},
+    {"earns_points", tr_noop("Earns points")},
+    {"counts_toward_tiers", tr_noop("Counts toward tiers")},
+    {"member_number", tr_noop("Member number")},
+    {"role", tr_noop("Committee role")},
+    {"term_start", tr_noop("Term start")},
+    {"term_end", tr_noop("Term end")},
+    {"dormant_after_days", tr_noop("Dormant after (days)")},
+    {"lapsed_after_days", tr_noop("Lapsed after (days)")},
+};
+
+wxString field_word(const std::string& field) {
+    for (const FieldName& f : kFieldNames)
+        if (field == f.field) return wxGetTranslation(wxString::FromUTF8(f.msgid));
+    return to_wx(field);  // a field this table does not know yet still shows, as written
+}
+
+// An element's own name, when it has one: tiers and packages carry name_zh / name_en.
+wxString element_name(const nlohmann::json& element) {
+    if (!element.is_object()) return wxString();
+    const std::string zh = element.value("name_zh", ""), en = element.value("name_en", "");
+    if (!zh.empty() || !en.empty()) return local_name(zh, en);
+    return to_wx(element.value("code", ""));
+}
+
+}  // namespace
+
+wxString field_path_label(const std::string& path, const nlohmann::json& document) {
+    wxString out;
+    const nlohmann::json* at = document.is_object() ? &document : nullptr;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('.', start);
+        if (end == std::string::npos) end = path.size();
+        const std::string segment = path.substr(start, end - start);
+        const std::size_t bracket = segment.find('[');
+        const std::string field = segment.substr(0, bracket);
+        wxString words = field_word(field);
+        const nlohmann::json* next = at && at->contains(field) ? &(*at)[field] : nullptr;
+        if (bracket != std::string::npos) {
+            const int index = std::atoi(segment.c_str() + bracket + 1);  // 1-based, as in the paths
+            words += wxString::Format(" %d", index);
+            if (next && next->is_array() && index >= 1 && static_cast<std::size_t>(index) <= next->size()) {
+                next = &(*next)[static_cast<std::size_t>(index - 1)];
+                const wxString name = element_name(*next);
+                if (!name.empty()) words += " (" + name + ")";
+            } else {
+                next = nullptr;
+            }
+        }
+        out += (out.empty() ? "" : " › ") + words;
+        at = next;
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace md::views
