@@ -3,6 +3,7 @@
 // script for the sqlite3 shell so run_member_search.sh can time the raw database doing them.
 //
 // Usage: member_search_bench DB_FILE SHELL_SCRIPT_OUT [MEMBERS] [QUERIES_PER_FORM]
+#include "bench/member_fixture.h"
 #include "db/member_repository.h"
 #include "db/migrations.h"
 #include "services/name_keys.h"
@@ -17,61 +18,11 @@
 #include <unordered_map>
 
 using namespace md;
+using md::bench::fill_members;
+using md::bench::mobile_for;
 using Stopwatch = std::chrono::steady_clock;
 
 namespace {
-
-const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
-                                 "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
-                                 "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
-                                 "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "欧阳"};
-const char* const kGiven[] = {"伟", "芳", "娜", "秀", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
-                              "涛", "明", "超", "霞", "平", "刚", "桂", "英", "华", "玉", "萍", "红", "辉", "建", "国",
-                              "文", "婷", "浩", "宇", "欣", "怡", "佳", "琪", "晨", "阳", "雪", "梅", "兰", "波", "鹏",
-                              "飞", "龙", "凤", "春", "冬", "晓", "东", "海", "林", "峰", "云", "颖", "慧", "志", "新"};
-const char* const kPrefixes[] = {"130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
-                                 "151", "152", "155", "157", "158", "159", "166", "176", "177", "180",
-                                 "181", "182", "185", "186", "187", "188", "189", "191", "198", "199"};
-
-std::string mobile_for(long long i) {
-    // i ↦ i·7919 mod 10⁸ is a bijection (7919 is coprime with 10⁸): unique, scattered numbers.
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "+86%s%08lld", kPrefixes[i % 30], (i * 7919 + 12345) % 100000000LL);
-    return buf;
-}
-
-void fill(Database& db, long long members) {
-    std::mt19937_64 rng(20261122);
-    std::unordered_map<std::string, NameKeys> keys_cache;
-    const std::string now = "2026-11-22 00:00:00";
-    const long long batch = 10000;
-    Transaction tx(db);
-    for (long long start = 0; start < members; start += batch) {
-        std::vector<std::string> number, name, pinyin, initials, mobile, tail, email, created;
-        std::vector<soci::indicator> email_ind;
-        for (long long i = start; i < std::min(members, start + batch); ++i) {
-            std::string n = kSurnames[rng() % 60];
-            n += kGiven[rng() % 60];
-            if (rng() % 3) n += kGiven[rng() % 60];
-            auto found = keys_cache.find(n);
-            if (found == keys_cache.end()) found = keys_cache.emplace(n, name_keys(n)).first;
-            number.push_back(member_number_for(i + 1));
-            name.push_back(n);
-            pinyin.push_back(found->second.pinyin);
-            initials.push_back(found->second.initials);
-            mobile.push_back(mobile_for(i));
-            tail.push_back(mobile.back().substr(mobile.back().size() - 4));
-            email.push_back(i % 3 == 0 ? "u" + std::to_string(i + 1) + "@example.com" : "");
-            email_ind.push_back(i % 3 == 0 ? soci::i_ok : soci::i_null);
-            created.push_back(now);
-        }
-        db.sql() << "INSERT INTO members (number, name, name_pinyin, name_initials, mobile, mobile_tail, email,"
-                    " created_at, updated_at, updated_by) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :h2, 'bench')",
-            soci::use(number), soci::use(name), soci::use(pinyin), soci::use(initials), soci::use(mobile),
-            soci::use(tail), soci::use(email, email_ind), soci::use(created), soci::use(created);
-    }
-    tx.commit();
-}
 
 struct Form {
     const char* name;
@@ -99,7 +50,7 @@ int main(int argc, char** argv) {
     if (fresh) {
         services.database_admin.init("bench", "bench-password");
         const auto t0 = Stopwatch::now();
-        fill(services.database(), members);
+        fill_members(services.database(), members);
         std::printf("filled %lld members in %.1f s\n", members,
                     std::chrono::duration<double>(Stopwatch::now() - t0).count());
         services.database().sql() << "ANALYZE";
