@@ -35,3 +35,6 @@ target_compile_options(wx::wx INTERFACE ${wxWidgets_CXX_FLAGS})
 target_link_libraries(wx::wx INTERFACE ${wxWidgets_LIBRARIES})
 
 find_program(MSGFMT_EXECUTABLE msgfmt REQUIRED)
+
+# libxlsxwriter (XLSX exports): pkg-config only on Debian.
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

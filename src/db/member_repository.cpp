@@ -35,9 +35,20 @@ const std::string kAfterAll = "\xF4\x8F\xBF\xBF";
 
 }  // namespace
 
-std::vector<Member> MemberRepository::select(const std::string& where, const std::vector<std::string>& params_in,
+std::vector<Member> MemberRepository::select(const std::string& where, const std::vector<std::string>& params,
                                              int limit) {
-    return db_.guarded("reading members", [&] {
+    std::vector<Member> out;
+    stream(where + " LIMIT " + std::to_string(limit), params, [&out](const Member& m) { out.push_back(m); });
+    return out;
+}
+
+void MemberRepository::for_each(const std::function<void(const Member&)>& each) {
+    stream(" ORDER BY m.number", {}, each);
+}
+
+void MemberRepository::stream(const std::string& tail, const std::vector<std::string>& params_in,
+                              const std::function<void(const Member&)>& each) {
+    db_.guarded("reading members", [&] {
         std::vector<std::string> params = params_in;
         long long id = 0;
         std::string number, name, pinyin, initials, mobile, email, birthday, gender, type, company, channel, store,
@@ -70,10 +81,9 @@ std::vector<Member> MemberRepository::select(const std::string& where, const std
         st.exchange(soci::into(version));
         for (std::string& p : params) st.exchange(soci::use(p));
         st.alloc();
-        st.prepare(std::string(kSelect) + where + " LIMIT " + std::to_string(limit));
+        st.prepare(std::string(kSelect) + tail);
         st.define_and_bind();
         st.execute(false);
-        std::vector<Member> out;
         while (st.fetch()) {
             Member m;
             m.id = id;
@@ -99,9 +109,8 @@ std::vector<Member> MemberRepository::select(const std::string& where, const std
             m.updated_at = parse_instant(updated);
             m.updated_by = updated_by;
             m.version = version;
-            out.push_back(std::move(m));
+            each(m);
         }
-        return out;
     });
 }
 

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "models/member.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -32,12 +33,16 @@ public:
     std::vector<Member> by_name_prefix(const std::string& prefix, int limit);
     std::vector<Member> by_initials_prefix(const std::string& prefix, int limit);
     std::vector<Member> by_pinyin_prefix(const std::string& prefix, int limit);
+    // Every member in number order, one at a time (an export of a million rows never holds them all).
+    void for_each(const std::function<void(const Member&)>& each);
 
     void add_state_change(std::int64_t member_id, const StateChange& change);
     std::vector<StateChange> state_history(std::int64_t member_id);
 
 private:
     std::vector<Member> select(const std::string& where, const std::vector<std::string>& params, int limit);
+    void stream(const std::string& tail, const std::vector<std::string>& params,
+                const std::function<void(const Member&)>& each);
     std::vector<Member> prefix(const char* column, const std::string& prefix, int limit);
     Database& db_;
 };

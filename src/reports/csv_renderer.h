@@ -10,5 +10,7 @@ namespace md::report {
 
 void write_csv(const Table& table, std::ostream& out);
 std::string csv_field(const std::string& text, bool neutralise_formula);
+// The text with the apostrophe in front when it would start a formula; otherwise as it is.
+std::string csv_field_text(const std::string& text);
 
 }  // namespace md::report

@@ -4,6 +4,7 @@
 #include "db/member_repository.h"
 #include "services/audit_trail.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -41,6 +42,10 @@ public:
     // its start, pinyin initials ("zs") or pinyin. Ranked: exact keys first.
     std::vector<MemberHit> find(const Actor& actor, const std::string& query, int limit = 50);
     std::vector<StateChange> history(const Actor& actor, const std::string& number);
+    // Every member in number order, for an export: masked unless `unmask` (which needs the
+    // personal-data permission). The export itself is audited, with the count and whether
+    // the contact data left unmasked. Returns the number of members given to `each`.
+    long long export_members(const Actor& actor, bool unmask, const std::function<void(const MemberRecord&)>& each);
 
 private:
     void apply(Member& member, const MemberInput& input);
