@@ -20,5 +20,6 @@ void register_committee_commands(CLI::App& app, CliContext& ctx);
 void register_lifecycle_commands(CLI::App& app, CliContext& ctx);
 void register_member_merge_command(CLI::App& member, CliContext& ctx);
 void register_member_export_command(CLI::App& member, CliContext& ctx);
+void register_member_import_command(CLI::App& member, CliContext& ctx);
 
 }  // namespace md::cli

@@ -100,7 +100,7 @@ MemberInput to_input(const CLI::App* cmd, const InputOptions& o) {
 }  // namespace
 
 void register_member_commands(CLI::App& app, CliContext& ctx) {
-    CLI::App* member = app.add_subcommand("member", "The member registry: add, show, find, edit, merge, export");
+    CLI::App* member = app.add_subcommand("member", "The member registry: add, show, find, edit, merge, import, export");
     member->require_subcommand(1);
 
     auto ao = std::make_shared<InputOptions>();
@@ -171,6 +171,7 @@ void register_member_commands(CLI::App& app, CliContext& ctx) {
 
     register_member_merge_command(*member, ctx);
     register_member_export_command(*member, ctx);
+    register_member_import_command(*member, ctx);
 }
 
 void register_committee_commands(CLI::App& app, CliContext& ctx) {

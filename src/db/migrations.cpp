@@ -191,6 +191,16 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX member_merges_survivor ON member_merges (survivor_id)",
              "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('lifecycle', 'approver', 1)",
          }},
+        {7,
+         "member import column mappings",
+         {
+             // Each source system's CSV header → member fields, saved by `member import --source`.
+             "CREATE TABLE import_mappings ("
+             " source TEXT PRIMARY KEY,"
+             " mapping TEXT NOT NULL,"  // JSON object: {"手机号": "mobile", ...}
+             " updated_by TEXT NOT NULL,"
+             " updated_at {TS} NOT NULL)",
+         }},
     };
     return list;
 }

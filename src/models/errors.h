@@ -39,6 +39,8 @@ private:
     std::string changed_by_;
     std::string changed_at_;
 };
+// The person stopped a long operation; everything it had done was rolled back.
+class CancelledError : public ConflictError { public: using ConflictError::ConflictError; };
 // The database could not be reached, opened, read or written.
 class StorageError : public Error { public: using Error::Error; };
 

@@ -70,7 +70,9 @@ Member MemberService::load(const std::string& number) {
     throw NotFoundError(subst(tr("member: there is no member \"{0}\""), {number}));
 }
 
-void MemberService::apply(Member& m, const MemberInput& in) {
+void MemberService::apply(Member& m, const MemberInput& in) { apply_member_input(m, in); }
+
+void apply_member_input(Member& m, const MemberInput& in) {
     if (in.name) {
         m.name = trim(*in.name);
         const NameKeys keys = name_keys(m.name);

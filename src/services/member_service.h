@@ -57,4 +57,9 @@ private:
 
 std::string member_audit_json(const Member& member);
 
+// Parses what was typed into the record (trimmed; mobile to E.164, e-mail lower-case, codes
+// checked), throwing ValidationError naming the field. The rules need no database, so an
+// import checks a whole file with them before writing anything.
+void apply_member_input(Member& member, const MemberInput& input);
+
 }  // namespace md

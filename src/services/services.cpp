@@ -12,6 +12,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       members(*db_, clock),
       lifecycle(*db_, clock, program),
       merges(*db_, clock, program),
+      imports(*db_, clock),
       demo(*db_, clock) {}
 
 }  // namespace md

@@ -6,6 +6,7 @@
 #include "services/database_service.h"
 #include "services/demo_service.h"
 #include "services/lifecycle_service.h"
+#include "services/member_import.h"
 #include "services/member_merge_service.h"
 #include "services/member_service.h"
 #include "services/program_service.h"
@@ -32,6 +33,7 @@ public:
     MemberService members;
     LifecycleService lifecycle;
     MemberMergeService merges;
+    MemberImportService imports;
     DemoService demo;
 };
 
