@@ -169,8 +169,10 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
     std::map<std::string, std::string> wanted = options.mapping;  // header → field
     const bool mapping_given = !wanted.empty();
     if (!mapping_given && !options.source.empty())
-        if (auto saved = store.mapping(options.source))
-            for (const auto& [h, f] : nlohmann::json::parse(*saved).items()) wanted[h] = f.get<std::string>();
+        if (auto saved = store.mapping(options.source)) {
+            const nlohmann::json parsed = nlohmann::json::parse(*saved);  // named: items() refers into it
+            for (const auto& item : parsed.items()) wanted[item.key()] = item.value().get<std::string>();
+        }
     const auto& fields = importable_fields();
     for (const auto& [h, f] : wanted) {
         if (std::find(fields.begin(), fields.end(), f) == fields.end()) {
