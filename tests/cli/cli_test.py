@@ -474,6 +474,7 @@ if __name__ == "__main__":
     suite = unittest.TestLoader().loadTestsFromTestCase(CliTest)
     suite.addTests(unittest.TestLoader().loadTestsFromTestCase(ProgrammeCliTest))
     suite.addTests(unittest.TestLoader().loadTestsFromTestCase(MemberCliTest))
+    suite.addTests(unittest.TestLoader().loadTestsFromTestCase(LifecycleAndMergeCliTest))
     if BACKEND == "sqlite":
         suite.addTests(unittest.TestLoader().loadTestsFromTestCase(Fixed))
     result = unittest.TextTestRunner(verbosity=2).run(suite)
