@@ -9,6 +9,9 @@ namespace md {
 // (unparseable, not a valid number, or a landline).
 std::string normalize_mobile(const std::string& text, const std::string& field);
 
+// Digits of an eleven-digit Chinese number that decide its validity and type (see the .cpp).
+constexpr int kMobileBlockDigits = 5;
+
 // True when the text looks like someone typed a phone number (digits, spaces, + - ( )).
 bool looks_like_phone(const std::string& text);
 
