@@ -135,6 +135,35 @@ void MemberImportRepository::set_referrers(const std::vector<std::pair<std::stri
     });
 }
 
+std::vector<std::string> MemberImportRepository::suspend_indexes_for(long long rows) {
+    std::vector<std::string> creates;
+    if (db_.backend() != Backend::Sqlite || rows < 10000) return creates;
+    return db_.guarded("preparing a bulk import", [&] {
+        long long existing = 0;
+        db_.sql() << "SELECT COUNT(*) FROM members", soci::into(existing);
+        if (rows <= existing) return creates;
+        std::vector<std::string> names;
+        std::string name, sql;
+        // Indexes made by CREATE INDEX (sql is NULL for the UNIQUE constraint's own index).
+        soci::statement st = (db_.sql().prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                                   " AND tbl_name = 'members' AND sql IS NOT NULL ORDER BY name",
+                              soci::into(name), soci::into(sql));
+        st.execute(false);
+        while (st.fetch()) {
+            names.push_back(name);
+            creates.push_back(sql);
+        }
+        for (const std::string& n : names) db_.sql() << "DROP INDEX " + n;
+        return creates;
+    });
+}
+
+void MemberImportRepository::rebuild_indexes(const std::vector<std::string>& creates) {
+    db_.guarded("rebuilding member indexes", [&] {
+        for (const std::string& sql : creates) db_.sql() << sql;
+    });
+}
+
 std::optional<std::string> MemberImportRepository::mapping(const std::string& source) {
     return db_.guarded("reading an import mapping", [&]() -> std::optional<std::string> {
         std::string json;

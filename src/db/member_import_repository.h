@@ -31,6 +31,14 @@ public:
                            const std::string& reason);
     void set_referrers(const std::vector<std::pair<std::string, std::string>>& member_and_referrer);
 
+    // For a large import into SQLite: drops the indexes of `members` (the CREATE statements
+    // are returned, to rebuild them after the inserts) when `rows` is large and more than the
+    // table holds. Rebuilding an index sorts once; keeping it updates a B-tree per row and
+    // per index, which at a million rows is most of the import. Not on PostgreSQL: dropping
+    // an index there locks the table against readers until the import commits.
+    std::vector<std::string> suspend_indexes_for(long long rows);
+    void rebuild_indexes(const std::vector<std::string>& create_statements);
+
     std::optional<std::string> mapping(const std::string& source);  // JSON text
     void save_mapping(const std::string& source, const std::string& json, const std::string& by, const Instant& at);
 

@@ -355,6 +355,8 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
     const std::int64_t before = store.max_id();
     std::int64_t next = members.next_sequence();
     for (const auto& [number, line] : file_numbers) next = std::max<std::int64_t>(next, std::stoll(number.substr(1)) + 1);
+    // Inside the transaction: a failure or a cancel restores the indexes with everything else.
+    const std::vector<std::string> suspended = store.suspend_indexes_for(static_cast<long long>(accepted.size()));
     std::vector<Member> batch;
     std::vector<std::pair<std::string, std::string>> referrers;
     long long written = 0;
@@ -375,6 +377,7 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
     }
     store.insert(batch);
     written += static_cast<long long>(batch.size());
+    store.rebuild_indexes(suspended);  // the unique mobile index checks the whole table again here
     const std::string source_note = options.source.empty() ? options.file_name : options.file_name + " (" + options.source + ")";
     store.add_registrations(before, actor.username, format_instant(now), subst(tr("imported from {0}"), {source_note}));
     store.set_referrers(referrers);

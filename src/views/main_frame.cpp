@@ -6,6 +6,8 @@
 #include "views/areas.h"
 #include "views/audit_panel.h"
 #include "views/lifecycle_job_dialog.h"
+#include "views/member_export_dialog.h"
+#include "views/member_import_dialog.h"
 #include "views/members_panel.h"
 #include "views/open_database_dialog.h"
 #include "views/preferences_dialog.h"
@@ -24,7 +26,7 @@
 namespace md::views {
 namespace {
 
-enum MenuId { IdOpenDatabase = wxID_HIGHEST + 1, IdLifecycleJob };
+enum MenuId { IdOpenDatabase = wxID_HIGHEST + 1, IdLifecycleJob, IdImportMembers, IdExportMembers };
 
 }  // namespace
 
@@ -72,6 +74,9 @@ void MainFrame::build_menus() {
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* members = new wxMenu();
+    members->Append(IdImportMembers, _("&Import members…"))->Enable(role_may(actor_.role, Action::ManageMembers));
+    members->Append(IdExportMembers, _("&Export members…"))->Enable(role_may(actor_.role, Action::ViewMembers));
+    members->AppendSeparator();
     wxMenuItem* lifecycle = members->Append(IdLifecycleJob, _("&Lifecycle job…"));
     // Shown to everyone so the feature can be found; enabled for the roles that may run it.
     lifecycle->Enable(role_may(actor_.role, Action::RunLifecycle));
@@ -90,6 +95,11 @@ void MainFrame::build_menus() {
         LifecycleJobDialog job(this, services_, actor_);
         job.ShowModal();
     }, IdLifecycleJob);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        MemberImportDialog import(this, services_, actor_);
+        import.ShowModal();
+    }, IdImportMembers);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { export_members_interactively(this, *services_, actor_); }, IdExportMembers);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 }
 
