@@ -54,7 +54,7 @@ MemberImportDialog::MemberImportDialog(wxWindow* parent, std::shared_ptr<Service
     source_->SetHint(_("optional: reuses the column mapping saved for it"));
     grid->Add(source_, 1, wxEXPAND);
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
-    skip_invalid_ = new wxCheckBox(this, wxID_ANY, _("Import the good rows and set the bad ones aside"));
+    skip_invalid_ = new wxCheckBox(this, wxID_ANY, _("Import the good rows and &set the bad ones aside"));
     dedupe_email_ = new wxCheckBox(this, wxID_ANY, _("Also treat the same e-mail as the same person"));
     sizer->Add(skip_invalid_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
     sizer->Add(dedupe_email_, 0, wxLEFT | wxRIGHT | wxTOP, gap);

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# gui.member_tools: the lifecycle job from the Members menu of the real memberdesk under X (Xvfb
-# in CI), driven by xdotool. With the dormant threshold approved down to 30 days, li.na
-# (marketing) previews today in English, runs it, and the CLI must find a second run in the log
-# whose moves are exactly what the preview counted; in Chinese the dialog is photographed after
-# a preview of a later day. Screenshots land in the artifacts folder.
+# gui.member_tools: the Members menu of the real memberdesk under X (Xvfb in CI), driven by
+# xdotool. With the dormant threshold approved down to 30 days, li.na (marketing) previews the
+# lifecycle job today in English, runs it, and the CLI must find a second run in the log whose
+# moves are exactly what the preview counted; in Chinese the dialog is photographed after a
+# preview of a later day. Then she imports a GBK file with one bad row: checked (nothing
+# written), refused as a whole, then imported with the bad row set aside; the CLI must find
+# exactly the good rows. Screenshots land in the artifacts folder.
 # Usage: member_tools_test.sh MEMBERDESK_BIN MEMBERDESK_CLI_BIN ARTIFACTS_DIR
 set -uo pipefail
 export LC_ALL=C.UTF-8
@@ -67,5 +69,49 @@ shot tools-zh_CN-01-lifecycle-preview-later
 stop_app
 [ "$(cli li.na demo-marketing lifecycle runs | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')" = 2 ] \
   || fail "a preview wrote a run"
+
+# --- Chinese: a GBK import, checked, refused whole, then the good rows imported ---------------
+python3 - "$work/members-gbk.csv" <<'PY'
+import sys
+rows = "姓名,手机号,门店\r\n欧阳修,13700001111,杭州西湖店\r\n李清照,13700002222,济南大明湖店\r\n坏号码,12345,北京朝阳店\r\n"
+open(sys.argv[1], "wb").write(rows.encode("gbk"))
+PY
+count_members() { cli admin demo-admin member find 1111 | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
+start_signed_in zh_CN '登录 — MemberDesk' li.na demo-marketing
+xdotool windowfocus --sync "$main_window"
+xdotool key alt+m
+sleep 0.4
+xdotool key i
+dialog=$(wait_window '导入会员' 10) || { shot tools-zh_CN-no-import; fail "no import dialog from the Members menu"; }
+xdotool windowfocus --sync "$dialog"
+xdotool type --delay 10 "$work/members-gbk.csv"
+xdotool key alt+c
+sleep 1.5
+shot tools-zh_CN-02-import-checked
+[ "$(count_members)" = 0 ] || fail "checking the file wrote members"
+xdotool windowfocus --sync "$dialog" && xdotool key alt+i
+sleep 1.5
+shot tools-zh_CN-03-import-refused
+[ "$(count_members)" = 0 ] || fail "a file with a bad row was imported in part"
+stop_app
+echo "GUI import (zh_CN): check and refusal wrote nothing" >&2
+
+start_signed_in en 'Sign in — MemberDesk' li.na demo-marketing
+xdotool windowfocus --sync "$main_window"
+xdotool key alt+m
+sleep 0.4
+xdotool key i
+dialog=$(wait_window 'Import members' 10) || { shot tools-en-no-import; fail "no import dialog from the Members menu"; }
+xdotool windowfocus --sync "$dialog"
+xdotool type --delay 10 "$work/members-gbk.csv"
+xdotool key alt+s               # "Import the good rows and set the bad ones aside"
+xdotool key alt+i
+sleep 2
+shot tools-en-03-import-skip-invalid
+stop_app
+found=$(cli admin demo-admin member find 欧阳修 | python3 -c 'import json, sys; print(",".join(m["home_store"] for m in json.load(sys.stdin)))')
+[ "$found" = "杭州西湖店" ] || fail "the GBK row 欧阳修 was not imported with its store (found: $found)"
+[ "$(cli admin demo-admin member find 坏号码 | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')" = 0 ] \
+  || fail "the bad row was imported"
 
 echo "gui.member_tools passed: the lifecycle job previewed and ran in the GUI (en), previewed a later day (zh_CN); screenshots in $artifacts"
