@@ -42,6 +42,61 @@ std::vector<Member> MemberRepository::select(const std::string& where, const std
     return out;
 }
 
+namespace {
+
+std::string list_where(const MemberListQuery& q, std::vector<std::string>& params) {
+    std::string where;
+    auto add = [&](const std::string& condition, const std::string& value) {
+        where += (where.empty() ? " WHERE " : " AND ") + condition + ":p" + std::to_string(params.size());
+        params.push_back(value);
+    };
+    if (q.state) add("m.state = ", lifecycle_code(*q.state));
+    if (q.type) add("m.member_type = ", member_type_code(*q.type));
+    if (!q.home_store.empty()) add("m.home_store = ", q.home_store);
+    // Tags are stored ",vip,mother,"; a tag is matched whole, never as part of another.
+    if (!q.tag.empty()) add("m.tags LIKE ", "%," + q.tag + ",%");
+    return where;
+}
+
+std::string list_order(const MemberListQuery& q) {
+    const char* dir = q.descending ? " DESC" : "";
+    const std::string number = std::string("m.number") + dir;
+    switch (q.sort) {
+        case MemberSort::Number: return " ORDER BY " + number;
+        case MemberSort::Name: return std::string(" ORDER BY m.name_pinyin") + dir + ", " + number;
+        case MemberSort::HomeStore: return std::string(" ORDER BY m.home_store") + dir + ", " + number;
+        case MemberSort::State: return std::string(" ORDER BY m.state") + dir + ", " + number;
+    }
+    return " ORDER BY " + number;
+}
+
+}  // namespace
+
+std::vector<Member> MemberRepository::page(const MemberListQuery& query, long long offset, int limit) {
+    std::vector<std::string> params;
+    const std::string where = list_where(query, params);
+    std::vector<Member> out;
+    stream(where + list_order(query) + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset), params,
+           [&out](const Member& m) { out.push_back(m); });
+    return out;
+}
+
+long long MemberRepository::count(const MemberListQuery& query) {
+    return db_.guarded("counting members", [&] {
+        std::vector<std::string> params;
+        const std::string where = list_where(query, params);
+        long long n = 0;
+        soci::statement st(db_.sql());
+        st.exchange(soci::into(n));
+        for (std::string& p : params) st.exchange(soci::use(p));
+        st.alloc();
+        st.prepare("SELECT COUNT(*) FROM members m" + where);
+        st.define_and_bind();
+        st.execute(true);
+        return n;
+    });
+}
+
 void MemberRepository::for_each(const std::function<void(const Member&)>& each) {
     stream(" ORDER BY m.number", {}, each);
 }

@@ -201,6 +201,14 @@ const std::vector<Migration>& migrations() {
              " updated_by TEXT NOT NULL,"
              " updated_at {TS} NOT NULL)",
          }},
+        {8,
+         "member list sort and filter indexes",
+         {
+             // Each serves one sort of the member list (and the filter on the same column); the
+             // name sort uses members_name_pinyin, the number sort the number's unique index.
+             "CREATE INDEX members_state ON members (state, number)",
+             "CREATE INDEX members_home_store ON members (home_store, number)",
+         }},
     };
     return list;
 }

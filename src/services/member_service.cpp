@@ -246,6 +246,21 @@ long long MemberService::export_members(const Actor& actor, bool unmask,
     return count;
 }
 
+std::vector<MemberRecord> MemberService::list(const Actor& actor, const MemberListQuery& query, long long offset,
+                                              int limit) {
+    audit_.require(actor, Action::ViewMembers, kEntity);
+    if (limit < 1 || limit > 1000 || offset < 0)
+        throw ValidationError("limit", std::to_string(limit), subst(tr("limit: {0} is outside 1–1000"), {std::to_string(limit)}));
+    std::vector<MemberRecord> out;
+    for (Member& m : MemberRepository(db_).page(query, offset, limit)) out.push_back(masked_record(std::move(m)));
+    return out;
+}
+
+long long MemberService::count(const Actor& actor, const MemberListQuery& query) {
+    audit_.require(actor, Action::ViewMembers, kEntity);
+    return MemberRepository(db_).count(query);
+}
+
 std::vector<StateChange> MemberService::history(const Actor& actor, const std::string& number) {
     audit_.require(actor, Action::ViewMembers, kEntity, number);
     return MemberRepository(db_).state_history(load(number).id);

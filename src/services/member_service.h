@@ -42,6 +42,9 @@ public:
     // its start, pinyin initials ("zs") or pinyin. Ranked: exact keys first.
     std::vector<MemberHit> find(const Actor& actor, const std::string& query, int limit = 50);
     std::vector<StateChange> history(const Actor& actor, const std::string& number);
+    // The member list: a page of every member matching the filters, masked, and their count.
+    std::vector<MemberRecord> list(const Actor& actor, const MemberListQuery& query, long long offset, int limit);
+    long long count(const Actor& actor, const MemberListQuery& query);
     // Every member in number order, for an export: masked unless `unmask` (which needs the
     // personal-data permission). The export itself is audited, with the count and whether
     // the contact data left unmasked. Returns the number of members given to `each`.

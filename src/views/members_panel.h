@@ -1,7 +1,9 @@
 #pragma once
 // Members area: one search box; the ranked hits appear while the person types, and Enter or
-// a double-click opens the member's window. The list sits over a MemberRows model so the paged
-// list of every member can take the search's place later.
+// a double-click opens the member's window. With the box empty the list shows every member
+// (MemberPages: a page at a time), filtered by state, type, store and tag, sorted by clicking
+// a column header (names in pinyin order).
+#include "db/member_repository.h"
 #include "services/actor.h"
 
 #include <memory>
@@ -10,6 +12,7 @@
 #include <wx/timer.h>
 
 class wxButton;
+class wxChoice;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -25,6 +28,8 @@ public:
 
 private:
     void search_now();
+    void show_all();                  // the whole registry under the filters and sort
+    void on_column_click(int column);
     void open_chosen();
     void open_member(const std::string& number);
     void on_new_member(wxCommandEvent&);
@@ -37,6 +42,13 @@ private:
     wxButton* new_member_ = nullptr;
     wxStaticText* summary_ = nullptr;
     MemberListCtrl* list_ = nullptr;
+    wxWindow* filters_ = nullptr;
+    wxChoice* state_ = nullptr;
+    wxChoice* type_ = nullptr;
+    wxTextCtrl* store_ = nullptr;
+    wxTextCtrl* tag_ = nullptr;
+    MemberSort sort_ = MemberSort::Number;
+    bool descending_ = false;
 };
 
 }  // namespace md::views
