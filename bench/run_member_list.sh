@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The member list at 1,000,000 members, on the database bench/run_member_import.sh made:
+# (1) MemberService count + first page for the list's usual views against the sqlite3 shell
+# running the same SQL; (2) the real GUI under Xvfb: from asking for the list (the Members area
+# opens on it) to its first rows painted, and the process's resident memory then.
+# Usage: bench/run_member_list.sh [ROWS]   (needs build/bench/import-ROWS.db; run the import bench first)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${MEMBERDESK_BUILD_DIR:-$root/build}
+rows=${1:-1000000}
+db="$build/bench/import-$rows.db"
+[ -f "$db" ] || { echo "no $db: run bench/run_member_import.sh $rows first" >&2; exit 1; }
+cmake --build "$build" --target member_list_bench memberdesk memberdesk-cli | grep -E "error|FAILED" || true
+export MEMBERDESK_PASSWORD=bench-password
+"$build/src/cli/memberdesk-cli" --db "sqlite3://db=$db" --user admin db migrate >/dev/null
+sqlite3 "$db" "ANALYZE"
+"$build/bench/member_list_bench" "$db" "$build/bench/member-list.sql" admin bench-password | tee "$build/bench/member-list-ours.txt"
+
+now_ms() { date +%s%N | awk '{printf "%.1f", $1/1000000}'; }
+t0=$(now_ms); sqlite3 "$db" "SELECT 1;" >/dev/null; t1=$(now_ms)
+startup=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+echo
+echo "sqlite3 shell, same SQL (start-up ${startup} ms subtracted):"
+printf "%-18s %10s %10s\n" "view" "shell ms" "ours/shell"
+awk '/^-- view: /{ if (f) close(f); f=sprintf("%s/list-view-%d.sql", dir, ++n); sub(/^-- view: /,""); print > (dir "/list-view-" n ".name"); next } { print > f }' dir="$build/bench" "$build/bench/member-list.sql"
+for f in $(ls "$build/bench"/list-view-*.sql | sort -V); do
+  name=$(cat "${f%.sql}.name")
+  ours=$(awk -v n="$name" 'index($0, n) == 1 {print $(NF-1)}' "$build/bench/member-list-ours.txt" | head -1)
+  s0=$(now_ms); sqlite3 "$db" <"$f" >/dev/null; s1=$(now_ms)
+  shell=$(awk -v a="$s0" -v b="$s1" -v s="$startup" 'BEGIN{v=b-a-s; if (v < 0.1) v=0.1; printf "%.1f", v}')
+  printf "%-18s %10s %10s\n" "$name" "$shell" "$(awk -v o="$ours" -v s="$shell" 'BEGIN{printf "%.2f", o/s}')"
+done
+
+# The GUI: sign in as admin; the Members area opens on the list of every member.
+log="$build/bench/member-list-gui.log"
+rm -f "$log"
+xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
+  MEMBERDESK_LIST_TIMING_LOG="$1" "$2" --db "sqlite3://db=$3" --lang en >/dev/null 2>&1 &
+  app=$!
+  win=$(timeout 20 xdotool search --sync --onlyvisible --name "Sign in" | head -1)
+  sleep 0.5
+  xdotool windowfocus --sync "$win"; xdotool type --delay 10 admin; xdotool key Tab; xdotool type --delay 10 bench-password; xdotool key Return
+  for i in $(seq 1 100); do [ -s "$1" ] && break; sleep 0.2; done
+  kill $app
+' _ "$log" "$build/src/app/memberdesk" "$db"
+echo
+echo "GUI, Members area on $rows members: $(cat "$log" 2>/dev/null || echo 'no timing logged')"
+echo "(goals: first rows under 300 ms, resident memory under 200 MB = 204800 kB)"
