@@ -113,8 +113,9 @@ void register_member_import_command(CLI::App& member, CliContext& ctx) {
                                     std::to_string(r.imported) + " imported, " + std::to_string(r.rejected.size()) + " rejected";
         if (!r.problems.empty() && !r.written && !a->skip_invalid && !a->dry_run) {
             // Refused as a whole: the message names the first problem; exit code 2 (invalid input).
+            // One JSON document on standard output: the error (main prints it); the full list
+            // goes to --report.
             const MemberImportProblem& first = r.problems.front();
-            if (ctx.json) ctx.print(j, "");
             throw ValidationError(first.column, first.value,
                                   "import refused, nothing was written: " + std::to_string(r.problems.size()) +
                                       " problem(s); the first: row " + std::to_string(first.row) +
@@ -122,8 +123,13 @@ void register_member_import_command(CLI::App& member, CliContext& ctx) {
                                       first.value + "\": " + first.reason +
                                       " (--report FILE lists them all; --skip-invalid imports the good rows)");
         }
+        if (a->dry_run && !r.problems.empty()) {
+            if (!ctx.json) std::fputs(text.c_str(), stderr);
+            throw ValidationError("file", a->file,
+                                  "dry run: " + std::to_string(r.problems.size()) + " problem(s) in " + a->file +
+                                      ", nothing written" + (a->report.empty() ? "" : " (listed in " + a->report + ")"));
+        }
         ctx.print(j, text + (a->dry_run ? "Dry run, nothing written. " : "") + summary);
-        if (a->dry_run && !r.problems.empty()) throw ValidationError("file", a->file, "dry run found " + std::to_string(r.problems.size()) + " problem(s)");
     });
 }
 
