@@ -4,6 +4,7 @@
 #include "reports/csv_renderer.h"
 #include "reports/table_writer.h"
 
+#include <cstdio>
 #include <xlsxwriter.h>
 
 namespace md::report {
@@ -12,6 +13,10 @@ namespace {
 class XlsxTableWriter : public TableWriter {
 public:
     XlsxTableWriter(const std::string& path, const std::string& sheet, Header header) : path_(path), header_(header) {
+        // libxlsxwriter creates the file only when the workbook closes, after every row: find
+        // out now whether it can be written, before the export is audited and the rows read.
+        if (FILE* probe = std::fopen(path.c_str(), "wb")) std::fclose(probe);
+        else throw StorageError("output: cannot create \"" + path + "\"");
         lxw_workbook_options options = {};
         options.constant_memory = LXW_TRUE;
         book_ = workbook_new_opt(path.c_str(), &options);
