@@ -156,10 +156,14 @@ std::string default_field_for(const std::string& header) {
 MemberImportResult MemberImportService::import_csv(const Actor& actor, const std::string& bytes, const MemberImportOptions& options) {
     audit_.require(actor, Action::ManageMembers, "member");
     MemberImportResult result;
-    const DecodedText decoded = decode_text(bytes, options.encoding);
-    result.encoding = decoded.encoding;
-    if (trim(decoded.utf8).empty()) throw ValidationError("file", "", tr("file: the file is empty"));
-    std::vector<CsvRecord> records = read_csv(decoded.utf8);
+    std::vector<CsvRecord> records;
+    {
+        // The decoded text is dropped once parsed: a million-row file is held once, not twice.
+        const DecodedText decoded = decode_text(bytes, options.encoding);
+        result.encoding = decoded.encoding;
+        if (trim(decoded.utf8).empty()) throw ValidationError("file", "", tr("file: the file is empty"));
+        records = read_csv(decoded.utf8);
+    }
     if (records.empty()) throw ValidationError("file", "", tr("file: the file is empty"));
     for (const std::string& h : records[0].fields) result.header.push_back(trim(h));
     const auto& header = result.header;
@@ -334,19 +338,18 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
         rows.push_back(std::move(row));
     }
     // Referrers may be members already or members of this file that carry their number.
-    std::vector<Row> accepted;
-    for (Row& row : rows) {
+    // Filtered in place: a second vector of a million members would double the memory.
+    std::erase_if(rows, [&](const Row& row) {
         const std::string& ref = row.member.referrer_number;
-        if (!ref.empty() && !existing_numbers.count(ref) && !file_numbers.count(ref)) {
-            problem(row.record, column_for_field("referrer"), ref,
-                    subst(tr("referrer: there is no member \"{0}\""), {ref}));
-            continue;
-        }
-        accepted.push_back(std::move(row));
-    }
+        if (ref.empty() || existing_numbers.count(ref) || file_numbers.count(ref)) return false;
+        problem(row.record, column_for_field("referrer"), ref, subst(tr("referrer: there is no member \"{0}\""), {ref}));
+        return true;
+    });
+    std::vector<Row>& accepted = rows;
     std::sort(result.problems.begin(), result.problems.end(),
               [](const MemberImportProblem& a, const MemberImportProblem& b) { return a.row < b.row; });
-    for (std::size_t r : bad_records) result.rejected.push_back(records[r]);
+    for (std::size_t r : bad_records) result.rejected.push_back(std::move(records[r]));
+    std::vector<CsvRecord>().swap(records);  // the accepted rows live on as members
     if (options.dry_run || (!result.problems.empty() && !options.skip_invalid)) return result;
 
     // --- write, all at once ---------------------------------------------------------------------
