@@ -1,5 +1,9 @@
 #include "db/member_import_repository.h"
 
+#include "models/errors.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+
 namespace md {
 namespace {
 
@@ -9,6 +13,74 @@ std::string join_tags(const std::vector<std::string>& tags) {
     std::string out = ",";
     for (const std::string& t : tags) out += t + ",";
     return out;
+}
+
+// A value in COPY's text format: backslash, tab and line breaks escaped; "\\N" is NULL.
+void copy_field(std::string& out, const std::string& value, bool null = false) {
+    if (null) {
+        out += "\\N";
+        return;
+    }
+    for (char c : value) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            default: out += c;
+        }
+    }
+}
+
+// PostgreSQL: one COPY per batch instead of one INSERT round trip per row (which made a
+// million-row import take minutes). It runs on the session's own connection, inside the
+// import's transaction.
+void copy_members(soci::session& sql, const std::vector<Member>& batch) {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+    PGconn* conn = backend->conn_;
+    PGresult* start = PQexec(conn, "COPY members (number, name, name_pinyin, name_initials, mobile, mobile_tail, email,"
+                                   " birthday, gender, member_type, company, channel, home_store, tags, consent_sms,"
+                                   " consent_email, notes, state, created_at, updated_at, updated_by, version)"
+                                   " FROM STDIN");
+    const bool ready = PQresultStatus(start) == PGRES_COPY_IN;
+    PQclear(start);
+    if (!ready) throw StorageError(std::string("importing members: ") + PQerrorMessage(conn));
+    std::string data;
+    for (const Member& m : batch) {
+        auto field = [&](const std::string& v, bool null = false) {
+            copy_field(data, v, null);
+            data += '\t';
+        };
+        field(m.number);
+        field(m.name);
+        field(m.name_pinyin);
+        field(m.name_initials);
+        field(m.mobile, m.mobile.empty());
+        field(m.mobile.size() >= 4 ? m.mobile.substr(m.mobile.size() - 4) : "", m.mobile.empty());
+        field(m.email, m.email.empty());
+        field(m.birthday ? format_date(*m.birthday) : "", !m.birthday);
+        field(gender_code(m.gender));
+        field(member_type_code(m.type));
+        field(m.company);
+        field(channel_code(m.channel));
+        field(m.home_store);
+        field(join_tags(m.tags));
+        field(m.consent_sms ? "1" : "0");
+        field(m.consent_email ? "1" : "0");
+        field(m.notes);
+        field(lifecycle_code(m.state));
+        field(format_instant(m.created_at));
+        field(format_instant(m.updated_at));
+        field(m.updated_by);
+        data += "1\n";
+    }
+    const bool sent = PQputCopyData(conn, data.data(), static_cast<int>(data.size())) == 1 && PQputCopyEnd(conn, nullptr) == 1;
+    PGresult* done = PQgetResult(conn);
+    const bool ok = sent && PQresultStatus(done) == PGRES_COMMAND_OK;
+    std::string error = ok ? "" : PQerrorMessage(conn);
+    PQclear(done);
+    while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
+    if (!ok) throw StorageError("importing members: " + error);
 }
 
 }  // namespace
@@ -59,6 +131,7 @@ std::int64_t MemberImportRepository::max_id() {
 
 void MemberImportRepository::insert(const std::vector<Member>& batch) {
     if (batch.empty()) return;
+    if (db_.backend() == Backend::Postgres) return copy_members(db_.sql(), batch);
     db_.guarded("importing members", [&] {
         const std::size_t n = batch.size();
         std::vector<std::string> number(n), name(n), pinyin(n), initials(n), mobile(n), tail(n), email(n), birthday(n),

@@ -197,6 +197,19 @@ TEST_P(MemberImportTest, CancellingRollsBackEverything) {
     EXPECT_TRUE(audit("member.import").empty());
 }
 
+TEST_P(MemberImportTest, TextWithBackslashesTabsAndLineBreaksArrivesUnchanged) {
+    // PostgreSQL imports through COPY, whose text format escapes these characters.
+    const MemberImportResult r = import("name,mobile,notes,home_store\r\n"
+                                        "\"王\\五\",13700000005,\"line one\r\nline\ttwo \\N\",\"店\\铺\"\r\n");
+    ASSERT_TRUE(r.written) << (r.problems.empty() ? "" : r.problems[0].reason);
+    const Member m = *MemberRepository(services->database()).by_mobile("+8613700000005");
+    EXPECT_EQ(m.name, "王\\五");
+    EXPECT_EQ(m.notes, "line one\r\nline\ttwo \\N");
+    EXPECT_EQ(m.home_store, "店\\铺");
+    EXPECT_FALSE(m.birthday);
+    EXPECT_TRUE(m.email.empty());
+}
+
 TEST_P(MemberImportTest, RolesThatMayNotManageMembersCannotImport) {
     EXPECT_THROW(services->imports.import_csv(sign_in_as(Role::Finance), "name\r\n甲\r\n", {}), PermissionError);
 }
