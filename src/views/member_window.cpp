@@ -85,7 +85,7 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     status_ = new wxStaticText(background, wxID_ANY, wxString());
     save_ = new wxButton(background, wxID_SAVE, _("Save"));
     auto* close = new wxButton(background, wxID_CLOSE, _("Close"));
-    auto* merge = new wxButton(background, wxID_ANY, _("Merge a duplicate…"));
+    auto* merge = new wxButton(background, wxID_ANY, _("&Merge a duplicate…"));
     bottom->Add(merge, 0, wxRIGHT, gap);
     bottom->Add(status_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     bottom->Add(save_, 0, wxRIGHT, gap);

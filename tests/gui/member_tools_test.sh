@@ -5,7 +5,10 @@
 # moves are exactly what the preview counted; in Chinese the dialog is photographed after a
 # preview of a later day. Then she imports a GBK file with one bad row: checked (nothing
 # written), refused as a whole, then imported with the bad row set aside; the CLI must find
-# exactly the good rows. Screenshots land in the artifacts folder.
+# exactly the good rows. zhang.min (service) merges M00000011 into M00000006 from the member
+# window; the CLI must find the old number leading to the kept one. li.na exports every member
+# to XLSX from the menu, masked; xlsx2csv must read back every member, masked.
+# Screenshots land in the artifacts folder.
 # Usage: member_tools_test.sh MEMBERDESK_BIN MEMBERDESK_CLI_BIN ARTIFACTS_DIR
 set -uo pipefail
 export LC_ALL=C.UTF-8
@@ -16,7 +19,7 @@ artifacts=${3:?artifacts folder}
 
 TEST_NAME=gui.member_tools ARTIFACT_PREFIX=tools
 . "$(dirname "$0")/gui_lib.sh"
-gui_setup xdotool import timeout python3
+gui_setup xdotool import timeout python3 xlsx2csv
 
 open_lifecycle_job() {  # dialog-title; sets $dialog (not in a subshell, so that fail stops the test)
   xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"
@@ -113,5 +116,52 @@ found=$(cli admin demo-admin member find 欧阳修 | python3 -c 'import json, sy
 [ "$found" = "杭州西湖店" ] || fail "the GBK row 欧阳修 was not imported with its store (found: $found)"
 [ "$(cli admin demo-admin member find 坏号码 | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')" = 0 ] \
   || fail "the bad row was imported"
+
+# --- English: merge from the member window, then export from the menu --------------------------
+start_signed_in en 'Sign in — MemberDesk' zhang.min demo-service
+xdotool mousemove --window "$main_window" 600 74 click 1   # the search box
+sleep 0.3
+xdotool type --delay 30 "M00000006"
+sleep 0.6
+xdotool key Return
+window=$(wait_window 'Member M00000006' 10) || { shot tools-en-no-member-window; fail "no member window for M00000006"; }
+xdotool windowfocus --sync "$window"
+xdotool key alt+m                                           # Merge a duplicate…
+ask=$(wait_window 'Merge a duplicate' 10) || { shot tools-en-no-merge-dialog; fail "no merge dialog"; }
+xdotool windowfocus --sync "$ask"
+xdotool type --delay 20 "M00000011"
+xdotool key Return
+sleep 1
+shot tools-en-04-merge-confirm
+xdotool key alt+y                                           # Yes
+sleep 1.2
+shot tools-en-05-merged
+stop_app
+merged=$(MEMBERDESK_PASSWORD=demo-admin timeout 30 "$cli_bin" --db "$db_url" --user admin member show M00000011 2>&1)
+case "$merged" in *"merged into M00000006"*) ;; *) fail "M00000011 was not merged into M00000006: $merged" ;; esac
+
+start_signed_in en 'Sign in — MemberDesk' li.na demo-marketing
+xdotool windowfocus --sync "$main_window"
+xdotool key alt+m
+sleep 0.4
+xdotool key e                                               # Export members…
+sleep 1.5
+xdotool key ctrl+a
+xdotool type --delay 10 "$work/members.xlsx"
+xdotool key Return
+sleep 1
+shot tools-en-06-export-question
+xdotool key Return                                          # No: masked contact data
+sleep 1
+shot tools-en-07-exported
+xdotool key Return
+stop_app
+[ -f "$work/members.xlsx" ] || fail "the export wrote no $work/members.xlsx"
+xlsx2csv "$work/members.xlsx" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+ok = len(rows) == 13 and all("****" in r["mobile"] for r in rows if r["mobile"]) and rows[0]["number"] == "M00000001"
+if not ok: print(rows[:2], len(rows), file=sys.stderr)
+sys.exit(0 if ok else 1)' || fail "the exported workbook does not hold every member, masked"
 
 echo "gui.member_tools passed: the lifecycle job previewed and ran in the GUI (en), previewed a later day (zh_CN); screenshots in $artifacts"
