@@ -18,6 +18,7 @@ void register_change_commands(CLI::App& app, CliContext& ctx);
 void register_member_commands(CLI::App& app, CliContext& ctx);
 void register_committee_commands(CLI::App& app, CliContext& ctx);
 void register_lifecycle_commands(CLI::App& app, CliContext& ctx);
+void register_ledger_commands(CLI::App& app, CliContext& ctx);
 void register_member_merge_command(CLI::App& member, CliContext& ctx);
 void register_member_export_command(CLI::App& member, CliContext& ctx);
 void register_member_import_command(CLI::App& member, CliContext& ctx);

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     register_member_commands(app, ctx);
     register_committee_commands(app, ctx);
     register_lifecycle_commands(app, ctx);
+    register_ledger_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -209,6 +209,92 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX members_state ON members (state, number)",
              "CREATE INDEX members_home_store ON members (home_store, number)",
          }},
+        {9,
+         "stored value and points ledger",
+         {
+             // One open account per member holds the current balances; the CHECKs are the
+             // last line of defence for "no balance is ever negative". A merged-away member's
+             // account is closed (emptied into the survivor's) and kept with its history.
+             "CREATE TABLE accounts ("
+             " id {PK},"
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " is_open INTEGER NOT NULL DEFAULT 1 CHECK (is_open IN (0, 1)),"
+             " principal BIGINT NOT NULL DEFAULT 0 CHECK (principal >= 0),"
+             " bonus BIGINT NOT NULL DEFAULT 0 CHECK (bonus >= 0),"
+             " compensation BIGINT NOT NULL DEFAULT 0 CHECK (compensation >= 0),"
+             " coins BIGINT NOT NULL DEFAULT 0 CHECK (coins >= 0),"
+             " coin_member_since {DATE},"  // the day a recharge or purchase reached the entry threshold
+             " opened_at {TS} NOT NULL)",
+             "CREATE UNIQUE INDEX accounts_open_member ON accounts (member_id) WHERE is_open = 1",
+             "CREATE INDEX accounts_member ON accounts (member_id)",
+             // One row per request: the idempotency key, what was asked (to refuse the same key
+             // with other content) and the balances after it (to answer a repeat identically).
+             "CREATE TABLE ledger_requests ("
+             " id {PK},"
+             " idem_key TEXT NOT NULL UNIQUE,"
+             " kind TEXT NOT NULL,"
+             " request TEXT NOT NULL,"
+             " account_id BIGINT NOT NULL REFERENCES accounts (id),"
+             " business_day {DATE} NOT NULL,"
+             " principal_after BIGINT NOT NULL,"
+             " bonus_after BIGINT NOT NULL,"
+             " compensation_after BIGINT NOT NULL,"
+             " coins_after BIGINT NOT NULL,"
+             " detail TEXT NOT NULL DEFAULT '',"
+             " actor TEXT NOT NULL,"
+             " at {TS} NOT NULL)",
+             // Append-only: no code updates or deletes an entry. amount is signed fen (coins for
+             // the coins bucket); balance_after is that bucket's balance after the line.
+             "CREATE TABLE ledger_entries ("
+             " id {PK},"
+             " request_id BIGINT NOT NULL REFERENCES ledger_requests (id),"
+             " account_id BIGINT NOT NULL REFERENCES accounts (id),"
+             " entry_type TEXT NOT NULL,"
+             " bucket TEXT NOT NULL CHECK (bucket IN ('principal', 'bonus', 'compensation', 'coins')),"
+             " amount BIGINT NOT NULL CHECK (amount <> 0),"
+             " balance_after BIGINT NOT NULL CHECK (balance_after >= 0),"
+             " business_day {DATE} NOT NULL,"
+             " reason TEXT NOT NULL DEFAULT '',"
+             " actor TEXT NOT NULL,"
+             " at {TS} NOT NULL)",
+             "CREATE INDEX ledger_entries_account ON ledger_entries (account_id, id)",
+             "CREATE INDEX ledger_entries_request ON ledger_entries (request_id)",
+             "CREATE INDEX ledger_entries_day ON ledger_entries (business_day)",
+             // A purchase as paid, and how much of it has gone back, so a refund can never
+             // return more than was paid or return it to another bucket.
+             "CREATE TABLE purchases ("
+             " id {PK},"
+             " request_id BIGINT NOT NULL UNIQUE REFERENCES ledger_requests (id),"
+             " account_id BIGINT NOT NULL REFERENCES accounts (id),"
+             " business_day {DATE} NOT NULL,"
+             " kind TEXT NOT NULL,"
+             " channel TEXT NOT NULL,"
+             " store TEXT NOT NULL DEFAULT '',"
+             " list_price BIGINT NOT NULL,"
+             " discount_bp INTEGER NOT NULL,"
+             " paid_principal BIGINT NOT NULL,"
+             " paid_bonus BIGINT NOT NULL,"
+             " paid_compensation BIGINT NOT NULL,"
+             " paid_other BIGINT NOT NULL,"
+             " coins_earned BIGINT NOT NULL,"
+             " refunded BIGINT NOT NULL DEFAULT 0,"
+             " refunded_principal BIGINT NOT NULL DEFAULT 0,"
+             " refunded_bonus BIGINT NOT NULL DEFAULT 0,"
+             " refunded_compensation BIGINT NOT NULL DEFAULT 0,"
+             " refunded_other BIGINT NOT NULL DEFAULT 0,"
+             " coins_taken_back BIGINT NOT NULL DEFAULT 0,"
+             " CHECK (refunded <= paid_principal + paid_bonus + paid_compensation + paid_other))",
+             // Coins earned together, spent nearest expiry first.
+             "CREATE TABLE coin_lots ("
+             " id {PK},"
+             " account_id BIGINT NOT NULL REFERENCES accounts (id),"
+             " entry_id BIGINT NOT NULL REFERENCES ledger_entries (id),"
+             " earned_on {DATE} NOT NULL,"
+             " expires_on {DATE},"
+             " coins BIGINT NOT NULL CHECK (coins > 0),"
+             " remaining BIGINT NOT NULL CHECK (remaining >= 0 AND remaining <= coins))",
+             "CREATE INDEX coin_lots_account ON coin_lots (account_id, expires_on)",
+         }},
     };
     return list;
 }

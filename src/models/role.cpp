@@ -54,6 +54,10 @@ const Grant kGrants[] = {
     {Action::ViewPersonalData, "member.personal_data", {Role::Admin, Role::Marketing}},
     {Action::MergeMembers, "member.merge", {Role::Admin, Role::Marketing, Role::Service}},
     {Action::RunLifecycle, "member.lifecycle", {Role::Admin, Role::Marketing}},
+    {Action::ViewAccounts, "account.view",
+     {Role::Admin, Role::Marketing, Role::Service, Role::Finance, Role::Auditor}},
+    {Action::PostTransactions, "txn.post", {Role::Admin, Role::Service}},
+    {Action::AdjustBalances, "txn.adjust", {Role::Admin, Role::Finance}},
 };
 
 const Grant& grant_for(Action action) {

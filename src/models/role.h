@@ -31,6 +31,9 @@ enum class Action {
     ViewPersonalData,      // full mobile numbers and e-mails; every use is audited
     MergeMembers,          // folds a duplicate record into another
     RunLifecycle,          // re-evaluates every member's lifecycle state
+    ViewAccounts,          // stored-value and coin balances and their history
+    PostTransactions,      // recharge, purchase, refund, redeem
+    AdjustBalances,        // manual corrections up or down, with a reason
 };
 
 std::string action_code(Action action);        // "user.manage"

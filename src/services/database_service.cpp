@@ -1,5 +1,6 @@
 #include "services/database_service.h"
 
+#include "db/ledger_repository.h"
 #include "db/migrations.h"
 #include "db/settings_repository.h"
 #include "db/user_repository.h"
@@ -70,7 +71,7 @@ int DatabaseService::migrate(const Actor& actor) {
 
 std::string DatabaseService::check(const Actor& actor) {
     audit_.require(actor, Action::CheckDatabase, "database", db_.url().display);
-    return db_.guarded("checking the database", [&]() -> std::string {
+    const std::string storage = db_.guarded("checking the database", [&]() -> std::string {
         if (db_.backend() == Backend::Sqlite) {
             std::string result;
             db_.sql() << "PRAGMA integrity_check", soci::into(result);
@@ -83,6 +84,12 @@ std::string DatabaseService::check(const Actor& actor) {
         db_.sql() << "SELECT 1", soci::into(one);
         return one == 1 ? "ok" : "no answer";
     });
+    if (storage != "ok") return storage;
+    // The ledger: every balance equal to its entries and its coin lots, none negative.
+    std::string problems;
+    for (const LedgerDiscrepancy& d : LedgerRepository(db_).check())
+        problems += (problems.empty() ? "" : "\n") + d.member_number + ": " + d.what;
+    return problems.empty() ? "ok" : problems;
 }
 
 }  // namespace md

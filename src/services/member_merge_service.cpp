@@ -113,6 +113,7 @@ MergeResult MemberMergeService::merge(const Actor& actor, const std::string& sur
     after.updated_by = actor.username;
     const ActivityDates a = merges.activity(absorbed.id), s = merges.activity(survivor.id);
 
+    LedgerService(db_, clock_, program_).fold_accounts(absorbed.id, survivor.id, survivor.number, actor.username);
     // The absorbed row goes first: its mobile number is unique and may move to the survivor.
     merges.absorb(survivor.id, absorbed.id, absorbed.number, record_json(absorbed, a), actor.username, after.updated_at);
     if (!members.update_if_version(after))

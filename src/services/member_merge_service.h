@@ -5,6 +5,7 @@
 // The absorbed record is kept whole in member_merges, its number then leads to the survivor,
 // and the merge is audited, all in one transaction.
 #include "services/audit_trail.h"
+#include "services/ledger_service.h"
 #include "services/member_service.h"
 #include "services/program_service.h"
 

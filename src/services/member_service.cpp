@@ -59,11 +59,13 @@ std::string member_audit_json(const Member& m) {
         .dump();
 }
 
-Member MemberService::load(const std::string& number) {
-    auto m = MemberRepository(db_).by_number(number);
+Member MemberService::load(const std::string& number) { return load_member(db_, number); }
+
+Member load_member(Database& db, const std::string& number) {
+    auto m = MemberRepository(db).by_number(number);
     if (m) return *m;
     // A number merged away still leads somewhere: say where, rather than "no such member".
-    if (auto merged = MemberMergeRepository(db_).merged_into(number))
+    if (auto merged = MemberMergeRepository(db).merged_into(number))
         throw NotFoundError(subst(tr("member: {0} was merged into {1} by {2} at {3}"),
                                   {number, merged->survivor_number, merged->merged_by,
                                    format_business_time(merged->merged_at)}));

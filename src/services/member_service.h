@@ -60,6 +60,9 @@ private:
 
 std::string member_audit_json(const Member& member);
 
+// The member with this number. A number merged away is NotFound naming the member it went to.
+Member load_member(Database& db, const std::string& number);
+
 // Parses what was typed into the record (trimmed; mobile to E.164, e-mail lower-case, codes
 // checked), throwing ValidationError naming the field. The rules need no database, so an
 // import checks a whole file with them before writing anything.

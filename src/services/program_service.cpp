@@ -239,7 +239,27 @@ std::vector<ProgramItem> ProgramService::items_as_of(const Actor& actor, const D
 }
 
 Program ProgramService::program_as_of(const Actor& actor, const Date& as_of) {
-    Program p = program_from_items(items_as_of(actor, as_of));
+    audit_.require(actor, Action::ViewProgram, "program");
+    return sorted_program(as_of);
+}
+
+const Program& ProgramService::rules_in_force(const Date& day) {
+    const long long newest = db_.guarded("reading the programme version", [&] {
+        long long id = 0;
+        soci::indicator ind;
+        db_.sql() << "SELECT MAX(id) FROM config_versions", soci::into(id, ind);
+        return ind == soci::i_ok ? id : 0LL;
+    });
+    if (!rules_cache_ || rules_cache_->day != day || rules_cache_->newest_version_id != newest)
+        rules_cache_ = RulesCache{day, newest, sorted_program(day)};
+    return rules_cache_->program;
+}
+
+Program ProgramService::sorted_program(const Date& as_of) {
+    std::vector<ProgramItem> items;
+    for (const ConfigVersion& v : ChangeRepository(db_).in_force(as_of))
+        if (v.body) items.push_back({v.kind, v.item_key, *v.body});
+    Program p = program_from_items(items);
     auto by_code = [](const auto& a, const auto& b) { return a.code < b.code; };
     std::sort(p.ladders.begin(), p.ladders.end(), by_code);
     std::sort(p.bonuses.begin(), p.bonuses.end(), by_code);

@@ -55,6 +55,10 @@ public:
     std::vector<ProgramItem> items_as_of(const Actor& actor, const Date& as_of);
     Program program_as_of(const Actor& actor, const Date& as_of);
     std::vector<ConfigVersion> history(const Actor& actor, ChangeKind kind, const std::string& key);
+    // The rules in force on `day`, for a service applying them on behalf of a call it has already
+    // checked (a purchase earns coins under them). No permission check of its own. Cached: one
+    // small query per call tells whether any version was approved since.
+    const Program& rules_in_force(const Date& day);
 
     // Validates the whole file first; then one change request per item that differs from
     // what is in force, all in one transaction. Nothing is written if any item is bad.
@@ -70,9 +74,16 @@ public:
 private:
     ChangeRequest load(std::int64_t id);
     ChangeRequest create(const Actor& actor, ChangeRequest request);
+    Program sorted_program(const Date& as_of);
     Database& db_;
     Clock clock_;
     AuditTrail audit_;
+    struct RulesCache {
+        Date day;
+        long long newest_version_id = -1;
+        Program program;
+    };
+    std::optional<RulesCache> rules_cache_;
 };
 
 std::string change_audit_json(const ChangeRequest& request);

@@ -13,6 +13,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       lifecycle(*db_, clock, program),
       merges(*db_, clock, program),
       imports(*db_, clock),
+      ledger(*db_, clock, program),
       demo(*db_, clock) {}
 
 }  // namespace md

@@ -5,6 +5,7 @@
 #include "services/auth_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
+#include "services/ledger_service.h"
 #include "services/lifecycle_service.h"
 #include "services/member_import.h"
 #include "services/member_merge_service.h"
@@ -34,6 +35,7 @@ public:
     LifecycleService lifecycle;
     MemberMergeService merges;
     MemberImportService imports;
+    LedgerService ledger;
     DemoService demo;
 };
 

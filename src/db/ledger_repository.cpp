@@ -1,0 +1,370 @@
+#include "db/ledger_repository.h"
+
+#include "models/translate.h"
+
+namespace md {
+namespace {
+
+std::optional<Date> optional_date(const std::string& text, soci::indicator ind, const char* field) {
+    if (ind != soci::i_ok || text.empty()) return std::nullopt;
+    return parse_date(text.substr(0, 10), field);
+}
+
+// Reads rows of `SELECT id, member_id, is_open, principal, bonus, compensation, coins, coin_member_since`.
+struct AccountRow {
+    long long id = 0, member_id = 0, principal = 0, bonus = 0, compensation = 0, coins = 0;
+    int open = 1;
+    std::string since;
+    soci::indicator since_ind = soci::i_null;
+
+    Account to_account() const {
+        Account a;
+        a.id = id;
+        a.member_id = member_id;
+        a.open = open == 1;
+        a.value = {Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)};
+        a.coins = coins;
+        a.coin_member_since = optional_date(since, since_ind, "coin_member_since");
+        return a;
+    }
+};
+
+const char* kAccountColumns = "SELECT id, member_id, is_open, principal, bonus, compensation, coins, coin_member_since"
+                              " FROM accounts ";
+
+std::optional<Account> read_account(Database& db, const std::string& where, long long value) {
+    AccountRow r;
+    db.sql() << std::string(kAccountColumns) + where, soci::use(value), soci::into(r.id), soci::into(r.member_id),
+        soci::into(r.open), soci::into(r.principal), soci::into(r.bonus), soci::into(r.compensation),
+        soci::into(r.coins), soci::into(r.since, r.since_ind);
+    if (!db.sql().got_data()) return std::nullopt;
+    return r.to_account();
+}
+
+const char* kRequestColumns = "SELECT id, idem_key, kind, request, account_id, business_day, principal_after,"
+                              " bonus_after, compensation_after, coins_after, detail, actor, at FROM ledger_requests ";
+
+std::optional<LedgerRequest> read_request(Database& db, const std::string& where, auto value) {
+    long long id = 0, account = 0, principal = 0, bonus = 0, compensation = 0, coins = 0;
+    std::string day, at;
+    LedgerRequest r;
+    db.sql() << std::string(kRequestColumns) + where, soci::use(value), soci::into(id), soci::into(r.key),
+        soci::into(r.kind), soci::into(r.request), soci::into(account), soci::into(day), soci::into(principal),
+        soci::into(bonus), soci::into(compensation), soci::into(coins), soci::into(r.detail), soci::into(r.actor),
+        soci::into(at);
+    if (!db.sql().got_data()) return std::nullopt;
+    r.id = id;
+    r.account_id = account;
+    r.business_day = parse_date(day.substr(0, 10), "business_day");
+    r.value_after = {Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)};
+    r.coins_after = coins;
+    r.at = parse_instant(at);
+    return r;
+}
+
+const char* kEntryColumns = "SELECT id, request_id, account_id, entry_type, bucket, amount, balance_after,"
+                            " business_day, reason, actor, at FROM ledger_entries ";
+
+std::vector<LedgerEntry> read_entries(Database& db, const std::string& where_and_order, long long value) {
+    std::vector<LedgerEntry> out;
+    long long id = 0, request = 0, account = 0, amount = 0, after = 0;
+    std::string type, bucket, day, reason, actor, at;
+    soci::statement st = (db.sql().prepare << std::string(kEntryColumns) + where_and_order, soci::use(value),
+                          soci::into(id), soci::into(request), soci::into(account), soci::into(type),
+                          soci::into(bucket), soci::into(amount), soci::into(after), soci::into(day),
+                          soci::into(reason), soci::into(actor), soci::into(at));
+    st.execute(false);
+    while (st.fetch()) {
+        LedgerEntry e;
+        e.id = id;
+        e.request_id = request;
+        e.account_id = account;
+        e.type = parse_entry_type(type, "entry_type");
+        e.bucket = parse_bucket(bucket, "bucket");
+        e.amount = amount;
+        e.balance_after = after;
+        e.business_day = parse_date(day.substr(0, 10), "business_day");
+        e.reason = reason;
+        e.actor = actor;
+        e.at = parse_instant(at);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace
+
+Account LedgerRepository::lock_open_account(std::int64_t member_id, const Instant& now) {
+    return db_.guarded("opening the member's account", [&] {
+        const std::string lock = db_.backend() == Backend::Postgres ? " FOR UPDATE" : "";
+        const long long member = member_id;
+        if (auto a = read_account(db_, "WHERE member_id = :m AND is_open = 1" + lock, member)) return *a;
+        const std::string at = format_instant(now);
+        db_.sql() << "INSERT INTO accounts (member_id, opened_at) VALUES (:m, :at)", soci::use(member), soci::use(at);
+        return *read_account(db_, "WHERE member_id = :m AND is_open = 1" + lock, member);
+    });
+}
+
+std::optional<Account> LedgerRepository::open_account(std::int64_t member_id) {
+    return db_.guarded("reading the member's account",
+                       [&] { return read_account(db_, "WHERE member_id = :m AND is_open = 1", member_id); });
+}
+
+std::optional<Account> LedgerRepository::account(std::int64_t account_id) {
+    return db_.guarded("reading an account", [&] { return read_account(db_, "WHERE id = :id", account_id); });
+}
+
+void LedgerRepository::save_balances(const Account& a) {
+    db_.guarded("saving the account's balances", [&] {
+        const long long id = a.id, principal = a.value.principal.fen(), bonus = a.value.bonus.fen(),
+                        compensation = a.value.compensation.fen(), coins = a.coins;
+        std::string since = a.coin_member_since ? format_date(*a.coin_member_since) : "";
+        soci::indicator since_ind = a.coin_member_since ? soci::i_ok : soci::i_null;
+        db_.sql() << "UPDATE accounts SET principal = :p, bonus = :b, compensation = :c, coins = :k,"
+                     " coin_member_since = :s WHERE id = :id",
+            soci::use(principal), soci::use(bonus), soci::use(compensation), soci::use(coins),
+            soci::use(since, since_ind), soci::use(id);
+    });
+}
+
+void LedgerRepository::close_account(std::int64_t account_id) {
+    db_.guarded("closing an account", [&] {
+        const long long id = account_id;
+        db_.sql() << "UPDATE accounts SET is_open = 0 WHERE id = :id", soci::use(id);
+    });
+}
+
+std::optional<LedgerRequest> LedgerRepository::request_by_key(const std::string& key) {
+    return db_.guarded("looking up the request key", [&] { return read_request(db_, "WHERE idem_key = :k", key); });
+}
+
+std::optional<LedgerRequest> LedgerRepository::request_by_id(std::int64_t id) {
+    return db_.guarded("reading a transaction",
+                       [&] { return read_request(db_, "WHERE id = :id", static_cast<long long>(id)); });
+}
+
+std::int64_t LedgerRepository::add_request(const LedgerRequest& r) {
+    return db_.guarded("recording the request", [&] {
+        const long long account = r.account_id, principal = r.value_after.principal.fen(),
+                        bonus = r.value_after.bonus.fen(), compensation = r.value_after.compensation.fen(),
+                        coins = r.coins_after;
+        const std::string day = format_date(r.business_day), at = format_instant(r.at);
+        long long id = 0;
+        db_.sql() << "INSERT INTO ledger_requests (idem_key, kind, request, account_id, business_day, principal_after,"
+                     " bonus_after, compensation_after, coins_after, detail, actor, at)"
+                     " VALUES (:k, :kind, :req, :a, :d, :p, :b, :c, :coins, :detail, :actor, :at) RETURNING id",
+            soci::use(r.key), soci::use(r.kind), soci::use(r.request), soci::use(account), soci::use(day),
+            soci::use(principal), soci::use(bonus), soci::use(compensation), soci::use(coins), soci::use(r.detail),
+            soci::use(r.actor), soci::use(at), soci::into(id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::int64_t LedgerRepository::add_entry(const LedgerEntry& e) {
+    return db_.guarded("writing a ledger entry", [&] {
+        const long long request = e.request_id, account = e.account_id, amount = e.amount, after = e.balance_after;
+        const std::string type = entry_type_code(e.type), bucket = bucket_code(e.bucket),
+                          day = format_date(e.business_day), at = format_instant(e.at);
+        long long id = 0;
+        db_.sql() << "INSERT INTO ledger_entries (request_id, account_id, entry_type, bucket, amount, balance_after,"
+                     " business_day, reason, actor, at) VALUES (:r, :a, :t, :b, :amount, :after, :d, :reason, :actor,"
+                     " :at) RETURNING id",
+            soci::use(request), soci::use(account), soci::use(type), soci::use(bucket), soci::use(amount),
+            soci::use(after), soci::use(day), soci::use(e.reason), soci::use(e.actor), soci::use(at), soci::into(id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::vector<LedgerEntry> LedgerRepository::entries_of_request(std::int64_t request_id) {
+    return db_.guarded("reading a transaction's entries",
+                       [&] { return read_entries(db_, "WHERE request_id = :r ORDER BY id", request_id); });
+}
+
+std::vector<LedgerEntry> LedgerRepository::history(std::int64_t account_id, int limit, std::int64_t before_id) {
+    return db_.guarded("reading the account history", [&] {
+        const std::string before = before_id > 0 ? " AND id < " + std::to_string(before_id) : "";
+        return read_entries(db_, "WHERE account_id = :a" + before + " ORDER BY id DESC LIMIT " + std::to_string(limit),
+                            account_id);
+    });
+}
+
+long long LedgerRepository::entry_count(std::int64_t account_id) {
+    return db_.guarded("counting the account's entries", [&] {
+        long long n = 0;
+        const long long id = account_id;
+        db_.sql() << "SELECT COUNT(*) FROM ledger_entries WHERE account_id = :a", soci::use(id), soci::into(n);
+        return n;
+    });
+}
+
+std::int64_t LedgerRepository::add_purchase(const PurchaseRecord& p) {
+    return db_.guarded("recording the purchase", [&] {
+        const long long request = p.request_id, account = p.account_id, list = p.list_price.fen(),
+                        principal = p.paid.stored_value.principal.fen(), bonus = p.paid.stored_value.bonus.fen(),
+                        compensation = p.paid.stored_value.compensation.fen(), other = p.paid.other.fen(),
+                        coins = p.coins_earned;
+        const std::string day = format_date(p.business_day);
+        long long id = 0;
+        db_.sql() << "INSERT INTO purchases (request_id, account_id, business_day, kind, channel, store, list_price,"
+                     " discount_bp, paid_principal, paid_bonus, paid_compensation, paid_other, coins_earned)"
+                     " VALUES (:r, :a, :d, :kind, :channel, :store, :list, :bp, :p, :b, :c, :o, :coins) RETURNING id",
+            soci::use(request), soci::use(account), soci::use(day), soci::use(p.kind), soci::use(p.channel),
+            soci::use(p.store), soci::use(list), soci::use(p.discount_bp), soci::use(principal), soci::use(bonus),
+            soci::use(compensation), soci::use(other), soci::use(coins), soci::into(id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::optional<PurchaseRecord> LedgerRepository::purchase_by_request(std::int64_t request_id) {
+    return db_.guarded("reading a purchase", [&]() -> std::optional<PurchaseRecord> {
+        long long id = 0, request = request_id, account = 0, list = 0, principal = 0, bonus = 0, compensation = 0,
+                  other = 0, coins = 0, refunded = 0, r_principal = 0, r_bonus = 0, r_compensation = 0, r_other = 0,
+                  coins_back = 0;
+        std::string day;
+        PurchaseRecord p;
+        db_.sql() << "SELECT id, account_id, business_day, kind, channel, store, list_price, discount_bp,"
+                     " paid_principal, paid_bonus, paid_compensation, paid_other, coins_earned, refunded,"
+                     " refunded_principal, refunded_bonus, refunded_compensation, refunded_other, coins_taken_back"
+                     " FROM purchases WHERE request_id = :r",
+            soci::use(request), soci::into(id), soci::into(account), soci::into(day), soci::into(p.kind),
+            soci::into(p.channel), soci::into(p.store), soci::into(list), soci::into(p.discount_bp),
+            soci::into(principal), soci::into(bonus), soci::into(compensation), soci::into(other), soci::into(coins),
+            soci::into(refunded), soci::into(r_principal), soci::into(r_bonus), soci::into(r_compensation),
+            soci::into(r_other), soci::into(coins_back);
+        if (!db_.sql().got_data()) return std::nullopt;
+        p.id = id;
+        p.request_id = request_id;
+        p.account_id = account;
+        p.business_day = parse_date(day.substr(0, 10), "business_day");
+        p.list_price = Money::from_fen(list);
+        p.paid = {{Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)},
+                  Money::from_fen(other)};
+        p.coins_earned = coins;
+        p.refunded = Money::from_fen(refunded);
+        p.refunded_parts = {{Money::from_fen(r_principal), Money::from_fen(r_bonus), Money::from_fen(r_compensation)},
+                            Money::from_fen(r_other)};
+        p.coins_taken_back = coins_back;
+        return p;
+    });
+}
+
+void LedgerRepository::save_refunded(const PurchaseRecord& p) {
+    db_.guarded("recording the refund on the purchase", [&] {
+        const long long id = p.id, refunded = p.refunded.fen(), principal = p.refunded_parts.stored_value.principal.fen(),
+                        bonus = p.refunded_parts.stored_value.bonus.fen(),
+                        compensation = p.refunded_parts.stored_value.compensation.fen(),
+                        other = p.refunded_parts.other.fen(), coins = p.coins_taken_back;
+        db_.sql() << "UPDATE purchases SET refunded = :r, refunded_principal = :p, refunded_bonus = :b,"
+                     " refunded_compensation = :c, refunded_other = :o, coins_taken_back = :k WHERE id = :id",
+            soci::use(refunded), soci::use(principal), soci::use(bonus), soci::use(compensation), soci::use(other),
+            soci::use(coins), soci::use(id);
+    });
+}
+
+std::vector<CoinLot> LedgerRepository::coin_lots(std::int64_t account_id) {
+    return db_.guarded("reading the account's coins", [&] {
+        std::vector<CoinLot> out;
+        long long id = 0, remaining = 0;
+        const long long account = account_id;
+        std::string earned, expires;
+        soci::indicator expires_ind = soci::i_null;
+        soci::statement st = (db_.sql().prepare << "SELECT id, earned_on, expires_on, remaining FROM coin_lots"
+                                                   " WHERE account_id = :a AND remaining > 0 ORDER BY id",
+                              soci::use(account), soci::into(id), soci::into(earned), soci::into(expires, expires_ind),
+                              soci::into(remaining));
+        st.execute(false);
+        while (st.fetch())
+            out.push_back({id, parse_date(earned.substr(0, 10), "earned_on"),
+                           optional_date(expires, expires_ind, "expires_on"), remaining});
+        return out;
+    });
+}
+
+void LedgerRepository::add_coin_lot(std::int64_t account_id, std::int64_t entry_id, const CoinLot& lot) {
+    db_.guarded("recording earned coins", [&] {
+        const long long account = account_id, entry = entry_id, coins = lot.remaining;
+        const std::string earned = format_date(lot.earned_on);
+        std::string expires = lot.expires_on ? format_date(*lot.expires_on) : "";
+        soci::indicator expires_ind = lot.expires_on ? soci::i_ok : soci::i_null;
+        db_.sql() << "INSERT INTO coin_lots (account_id, entry_id, earned_on, expires_on, coins, remaining)"
+                     " VALUES (:a, :e, :earned, :expires, :coins, :remaining)",
+            soci::use(account), soci::use(entry), soci::use(earned), soci::use(expires, expires_ind), soci::use(coins),
+            soci::use(coins);
+    });
+}
+
+void LedgerRepository::take_from_lots(const std::vector<std::pair<std::int64_t, std::int64_t>>& taken) {
+    db_.guarded("spending coins", [&] {
+        long long id = 0, coins = 0;
+        soci::statement st = (db_.sql().prepare << "UPDATE coin_lots SET remaining = remaining - :c WHERE id = :id",
+                              soci::use(coins), soci::use(id));
+        for (const auto& [lot, n] : taken) {
+            id = lot;
+            coins = n;
+            st.execute(true);
+        }
+    });
+}
+
+void LedgerRepository::move_coin_lots(std::int64_t from_account, std::int64_t to_account) {
+    db_.guarded("moving coins", [&] {
+        const long long from = from_account, to = to_account;
+        db_.sql() << "UPDATE coin_lots SET account_id = :to WHERE account_id = :from AND remaining > 0", soci::use(to),
+            soci::use(from);
+    });
+}
+
+std::vector<LedgerDiscrepancy> LedgerRepository::check() {
+    return db_.guarded("checking the ledger", [&] {
+        std::vector<LedgerDiscrepancy> out;
+        // Each bucket against the sum of its entries and against its newest entry's balance_after.
+        const char* buckets[] = {"principal", "bonus", "compensation", "coins"};
+        for (const char* bucket : buckets) {
+            const std::string b = bucket;
+            long long account = 0, stored = 0, summed = 0, last = 0;
+            std::string number;
+            soci::indicator last_ind = soci::i_null;
+            soci::statement st =
+                (db_.sql().prepare
+                     << "SELECT a.id, m.number, a." + b + ", COALESCE(s.total, 0), l.balance_after"
+                        " FROM accounts a JOIN members m ON m.id = a.member_id"
+                        " LEFT JOIN (SELECT account_id, SUM(amount) AS total, MAX(id) AS last_id FROM ledger_entries"
+                        "            WHERE bucket = '" + b + "' GROUP BY account_id) s ON s.account_id = a.id"
+                        " LEFT JOIN ledger_entries l ON l.id = s.last_id"
+                        " WHERE a." + b + " <> COALESCE(s.total, 0) OR a." + b + " < 0"
+                        "    OR (l.id IS NOT NULL AND l.balance_after <> a." + b + ")"
+                        " ORDER BY m.number",
+                 soci::into(account), soci::into(number), soci::into(stored), soci::into(summed),
+                 soci::into(last, last_ind));
+            st.execute(false);
+            auto shown = [&](long long v) {
+                return b == "coins" ? std::to_string(v) : Money::from_fen(v).to_string();
+            };
+            while (st.fetch()) {
+                std::string what = subst(tr("{0} {1} but its entries sum to {2}"), {b, shown(stored), shown(summed)});
+                if (last_ind == soci::i_ok && last != stored)
+                    what = subst(tr("{0} {1}; entries sum to {2}, the last entry says {3}"),
+                                 {b, shown(stored), shown(summed), shown(last)});
+                out.push_back({number, account, what});
+            }
+        }
+        // Coins against the lots they are spent from.
+        long long account = 0, coins = 0, lots = 0;
+        std::string number;
+        soci::statement st =
+            (db_.sql().prepare << "SELECT a.id, m.number, a.coins, COALESCE(SUM(c.remaining), 0)"
+                                  " FROM accounts a JOIN members m ON m.id = a.member_id"
+                                  " LEFT JOIN coin_lots c ON c.account_id = a.id"
+                                  " GROUP BY a.id, m.number, a.coins HAVING a.coins <> COALESCE(SUM(c.remaining), 0)"
+                                  " ORDER BY m.number",
+             soci::into(account), soci::into(number), soci::into(coins), soci::into(lots));
+        st.execute(false);
+        while (st.fetch())
+            out.push_back({number, account,
+                           subst(tr("coins {0} but its coin lots hold {1}"),
+                                 {std::to_string(coins), std::to_string(lots)})});
+        return out;
+    });
+}
+
+}  // namespace md

@@ -1,0 +1,521 @@
+#include "services/ledger_service.h"
+
+#include "db/lifecycle_repository.h"
+#include "db/member_merge_repository.h"
+#include "models/errors.h"
+#include "models/translate.h"
+#include "services/member_service.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+namespace md {
+namespace {
+
+const char* kEntity = "member";
+
+std::string txn_label(std::int64_t id) { return "T" + std::to_string(id); }
+
+nlohmann::json balances_json(const StoredValue& v, std::int64_t coins) {
+    return {{"principal", v.principal.to_string()},
+            {"bonus", v.bonus.to_string()},
+            {"compensation", v.compensation.to_string()},
+            {"coins", coins}};
+}
+
+// A transaction being put together in memory: lines change the account's balances as they are
+// added, so each line knows its balance_after and a line that would go below zero is caught here.
+class Draft {
+public:
+    Draft(Account account, Date day, std::string actor, Instant at, std::string reason)
+        : account_(std::move(account)), before_(account_), day_(day), actor_(std::move(actor)), at_(at),
+          reason_(std::move(reason)) {}
+
+    void add(EntryType type, Bucket bucket, std::int64_t amount) {
+        if (amount == 0) return;
+        std::int64_t after = 0;
+        if (bucket == Bucket::Coins) after = account_.coins += amount;
+        else after = (account_.value.at(bucket) += Money::from_fen(amount)).fen();
+        if (after < 0)  // the callers check balances first; this is the guard behind them
+            throw ValidationError(bucket_code(bucket), std::to_string(amount),
+                                  subst(tr("{0}: the balance would go below zero"), {bucket_code(bucket)}));
+        LedgerEntry e;
+        e.account_id = account_.id;
+        e.type = type;
+        e.bucket = bucket;
+        e.amount = amount;
+        e.balance_after = after;
+        e.business_day = day_;
+        e.reason = reason_;
+        e.actor = actor_;
+        e.at = at_;
+        lines_.push_back(std::move(e));
+    }
+
+    Account& account() { return account_; }
+    const Account& account() const { return account_; }
+    const Account& before() const { return before_; }
+    std::vector<LedgerEntry>& lines() { return lines_; }
+    const Date& day() const { return day_; }
+    const Instant& at() const { return at_; }
+    const std::string& actor() const { return actor_; }
+
+private:
+    Account account_;
+    Account before_;
+    Date day_;
+    std::string actor_;
+    Instant at_;
+    std::string reason_;
+    std::vector<LedgerEntry> lines_;
+};
+
+// Writes the request row, its lines and the new balances. Returns the request id; each line's id
+// is filled in (a coin lot refers to the line that earned it).
+std::int64_t write(LedgerRepository& repo, Draft& d, const std::string& key, const std::string& kind,
+                   const std::string& request_json, const std::string& detail_json) {
+    LedgerRequest r;
+    r.key = key;
+    r.kind = kind;
+    r.request = request_json;
+    r.account_id = d.account().id;
+    r.business_day = d.day();
+    r.value_after = d.account().value;
+    r.coins_after = d.account().coins;
+    r.detail = detail_json;
+    r.actor = d.actor();
+    r.at = d.at();
+    r.id = repo.add_request(r);
+    for (LedgerEntry& e : d.lines()) {
+        e.request_id = r.id;
+        e.id = repo.add_entry(e);
+    }
+    repo.save_balances(d.account());
+    return r.id;
+}
+
+TxnResult result_of(LedgerRepository& repo, const LedgerRequest& r, const std::string& member_number, bool repeated) {
+    TxnResult t;
+    t.txn = r.id;
+    t.kind = r.kind;
+    t.key = r.key;
+    t.member_number = member_number;
+    t.business_day = r.business_day;
+    t.entries = repo.entries_of_request(r.id);
+    t.value_after = r.value_after;
+    t.coins_after = r.coins_after;
+    t.detail = r.detail;
+    t.repeated = repeated;
+    return t;
+}
+
+std::string member_number_of_account(Database& db, std::int64_t account_id) {
+    return db.guarded("reading the account's member", [&] {
+        std::string number;
+        const long long id = account_id;
+        db.sql() << "SELECT m.number FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.id = :id",
+            soci::use(id), soci::into(number);
+        return number;
+    });
+}
+
+// The earlier answer to a repeated key, or a conflict when the key was used for something else.
+std::optional<TxnResult> replay(Database& db, const std::string& key, const std::string& kind,
+                                const std::string& request_json) {
+    LedgerRepository repo(db);
+    auto earlier = repo.request_by_key(key);
+    if (!earlier) return std::nullopt;
+    if (earlier->kind != kind || earlier->request != request_json)
+        throw ConflictError(subst(tr("key: \"{0}\" was already used by {1} for another {2} request ({3}); use a new "
+                                     "key for a new request"),
+                                  {key, earlier->actor, earlier->kind, txn_label(earlier->id)}));
+    return result_of(repo, *earlier, member_number_of_account(db, earlier->account_id), true);
+}
+
+std::string key_or_new(const std::string& key) {
+    if (key.empty()) return new_request_key();
+    if (key.size() > 200)
+        throw ValidationError("key", key.substr(0, 40) + "…", tr("key: at most 200 characters"));
+    return key;
+}
+
+void require_one_of(const std::string& value, std::initializer_list<const char*> allowed, const std::string& field) {
+    for (const char* a : allowed)
+        if (value == a) return;
+    std::string list;
+    for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    throw ValidationError(field, value, subst(tr("{0}: \"{1}\" is not one of {2}"), {field, value, list}));
+}
+
+// Keeps the lifecycle current: the activity dates, and the state when activity changes it
+// (a first recharge, a first purchase, a dormant or lapsed member coming back).
+void note_activity(Database& db, const Member& m, ActivityKind kind, const Date& day, const std::string& actor,
+                   const Instant& at, std::int64_t txn) {
+    LifecycleRepository lifecycle(db);
+    lifecycle.record_activity(m.id, kind, day);
+    if (m.state == LifecycleState::Activated) return;
+    LifecycleState now = LifecycleState::Activated;
+    if (kind == ActivityKind::Recharge && !MemberMergeRepository(db).activity(m.id).first_purchase_on)
+        now = LifecycleState::Recharged;
+    if (now == m.state) return;
+    lifecycle.apply({{m.id, m.state, now, 0}}, subst(tr("transaction {0}"), {txn_label(txn)}), actor, at);
+}
+
+void join_coin_scheme(Account& a, const Program& rules, Money amount, const Date& day) {
+    if (!a.coin_member_since && rules.points && amount >= rules.points->entry_threshold) a.coin_member_since = day;
+}
+
+void audit_txn(AuditTrail& audit, const Actor& actor, const std::string& kind, const std::string& number,
+               const Draft& d, std::int64_t txn, const std::string& detail) {
+    audit.record(actor.username, "txn." + kind, kEntity, number,
+                 balances_json(d.before().value, d.before().coins).dump(),
+                 balances_json(d.account().value, d.account().coins).dump(), txn_label(txn) + " " + detail);
+}
+
+}  // namespace
+
+std::string new_request_key() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    static const char* hex = "0123456789abcdef";
+    std::string key = "auto-";
+    for (unsigned char b : bytes) {
+        key += hex[b >> 4];
+        key += hex[b & 15];
+    }
+    return key;
+}
+
+TxnResult LedgerService::recharge(const Actor& actor, const RechargeRequest& in) {
+    audit_.require(actor, Action::PostTransactions, kEntity, in.member);
+    require_positive(in.amount, "amount");
+    const std::string key = key_or_new(in.key);
+    const std::string request = nlohmann::json{{"member", in.member}, {"amount", in.amount.to_string()}}.dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "recharge", request)) return *earlier;
+    const Member member = load_member(db_, in.member);
+    LedgerRepository repo(db_);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    const Program& rules = program_.rules_in_force(day);
+    Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
+    if (auto earlier = replay(db_, key, "recharge", request)) return *earlier;  // raced in while we waited
+    d.add(EntryType::CashRecharge, Bucket::Principal, in.amount.fen());
+    nlohmann::json detail = {{"paid", in.amount.to_string()}};
+    if (auto bonus = recharge_bonus_for(rules.bonuses, in.amount, day)) {
+        d.add(EntryType::RechargeBonus, Bucket::Bonus, (bonus->receive - bonus->pay).fen());
+        detail["bonus"] = bonus->code;
+        detail["bonus_value"] = (bonus->receive - bonus->pay).to_string();
+    }
+    join_coin_scheme(d.account(), rules, in.amount, day);
+    const std::int64_t id = write(repo, d, key, "recharge", request, detail.dump());
+    note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
+    audit_txn(audit_, actor, "recharge", member.number, d, id, detail.dump());
+    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in) {
+    audit_.require(actor, Action::PostTransactions, kEntity, in.member);
+    require_positive(in.list_price, "amount");
+    if (in.stored_value && in.stored_value->fen() < 0)
+        throw ValidationError("stored_value", in.stored_value->to_string(),
+                              subst(tr("stored_value: {0} is below zero"), {in.stored_value->to_string()}));
+    require_one_of(in.kind, {"goods", "meal_package"}, "kind");
+    require_one_of(in.channel, {"store", "web", "app"}, "channel");
+    const std::string key = key_or_new(in.key);
+    const std::string request =
+        nlohmann::json{{"member", in.member},
+                       {"amount", in.list_price.to_string()},
+                       {"stored_value", in.stored_value ? nlohmann::json(in.stored_value->to_string()) : nlohmann::json()},
+                       {"kind", in.kind},
+                       {"channel", in.channel},
+                       {"store", in.store}}
+            .dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "purchase", request)) return *earlier;
+    const Member member = load_member(db_, in.member);
+    if (member.state == LifecycleState::Lapsed)
+        throw ValidationError("member", member.number,
+                              subst(tr("member: {0} has lapsed (no activity for too long); a lapsed member cannot "
+                                       "purchase until a recharge brings the membership back"),
+                                    {member.number}));
+    LedgerRepository repo(db_);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    const Program& rules = program_.rules_in_force(day);
+    Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
+    if (auto earlier = replay(db_, key, "purchase", request)) return *earlier;  // raced in while we waited
+
+    // The tier discount comes from the tier engine; until members have tiers they pay the list price.
+    const int discount_bp = 10000;
+    const Money net = discounted(in.list_price, discount_bp);
+    const Money from_stored = in.stored_value.value_or(net);
+    if (from_stored > net)
+        throw ValidationError("stored_value", from_stored.to_string(),
+                              subst(tr("stored_value: {0} is more than the price of {1}"),
+                                    {from_stored.to_display(), net.to_display()}));
+    const StoredValue drawn = draw(d.account().value, from_stored, kDefaultDrawOrder);
+    for (Bucket b : kDefaultDrawOrder) d.add(EntryType::Purchase, b, -drawn.at(b).fen());
+
+    join_coin_scheme(d.account(), rules, net, day);
+    std::int64_t coins = 0;
+    const bool excluded = rules.points && std::find(rules.points->excluded_purchase_kinds.begin(),
+                                                    rules.points->excluded_purchase_kinds.end(),
+                                                    in.kind) != rules.points->excluded_purchase_kinds.end();
+    if (rules.points && d.account().coin_member_since && !excluded) coins = coins_for(*rules.points, net);
+    d.add(EntryType::PointsEarned, Bucket::Coins, coins);
+
+    nlohmann::json detail = {{"list_price", in.list_price.to_string()},
+                             {"discount_bp", discount_bp},
+                             {"net", net.to_string()},
+                             {"stored_value", from_stored.to_string()},
+                             {"other_tender", (net - from_stored).to_string()},
+                             {"coins_earned", coins}};
+    if (excluded) detail["coins_rule"] = in.kind + " earns no coins";
+    else if (!d.account().coin_member_since) detail["coins_rule"] = "not yet in the coin scheme";
+    const std::int64_t id = write(repo, d, key, "purchase", request, detail.dump());
+    PurchaseRecord p;
+    p.request_id = id;
+    p.account_id = d.account().id;
+    p.business_day = day;
+    p.kind = in.kind;
+    p.channel = in.channel;
+    p.store = in.store;
+    p.list_price = in.list_price;
+    p.discount_bp = discount_bp;
+    p.paid = {drawn, net - from_stored};
+    p.coins_earned = coins;
+    repo.add_purchase(p);
+    if (coins > 0) {
+        const LedgerEntry& earned = d.lines().back();
+        repo.add_coin_lot(d.account().id, earned.id, {0, day, coin_expiry(*rules.points, day), coins});
+    }
+    note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
+    audit_txn(audit_, actor, "purchase", member.number, d, id, detail.dump());
+    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::refund(const Actor& actor, const RefundRequest& in) {
+    audit_.require(actor, Action::PostTransactions, kEntity, txn_label(in.purchase));
+    require_positive(in.amount, "amount");
+    const std::string key = key_or_new(in.key);
+    const std::string request = nlohmann::json{{"purchase", in.purchase},
+                                               {"amount", in.amount.to_string()},
+                                               {"reason", in.reason}}
+                                    .dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "refund", request)) return *earlier;
+    LedgerRepository repo(db_);
+    auto purchase = repo.purchase_by_request(in.purchase);
+    if (!purchase)
+        throw NotFoundError(subst(tr("purchase: there is no purchase {0}"), {txn_label(in.purchase)}));
+    const Money paid = purchase->paid.total();
+    // After a merge the purchase's account is closed: the refund goes to the member's open account.
+    const std::int64_t member_id = repo.account(purchase->account_id)->member_id;
+    const std::string number = member_number_of_account(db_, purchase->account_id);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    Draft d(repo.lock_open_account(member_id, now), day, actor.username, now, in.reason);
+    // Read again under the account's lock: a refund of the same purchase may have just committed.
+    if (auto earlier = replay(db_, key, "refund", request)) return *earlier;
+    purchase = repo.purchase_by_request(in.purchase);
+    if (purchase->refunded == paid)
+        throw ConflictError(subst(tr("purchase: {0} has already been refunded in full ({1})"),
+                                  {txn_label(in.purchase), paid.to_display()}));
+    if (purchase->refunded + in.amount > paid)
+        throw ValidationError("amount", in.amount.to_string(),
+                              subst(tr("amount: {0} is more than the {1} of purchase {2} not yet refunded"),
+                                    {in.amount.to_display(), (paid - purchase->refunded).to_display(),
+                                     txn_label(in.purchase)}));
+
+    const Money refunded_total = purchase->refunded + in.amount;
+    const Payment share = refund_share(purchase->paid, refunded_total);
+    for (Bucket b : kValueBuckets)
+        d.add(EntryType::Refund, b, (share.stored_value.at(b) - purchase->refunded_parts.stored_value.at(b)).fen());
+    const Money other_back = share.other - purchase->refunded_parts.other;
+
+    // Coins earned on the refunded part go back, as far as the member still has usable coins.
+    const std::int64_t owed_coins =
+        coins_to_take_back(purchase->coins_earned, paid, refunded_total) - purchase->coins_taken_back;
+    const std::vector<CoinLot> lots = repo.coin_lots(d.account().id);
+    const std::int64_t coins_back = std::min(owed_coins, usable_coins(lots, day));
+    d.add(EntryType::PointsReversed, Bucket::Coins, -coins_back);
+
+    nlohmann::json detail = {{"purchase", in.purchase},
+                             {"refunded", in.amount.to_string()},
+                             {"stored_value_back", (share.stored_value.total() -
+                                                    purchase->refunded_parts.stored_value.total()).to_string()},
+                             {"other_tender_back", other_back.to_string()},
+                             {"coins_taken_back", coins_back}};
+    if (coins_back < owed_coins) detail["coins_not_recovered"] = owed_coins - coins_back;
+    const std::int64_t id = write(repo, d, key, "refund", request, detail.dump());
+    repo.take_from_lots(take_coins(lots, coins_back, day));
+    purchase->refunded = refunded_total;
+    purchase->refunded_parts = share;
+    purchase->coins_taken_back += owed_coins;  // what was owed is settled, recovered or not
+    repo.save_refunded(*purchase);
+    audit_txn(audit_, actor, "refund", number, d, id, detail.dump());
+    TxnResult result = result_of(repo, *repo.request_by_id(id), number, false);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::redeem(const Actor& actor, const RedeemRequest& in) {
+    audit_.require(actor, Action::PostTransactions, kEntity, in.member);
+    if (in.coins <= 0)
+        throw ValidationError("coins", std::to_string(in.coins),
+                              subst(tr("coins: the number of coins must be more than zero, not {0}"),
+                                    {std::to_string(in.coins)}));
+    const std::string key = key_or_new(in.key);
+    const std::string request = nlohmann::json{{"member", in.member}, {"coins", in.coins}}.dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "redeem", request)) return *earlier;
+    const Member member = load_member(db_, in.member);
+    LedgerRepository repo(db_);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    const Program& rules = program_.rules_in_force(day);
+    if (!rules.points)
+        throw ValidationError("coins", std::to_string(in.coins),
+                              subst(tr("coins: no points rule is in force on {0}, so coins have no value to redeem"),
+                                    {format_date(day)}));
+    Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
+    if (auto earlier = replay(db_, key, "redeem", request)) return *earlier;  // raced in while we waited
+    const std::vector<CoinLot> lots = repo.coin_lots(d.account().id);
+    const auto taken = take_coins(lots, in.coins, day);  // throws when too few usable coins
+    d.add(EntryType::PointsRedeemed, Bucket::Coins, -in.coins);
+    const Money value = Money::from_fen(rules.points->coin_value.fen() * in.coins);
+    const nlohmann::json detail = {{"coins", in.coins}, {"value", value.to_string()}};
+    const std::int64_t id = write(repo, d, key, "redeem", request, detail.dump());
+    repo.take_from_lots(taken);
+    audit_txn(audit_, actor, "redeem", member.number, d, id, detail.dump());
+    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::adjust(const Actor& actor, const AdjustRequest& in) {
+    audit_.require(actor, Action::AdjustBalances, kEntity, in.member);
+    const bool coins = in.bucket == Bucket::Coins;
+    if (in.amount <= 0)
+        throw ValidationError("amount", coins ? std::to_string(in.amount) : Money::from_fen(in.amount).to_string(),
+                              tr("amount: an adjustment must be more than zero (say up or down)"));
+    std::string reason = in.reason;
+    reason.erase(0, reason.find_first_not_of(" \t\r\n"));
+    if (reason.empty()) throw ValidationError("reason", in.reason, tr("reason: a manual adjustment needs a reason"));
+    const std::string key = key_or_new(in.key);
+    const std::string request = nlohmann::json{{"member", in.member},
+                                               {"bucket", bucket_code(in.bucket)},
+                                               {"direction", in.up ? "up" : "down"},
+                                               {"amount", in.amount},
+                                               {"reason", reason}}
+                                    .dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "adjust", request)) return *earlier;
+    const Member member = load_member(db_, in.member);
+    LedgerRepository repo(db_);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    const Program& rules = program_.rules_in_force(day);
+    Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, reason);
+    if (auto earlier = replay(db_, key, "adjust", request)) return *earlier;  // raced in while we waited
+    std::vector<std::pair<std::int64_t, std::int64_t>> taken;
+    if (!in.up) {
+        if (coins) {
+            taken = take_coins(repo.coin_lots(d.account().id), in.amount, day);
+        } else if (Money::from_fen(in.amount) > d.account().value.at(in.bucket)) {
+            throw ValidationError("amount", Money::from_fen(in.amount).to_string(),
+                                  subst(tr("amount: {0} is more than the {1} balance of {2}"),
+                                        {Money::from_fen(in.amount).to_display(), bucket_code(in.bucket),
+                                         d.account().value.at(in.bucket).to_display()}));
+        }
+    }
+    d.add(in.up ? EntryType::AdjustUp : EntryType::AdjustDown, in.bucket, in.up ? in.amount : -in.amount);
+    const nlohmann::json detail = {{"bucket", bucket_code(in.bucket)}, {"direction", in.up ? "up" : "down"}};
+    const std::int64_t id = write(repo, d, key, "adjust", request, detail.dump());
+    if (coins && in.up) {
+        const std::optional<Date> expires = rules.points ? coin_expiry(*rules.points, day) : std::nullopt;
+        repo.add_coin_lot(d.account().id, d.lines().back().id, {0, day, expires, in.amount});
+    }
+    repo.take_from_lots(taken);
+    audit_txn(audit_, actor, "adjust", member.number, d, id, reason);
+    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    tx.commit();
+    return result;
+}
+
+AccountView LedgerService::account(const Actor& actor, const std::string& number) {
+    audit_.require(actor, Action::ViewAccounts, kEntity, number);
+    const Member member = load_member(db_, number);
+    LedgerRepository repo(db_);
+    AccountView v;
+    v.member_number = member.number;
+    v.member_name = member.name;
+    if (auto a = repo.open_account(member.id)) {
+        v.value = a->value;
+        v.coins = a->coins;
+        v.coin_member_since = a->coin_member_since;
+        v.coin_lots = repo.coin_lots(a->id);
+        v.entries = repo.entry_count(a->id);
+        const Date today = to_business_time(clock_()).date();
+        v.usable_coins = usable_coins(v.coin_lots, today);
+        std::stable_sort(v.coin_lots.begin(), v.coin_lots.end(), [](const CoinLot& x, const CoinLot& y) {
+            if (x.expires_on.has_value() != y.expires_on.has_value()) return x.expires_on.has_value();
+            return x.expires_on && *x.expires_on < *y.expires_on;
+        });
+    }
+    return v;
+}
+
+std::vector<LedgerEntry> LedgerService::history(const Actor& actor, const std::string& number, int limit,
+                                                std::int64_t before_id) {
+    audit_.require(actor, Action::ViewAccounts, kEntity, number);
+    const Member member = load_member(db_, number);
+    LedgerRepository repo(db_);
+    auto a = repo.open_account(member.id);
+    if (!a) return {};
+    return repo.history(a->id, std::clamp(limit, 1, 10000), before_id);
+}
+
+TxnResult LedgerService::transaction(const Actor& actor, std::int64_t txn) {
+    audit_.require(actor, Action::ViewAccounts, "transaction", txn_label(txn));
+    LedgerRepository repo(db_);
+    auto r = repo.request_by_id(txn);
+    if (!r) throw NotFoundError(subst(tr("transaction: there is no transaction {0}"), {txn_label(txn)}));
+    return result_of(repo, *r, member_number_of_account(db_, r->account_id), false);
+}
+
+void LedgerService::fold_accounts(std::int64_t absorbed_member_id, std::int64_t survivor_member_id,
+                                  const std::string& survivor_number, const std::string& actor) {
+    LedgerRepository repo(db_);
+    auto absorbed = repo.open_account(absorbed_member_id);
+    if (!absorbed) return;
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    const std::string reason = subst(tr("merged into {0}"), {survivor_number});
+    Draft out(*absorbed, day, actor, now, reason);
+    Draft in(repo.lock_open_account(survivor_member_id, now), day, actor, now, reason);
+    for (Bucket b : kValueBuckets) {
+        out.add(EntryType::MergeOut, b, -absorbed->value.at(b).fen());
+        in.add(EntryType::MergeIn, b, absorbed->value.at(b).fen());
+    }
+    out.add(EntryType::MergeOut, Bucket::Coins, -absorbed->coins);
+    in.add(EntryType::MergeIn, Bucket::Coins, absorbed->coins);
+    // The person joined the coin scheme when either record did first.
+    const std::optional<Date>& theirs = absorbed->coin_member_since;
+    std::optional<Date>& mine = in.account().coin_member_since;
+    if (theirs && (!mine || *theirs < *mine)) mine = theirs;
+    const std::string from = "A" + std::to_string(absorbed->id);
+    const std::string request = nlohmann::json{{"absorbed_account", absorbed->id}}.dump();
+    write(repo, out, "merge-out:" + from, "merge", request, "{}");
+    write(repo, in, "merge-in:" + from, "merge", request, "{}");
+    repo.move_coin_lots(absorbed->id, in.account().id);
+    repo.close_account(absorbed->id);
+}
+
+}  // namespace md

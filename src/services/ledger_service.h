@@ -1,0 +1,114 @@
+#pragma once
+// Stored value and exchange coins: recharges, purchases, refunds, redemptions and manual
+// adjustments, each one call = one transaction = one request row + its ledger entries + the new
+// balances + one audit line. Every call carries an idempotency key: the same key with the same
+// content answers the first result again and changes nothing; with other content it is a conflict.
+// The rules (bonuses, coin rate, expiry) are those of the programme in force on the business day.
+#include "db/ledger_repository.h"
+#include "services/audit_trail.h"
+#include "services/program_service.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace md {
+
+struct RechargeRequest {
+    std::string member;   // member number
+    Money amount;         // cash paid
+    std::string key;      // idempotency key; empty = a fresh one
+};
+
+struct PurchaseRequest {
+    std::string member;
+    Money list_price;                  // before the tier discount
+    std::optional<Money> stored_value; // the part paid from stored value; none = all of it
+    std::string kind = "goods";        // "goods" or "meal_package"
+    std::string channel = "store";     // "store", "web", "app"
+    std::string store;
+    std::string key;
+};
+
+struct RefundRequest {
+    std::int64_t purchase = 0;  // the purchase's transaction number
+    Money amount;               // of what was paid
+    std::string reason;
+    std::string key;
+};
+
+struct RedeemRequest {
+    std::string member;
+    std::int64_t coins = 0;
+    std::string key;
+};
+
+struct AdjustRequest {
+    std::string member;
+    Bucket bucket = Bucket::Compensation;  // a value bucket, or Coins
+    bool up = true;
+    std::int64_t amount = 0;               // fen, or coins for Bucket::Coins
+    std::string reason;                    // required
+    std::string key;
+};
+
+// What a transaction did: its number, its lines and the balances it left.
+struct TxnResult {
+    std::int64_t txn = 0;
+    std::string kind;
+    std::string key;
+    std::string member_number;
+    Date business_day;
+    std::vector<LedgerEntry> entries;
+    StoredValue value_after;
+    std::int64_t coins_after = 0;
+    std::string detail;   // JSON object with what was worked out (bonus, discount, coins earned...)
+    bool repeated = false; // answered from an earlier request with the same key
+};
+
+struct AccountView {
+    std::string member_number;
+    std::string member_name;
+    StoredValue value;
+    std::int64_t coins = 0;
+    std::int64_t usable_coins = 0;        // not expired today
+    std::vector<CoinLot> coin_lots;        // with coins left, nearest expiry first
+    std::optional<Date> coin_member_since; // joined the coin scheme (entry threshold reached)
+    DrawOrder draw_order = kDefaultDrawOrder;
+    long long entries = 0;
+};
+
+class LedgerService {
+public:
+    LedgerService(Database& db, Clock clock, ProgramService& program)
+        : db_(db), clock_(clock), audit_(db, clock), program_(program) {}
+
+    TxnResult recharge(const Actor& actor, const RechargeRequest& request);
+    TxnResult purchase(const Actor& actor, const PurchaseRequest& request);
+    TxnResult refund(const Actor& actor, const RefundRequest& request);
+    TxnResult redeem(const Actor& actor, const RedeemRequest& request);
+    TxnResult adjust(const Actor& actor, const AdjustRequest& request);
+
+    AccountView account(const Actor& actor, const std::string& member);
+    // Newest first, `limit` lines before entry `before_id` (0 = the newest).
+    std::vector<LedgerEntry> history(const Actor& actor, const std::string& member, int limit,
+                                     std::int64_t before_id = 0);
+    TxnResult transaction(const Actor& actor, std::int64_t txn);
+
+    // Folds an absorbed member's account into the survivor's: both get merge lines, the coin lots
+    // move, the absorbed account is closed. Inside the merge's transaction (the merge is audited there).
+    void fold_accounts(std::int64_t absorbed_member_id, std::int64_t survivor_member_id,
+                       const std::string& survivor_number, const std::string& actor);
+
+private:
+    Database& db_;
+    Clock clock_;
+    AuditTrail audit_;
+    ProgramService& program_;
+};
+
+// A fresh idempotency key for a caller that gave none (random, 128 bits).
+std::string new_request_key();
+
+}  // namespace md
