@@ -38,3 +38,6 @@ find_program(MSGFMT_EXECUTABLE msgfmt REQUIRED)
 
 # libxlsxwriter (XLSX exports): pkg-config only on Debian.
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+
+# cairo + pango (PDF: card sheets, and later every report), with a CJK font from fontconfig.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)

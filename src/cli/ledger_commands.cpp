@@ -55,7 +55,9 @@ std::string balances_text(const StoredValue& v, std::int64_t coins) {
            " coins";
 }
 
-void print_result(CliContext& ctx, const TxnResult& r) {
+}  // namespace
+
+void print_txn_result(CliContext& ctx, const TxnResult& r) {
     nlohmann::json entries = nlohmann::json::array();
     std::string text = "T" + std::to_string(r.txn) + "  " + r.kind + "  " + r.member_number + "  " +
                        format_date(r.business_day) + (r.repeated ? "  (repeated key: nothing changed)" : "") + "\n";
@@ -75,6 +77,8 @@ void print_result(CliContext& ctx, const TxnResult& r) {
                {"detail", nlohmann::json::parse(r.detail.empty() ? "{}" : r.detail)}},
               text);
 }
+
+namespace {
 
 // "T12" or "12".
 std::int64_t parse_txn(const std::string& text, const std::string& field) {
@@ -110,7 +114,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
     recharge->add_option("--key", a->key, key_help);
     recharge->callback([&ctx, a] {
         const Money amount = Money::parse(a->amount, "amount");
-        print_result(ctx, ctx.services().ledger.recharge(ctx.actor(), {a->member, amount, a->key}));
+        print_txn_result(ctx, ctx.services().ledger.recharge(ctx.actor(), {a->member, amount, a->key}));
     });
 
     auto p = std::make_shared<TxnArgs>();
@@ -132,7 +136,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
         r.channel = p->channel;
         r.store = p->store;
         r.key = p->key;
-        print_result(ctx, ctx.services().ledger.purchase(ctx.actor(), r));
+        print_txn_result(ctx, ctx.services().ledger.purchase(ctx.actor(), r));
     });
 
     auto f = std::make_shared<TxnArgs>();
@@ -143,7 +147,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
     refund->add_option("--key", f->key, key_help);
     refund->callback([&ctx, f] {
         RefundRequest r{parse_txn(f->txn, "purchase"), Money::parse(f->amount, "amount"), f->reason, f->key};
-        print_result(ctx, ctx.services().ledger.refund(ctx.actor(), r));
+        print_txn_result(ctx, ctx.services().ledger.refund(ctx.actor(), r));
     });
 
     auto d = std::make_shared<TxnArgs>();
@@ -153,7 +157,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
     redeem->add_option("--key", d->key, key_help);
     redeem->callback([&ctx, d] {
         RedeemRequest r{d->member, parse_count(d->amount, "coins"), d->key};
-        print_result(ctx, ctx.services().ledger.redeem(ctx.actor(), r));
+        print_txn_result(ctx, ctx.services().ledger.redeem(ctx.actor(), r));
     });
 
     auto j = std::make_shared<TxnArgs>();
@@ -173,13 +177,13 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
                                               : Money::parse(j->amount, "amount").fen();
         r.reason = j->reason;
         r.key = j->key;
-        print_result(ctx, ctx.services().ledger.adjust(ctx.actor(), r));
+        print_txn_result(ctx, ctx.services().ledger.adjust(ctx.actor(), r));
     });
 
     auto s = std::make_shared<std::string>();
     CLI::App* show = txn->add_subcommand("show", "One transaction and its ledger lines");
     show->add_option("txn", *s, "Transaction number (T12)")->required();
-    show->callback([&ctx, s] { print_result(ctx, ctx.services().ledger.transaction(ctx.actor(), parse_txn(*s, "txn"))); });
+    show->callback([&ctx, s] { print_txn_result(ctx, ctx.services().ledger.transaction(ctx.actor(), parse_txn(*s, "txn"))); });
 
     CLI::App* account = app.add_subcommand("account", "A member's stored value and coins");
     account->require_subcommand(1);

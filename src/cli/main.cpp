@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     register_committee_commands(app, ctx);
     register_lifecycle_commands(app, ctx);
     register_ledger_commands(app, ctx);
+    register_card_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -295,6 +295,44 @@ const std::vector<Migration>& migrations() {
              " remaining BIGINT NOT NULL CHECK (remaining >= 0 AND remaining <= coins))",
              "CREATE INDEX coin_lots_account ON coin_lots (account_id, expires_on)",
          }},
+        {10,
+         "prepaid card batches and cards",
+         {
+             "CREATE TABLE card_batches ("
+             " id {PK},"
+             " code TEXT NOT NULL UNIQUE,"
+             " face_value BIGINT NOT NULL CHECK (face_value > 0),"
+             " bonus BIGINT NOT NULL DEFAULT 0 CHECK (bonus >= 0),"
+             " quantity INTEGER NOT NULL CHECK (quantity > 0),"
+             " expires_on {DATE},"
+             " note TEXT NOT NULL DEFAULT '',"
+             " created_by TEXT NOT NULL,"
+             " created_at {TS} NOT NULL)",
+             // The PIN is kept only as an Argon2id hash; the clear PIN leaves once, on the sheet
+             // and in the export file written while the batch is created.
+             "CREATE TABLE cards ("
+             " id {PK},"
+             " number TEXT NOT NULL UNIQUE,"
+             " batch_id BIGINT NOT NULL REFERENCES card_batches (id),"
+             " state TEXT NOT NULL CHECK (state IN ('issued', 'sold', 'activated', 'blocked', 'closed', 'expired')),"
+             " state_before_block TEXT,"
+             " pin_hash TEXT NOT NULL,"
+             " wrong_pins INTEGER NOT NULL DEFAULT 0,"
+             " member_id BIGINT REFERENCES members (id),"
+             " request_id BIGINT REFERENCES ledger_requests (id),"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE INDEX cards_batch ON cards (batch_id, number)",
+             "CREATE INDEX cards_member ON cards (member_id)",
+             "CREATE TABLE card_events ("
+             " id {PK},"
+             " card_id BIGINT NOT NULL REFERENCES cards (id),"
+             " from_state TEXT,"
+             " to_state TEXT NOT NULL,"
+             " reason TEXT NOT NULL DEFAULT '',"
+             " actor TEXT NOT NULL,"
+             " at {TS} NOT NULL)",
+             "CREATE INDEX card_events_card ON card_events (card_id, id)",
+         }},
     };
     return list;
 }

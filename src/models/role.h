@@ -34,6 +34,8 @@ enum class Action {
     ViewAccounts,          // stored-value and coin balances and their history
     PostTransactions,      // recharge, purchase, refund, redeem
     AdjustBalances,        // manual corrections up or down, with a reason
+    ManageCardBatches,     // creates prepaid card batches (and so their PINs)
+    BlockCards,            // blocks and unblocks a card (lost, stolen, PIN locked)
 };
 
 std::string action_code(Action action);        // "user.manage"

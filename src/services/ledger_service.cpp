@@ -1,10 +1,12 @@
 #include "services/ledger_service.h"
 
+#include "db/card_repository.h"
 #include "db/lifecycle_repository.h"
 #include "db/member_merge_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/member_service.h"
+#include "services/password_hasher.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -444,6 +446,78 @@ TxnResult LedgerService::adjust(const Actor& actor, const AdjustRequest& in) {
     }
     repo.take_from_lots(taken);
     audit_txn(audit_, actor, "adjust", member.number, d, id, reason);
+    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::activate_card(const Actor& actor, const CardActivation& in) {
+    const std::string number = normalise_card_number(in.card_number);
+    audit_.require(actor, Action::PostTransactions, "card", number);
+    if (!valid_card_number(number))
+        throw ValidationError("card", in.card_number,
+                              subst(tr("card: \"{0}\" is not a card number (16 digits with a valid check digit)"),
+                                    {in.card_number}));
+    if (in.pin.empty()) throw ValidationError("pin", "", tr("pin: the card's PIN is needed"));
+    const std::string key = key_or_new(in.key);
+    // The PIN is not part of the stored request: it must never be written down.
+    const std::string request = nlohmann::json{{"card", number}, {"member", in.member}}.dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "card_activation", request)) return *earlier;
+    CardRepository cards(db_);
+    std::optional<Card> card = cards.by_number(number, true);
+    if (!card) throw NotFoundError(subst(tr("card: there is no card {0}"), {group_card_number(number)}));
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    if (auto refusal = activation_refusal(*card, day)) throw ConflictError(*refusal);
+    const Member member = load_member(db_, in.member);
+
+    if (!verify_pin(cards.pin_hash(card->id), in.pin)) {
+        // Counted and committed, though the activation itself is refused.
+        Card counted = *card;
+        ++counted.wrong_pins;
+        std::optional<CardEvent> event;
+        if (counted.wrong_pins >= kWrongPinsBeforeLock) {
+            counted.state_before_block = card->state;
+            counted.state = CardState::Blocked;
+            event = CardEvent{card->state, CardState::Blocked,
+                              subst(tr("{0} wrong PINs"), {std::to_string(counted.wrong_pins)}), actor.username, now};
+        }
+        cards.save(counted, std::nullopt, std::nullopt, event);
+        audit_.record(actor.username, "card.activate", "card", number, "", "",
+                      subst(tr("wrong PIN ({0} of {1})"),
+                            {std::to_string(counted.wrong_pins), std::to_string(kWrongPinsBeforeLock)}),
+                      AuditOutcome::Failed);
+        tx.commit();
+        if (event)
+            throw ValidationError("pin", "",
+                                  subst(tr("pin: wrong PIN; card {0} is now blocked after {1} wrong PINs"),
+                                        {group_card_number(number), std::to_string(kWrongPinsBeforeLock)}));
+        throw ValidationError("pin", "",
+                              subst(tr("pin: wrong PIN for card {0} ({1} of {2} tries used)"),
+                                    {group_card_number(number), std::to_string(counted.wrong_pins),
+                                     std::to_string(kWrongPinsBeforeLock)}));
+    }
+
+    LedgerRepository repo(db_);
+    const Program& rules = program_.rules_in_force(day);
+    Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
+    d.add(EntryType::CardLoad, Bucket::Principal, card->face_value.fen());
+    d.add(EntryType::RechargeBonus, Bucket::Bonus, card->bonus.fen());
+    join_coin_scheme(d.account(), rules, card->face_value, day);
+    const nlohmann::json detail = {{"card", number},
+                                   {"batch", card->batch_code},
+                                   {"face_value", card->face_value.to_string()},
+                                   {"bonus", card->bonus.to_string()}};
+    const std::int64_t id = write(repo, d, key, "card_activation", request, detail.dump());
+    Card activated = *card;
+    activated.state = CardState::Activated;
+    activated.wrong_pins = 0;
+    cards.save(activated, member.id, id,
+               CardEvent{card->state, CardState::Activated, subst(tr("into {0}, transaction {1}"), {member.number, txn_label(id)}),
+                         actor.username, now});
+    note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
+    audit_txn(audit_, actor, "card_activation", member.number, d, id, detail.dump());
     TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
     tx.commit();
     return result;

@@ -53,6 +53,13 @@ struct AdjustRequest {
     std::string key;
 };
 
+struct CardActivation {
+    std::string card_number;  // as typed: spaces and dashes are dropped
+    std::string pin;
+    std::string member;
+    std::string key;
+};
+
 // What a transaction did: its number, its lines and the balances it left.
 struct TxnResult {
     std::int64_t txn = 0;
@@ -89,6 +96,9 @@ public:
     TxnResult refund(const Actor& actor, const RefundRequest& request);
     TxnResult redeem(const Actor& actor, const RedeemRequest& request);
     TxnResult adjust(const Actor& actor, const AdjustRequest& request);
+    // Loads a card's face value (principal) and its bonus into the member's account. A wrong PIN
+    // is counted (and the fifth blocks the card) even though the activation is refused.
+    TxnResult activate_card(const Actor& actor, const CardActivation& request);
 
     AccountView account(const Actor& actor, const std::string& member);
     // Newest first, `limit` lines before entry `before_id` (0 = the newest).

@@ -29,6 +29,23 @@ bool verify_password(const std::string& hash, const std::string& password) {
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+std::string hash_pin(const std::string& pin) {
+    ensure_sodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, pin.data(), pin.size(), 2, 256 * 1024, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw Error("out of memory while hashing a PIN");
+    return out;
+}
+
+bool verify_pin(const std::string& hash, const std::string& pin) { return verify_password(hash, pin); }
+
+std::string random_pin() {
+    ensure_sodium();
+    std::string out;
+    for (int i = 0; i < 8; ++i) out += static_cast<char>('0' + randombytes_uniform(10));
+    return out;
+}
+
 std::string random_password() {
     ensure_sodium();
     static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/card_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
 #include "services/ledger_service.h"
@@ -36,6 +37,7 @@ public:
     MemberMergeService merges;
     MemberImportService imports;
     LedgerService ledger;
+    CardService cards;
     DemoService demo;
 };
 

@@ -4,8 +4,12 @@
 Usage: ledger_cli_test.py PATH/TO/memberdesk-cli sqlite|postgresql
 Shares its helpers (run, FreshDatabase, DemoDatabaseTest) with cli_test.py.
 """
+import csv
+import json
+import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 import cli_test
@@ -117,10 +121,132 @@ class LedgerCliTest(DemoDatabaseTest):
         self.assertIn(self.member + ": principal 500.00 but its entries sum to 500.01", r.out)
 
 
+class CardCliTest(DemoDatabaseTest):
+    def setUp(self):
+        super().setUp()
+        self.folder = tempfile.mkdtemp(prefix="memberdesk-cards-")
+        r = self.as_role("service", "--json", "member", "add", "--name", "钱多多", "--mobile", "13512345678")
+        self.assertEqual(r.code, OK, r.err)
+        self.member = r.json()["number"]
+
+    def path(self, name):
+        return os.path.join(self.folder, name)
+
+    def create_batch(self, face="500", quantity="12", *extra):
+        r = self.as_role("finance", "--json", "card", "batch", "create", "--face", face, "--quantity", quantity,
+                         "--pins", self.path("pins.csv"), "--sheet", self.path("sheet.pdf"), *extra)
+        self.assertEqual(r.code, OK, r.err)
+        with open(self.path("pins.csv"), encoding="utf-8-sig", newline="") as f:
+            return r.json(), list(csv.DictReader(f))
+
+    def activate(self, number, pin, key=None):
+        args = ["--db", self.db.url, "--user", self.people["service"]["username"], "--json", "card", "activate",
+                number, "--member", self.member] + (["--key", key] if key else [])
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MEMBERDESK_") or k.startswith("MEMBERDESK_TEST")}
+        env["MEMBERDESK_PASSWORD"] = self.people["service"]["password"]
+        return subprocess.Popen([cli_test.CLI, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)
+
+    def test_the_card_sheet_carries_every_number_and_pin_and_activation_loads_the_card(self):
+        made, pins = self.create_batch()
+        self.assertEqual((made["batch"], len(pins)), ("B000001", 12))
+        self.assertEqual(len({p["pin"] for p in pins}), 12)
+        sheet = subprocess.run(["pdftotext", "-layout", self.path("sheet.pdf"), "-"], capture_output=True, text=True,
+                               check=True).stdout
+        for p in pins:
+            grouped = " ".join(p["card_number"][i:i + 4] for i in range(0, 16, 4))
+            self.assertIn(grouped, sheet)
+            self.assertIn(p["pin"][:4] + " " + p["pin"][4:], sheet)
+        self.assertIn("Page 2 of 2", sheet)
+        self.assertIn("会员储值卡", sheet)
+
+        listed = self.as_role("finance", "--json", "card", "batch", "list").json()
+        self.assertEqual(listed[0]["cards"], {"issued": 12})
+        wrong = self.activate(pins[0]["card_number"], "00000000")
+        out, err = wrong.communicate("00000000\n", timeout=60)
+        self.assertEqual(wrong.returncode, INVALID, err)
+        right = self.activate(pins[0]["card_number"], pins[0]["pin"])
+        out, err = right.communicate(pins[0]["pin"] + "\n", timeout=60)
+        self.assertEqual(right.returncode, OK, err)
+        done = json.loads(out)
+        self.assertEqual([(e["type"], e["amount"]) for e in done["entries"]], [("card_load", "500.00")])
+        again = self.activate(pins[0]["card_number"], pins[0]["pin"])
+        out, err = again.communicate(pins[0]["pin"] + "\n", timeout=60)
+        self.assertEqual(again.returncode, CONFLICT, err)
+        self.assertIn("already been activated", err)
+        status = self.as_role("service", "--json", "card", "status", pins[0]["card_number"]).json()
+        self.assertEqual((status["state"], status["member"]), ("activated", self.member))
+        self.assertEqual([e["to"] for e in status["events"]], ["issued", "activated"])
+
+        exported = self.path("batch.csv")
+        r = self.as_role("finance", "card", "batch", "export", "B000001", "-o", exported)
+        self.assertEqual(r.code, OK, r.err)
+        with open(exported, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.assertNotIn("pin", rows[0])
+        self.assertEqual([r["state"] for r in rows].count("activated"), 1)
+
+    def test_two_consoles_activating_one_card_at_once_exactly_one_succeeds(self):
+        _, pins = self.create_batch("1000", "2")
+        card, pin = pins[1]["card_number"], pins[1]["pin"]
+        racers = [self.activate(card, pin, key="console-%d" % i) for i in range(6)]
+        for p in racers:  # all six are started before any is given its PIN
+            p.stdin.write(pin + "\n")
+            p.stdin.flush()
+        results = []
+        for p in racers:
+            out, err = p.communicate(timeout=120)
+            results.append((p.returncode, err))
+        codes = sorted(code for code, _ in results)
+        self.assertEqual(codes, [OK] + [CONFLICT] * 5, results)
+        balance = self.as_role("service", "--json", "account", "show", self.member).json()["balances"]
+        self.assertEqual(balance["principal"], "1000.00")
+        self.assertEqual(self.as_role("admin", "db", "check").code, OK)
+
+    def test_five_wrong_pins_block_the_card_and_bad_batches_are_refused_whole(self):
+        _, pins = self.create_batch("200", "1")
+        card, pin = pins[0]["card_number"], pins[0]["pin"]
+        for attempt in range(5):
+            p = self.activate(card, "0")
+            _, err = p.communicate("1234567%d\n" % attempt, timeout=60)
+            self.assertEqual(p.returncode, INVALID, err)
+        self.assertIn("now blocked after 5 wrong PINs", err)
+        p = self.activate(card, pin)
+        _, err = p.communicate(pin + "\n", timeout=60)
+        self.assertEqual(p.returncode, CONFLICT, err)
+        self.assertIn("is blocked", err)
+        r = self.as_role("service", "card", "unblock", card, "--reason", "核实身份")
+        self.assertEqual(r.code, OK, r.err)
+        p = self.activate(card, pin)
+        _, err = p.communicate(pin + "\n", timeout=60)
+        self.assertEqual(p.returncode, OK, err)
+
+        for args, code, text in [
+            (("--face", "300", "--quantity", "5"), INVALID, "no ¥300.00 card on sale"),
+            (("--face", "500", "--quantity", "0"), INVALID, "between 1 and 100,000"),
+            (("--face", "500.005", "--quantity", "5"), INVALID, "at most two decimals"),
+        ]:
+            with self.subTest(args=args):
+                r = self.as_role("finance", "--json", "card", "batch", "create", *args, "--pins", self.path("x.csv"))
+                self.assertEqual(r.code, code, r.err)
+                self.assertIn(text, r.json()["error"]["message"])
+        r = self.as_role("finance", "card", "batch", "create", "--face", "500", "--quantity", "3", "--pins",
+                         self.path("no-such-folder/pins.csv"))
+        self.assertEqual(r.code, STORAGE, r.err)
+        self.assertEqual(self.as_role("service", "card", "batch", "create", "--face", "500", "--quantity", "3",
+                                      "--pins", self.path("y.csv")).code, DENIED)
+        self.assertEqual(len(self.as_role("finance", "--json", "card", "batch", "list").json()), 1)
+        r = self.as_role("service", "--json", "card", "status", "8860000001000011")
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "card"))
+        r = self.as_role("service", "--json", "card", "status", "8860000009000011")
+        self.assertEqual(r.code, NOT_FOUND, r.err)
+
+
 if __name__ == "__main__":
     cli_test.CLI, cli_test.BACKEND = sys.argv[1], sys.argv[2]
     if cli_test.BACKEND not in ("sqlite", "postgresql"):
         sys.exit("backend must be sqlite or postgresql")
-    suite = unittest.TestLoader().loadTestsFromTestCase(LedgerCliTest)
+    loader = unittest.TestLoader()
+    suite = unittest.TestSuite([loader.loadTestsFromTestCase(LedgerCliTest), loader.loadTestsFromTestCase(CardCliTest)])
     result = unittest.TextTestRunner(verbosity=2).run(suite)
     sys.exit(0 if result.wasSuccessful() and result.testsRun > 0 else 1)
