@@ -49,10 +49,47 @@ nlohmann::json balances_json(const StoredValue& v, std::int64_t coins) {
             {"coins", coins}};
 }
 
+nlohmann::json with_package(nlohmann::json balances, Money package) {
+    balances["package"] = package.to_string();
+    return balances;
+}
+
 std::string balances_text(const StoredValue& v, std::int64_t coins) {
     return "stored value " + v.total().to_string() + " (principal " + v.principal.to_string() + ", bonus " +
            v.bonus.to_string() + ", compensation " + v.compensation.to_string() + "), " + std::to_string(coins) +
            " coins";
+}
+
+
+nlohmann::json subscription_json(const Subscription& s) {
+    return {{"subscription", s.id},
+            {"package", s.package_code},
+            {"name", s.package_name},
+            {"price", s.price.to_string()},
+            {"value_owed", s.value_owed.to_string()},
+            {"deliveries", s.deliveries},
+            {"delivered", s.delivered},
+            {"remaining", s.deliveries - s.delivered},
+            {"undelivered_value", s.undelivered.to_string()},
+            {"refunded", s.refunded.to_string()},
+            {"state", s.state},
+            {"started_on", format_date(s.started_on)},
+            {"ended_on", s.ended_on ? nlohmann::json(format_date(*s.ended_on)) : nlohmann::json()}};
+}
+
+std::string subscription_line(const Subscription& s) {
+    return "S" + std::to_string(s.id) + "  " + s.package_code + "  " + s.package_name + "  " + s.state + "  " +
+           std::to_string(s.delivered) + "/" + std::to_string(s.deliveries) + " delivered, " +
+           s.undelivered.to_string() + " undelivered";
+}
+
+// "S12" or "12".
+std::int64_t parse_subscription(const std::string& text) {
+    std::string digits = !text.empty() && (text[0] == 'S' || text[0] == 's') ? text.substr(1) : text;
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
+        throw ValidationError("subscription", text,
+                              "subscription: \"" + text + "\" is not a subscription number (like S12)");
+    return std::stoll(digits);
 }
 
 }  // namespace
@@ -66,6 +103,7 @@ void print_txn_result(CliContext& ctx, const TxnResult& r) {
         text += "  " + entry_type_code(e.type) + "  " + bucket_code(e.bucket) + "  " + amount_text(e.bucket, e.amount) + "\n";
     }
     text += "  now: " + balances_text(r.value_after, r.coins_after);
+    if (r.package_after.fen() > 0) text += ", " + r.package_after.to_string() + " in meal packages to deliver";
     ctx.print({{"txn", r.txn},
                {"kind", r.kind},
                {"key", r.key},
@@ -73,7 +111,7 @@ void print_txn_result(CliContext& ctx, const TxnResult& r) {
                {"business_day", format_date(r.business_day)},
                {"repeated", r.repeated},
                {"entries", entries},
-               {"balances", balances_json(r.value_after, r.coins_after)},
+               {"balances", with_package(balances_json(r.value_after, r.coins_after), r.package_after)},
                {"detail", nlohmann::json::parse(r.detail.empty() ? "{}" : r.detail)}},
               text);
 }
@@ -185,6 +223,35 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
     show->add_option("txn", *s, "Transaction number (T12)")->required();
     show->callback([&ctx, s] { print_txn_result(ctx, ctx.services().ledger.transaction(ctx.actor(), parse_txn(*s, "txn"))); });
 
+    CLI::App* package = app.add_subcommand("package", "Meal-package subscriptions bought from stored value");
+    package->require_subcommand(1);
+    auto sp = std::make_shared<TxnArgs>();
+    CLI::App* subscribe = package->add_subcommand("subscribe", "Buy a meal package from the member's stored value");
+    subscribe->add_option("member", sp->member, "Member number")->required();
+    subscribe->add_option("package", sp->kind, "Package code in the programme")->required();
+    subscribe->add_option("--key", sp->key, key_help);
+    subscribe->callback([&ctx, sp] {
+        print_txn_result(ctx, ctx.services().ledger.subscribe(ctx.actor(), {sp->member, sp->kind, sp->key}));
+    });
+    auto dv = std::make_shared<TxnArgs>();
+    auto count = std::make_shared<int>(1);
+    CLI::App* deliver = package->add_subcommand("deliver", "Record deliveries of a subscription");
+    deliver->add_option("subscription", dv->txn, "Subscription number (S12)")->required();
+    deliver->add_option("--count", *count, "How many deliveries (default 1)");
+    deliver->add_option("--key", dv->key, key_help);
+    deliver->callback([&ctx, dv, count] {
+        print_txn_result(ctx, ctx.services().ledger.deliver(ctx.actor(), {parse_subscription(dv->txn), *count, dv->key}));
+    });
+    auto cn = std::make_shared<TxnArgs>();
+    CLI::App* cancel = package->add_subcommand("cancel", "Cancel a subscription: the undelivered part is refunded pro rata");
+    cancel->add_option("subscription", cn->txn, "Subscription number (S12)")->required();
+    cancel->add_option("--reason", cn->reason, "Why");
+    cancel->add_option("--key", cn->key, key_help);
+    cancel->callback([&ctx, cn] {
+        print_txn_result(ctx, ctx.services().ledger.cancel_subscription(
+                                  ctx.actor(), {parse_subscription(cn->txn), cn->reason, cn->key}));
+    });
+
     CLI::App* account = app.add_subcommand("account", "A member's stored value and coins");
     account->require_subcommand(1);
     auto m = std::make_shared<std::string>();
@@ -205,9 +272,15 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
         }
         nlohmann::json order = nlohmann::json::array();
         for (Bucket b : v.draw_order) order.push_back(bucket_code(b));
+        nlohmann::json subscriptions = nlohmann::json::array();
+        for (const Subscription& sub : v.subscriptions) {
+            subscriptions.push_back(subscription_json(sub));
+            text += "  " + subscription_line(sub) + "\n";
+        }
         nlohmann::json out = {{"member", v.member_number},
                               {"name", v.member_name},
-                              {"balances", balances_json(v.value, v.coins)},
+                              {"balances", with_package(balances_json(v.value, v.coins), v.package_value)},
+                              {"subscriptions", subscriptions},
                               {"usable_coins", v.usable_coins},
                               {"coin_lots", lots},
                               {"coin_member_since", v.coin_member_since ? nlohmann::json(format_date(*v.coin_member_since))

@@ -12,7 +12,7 @@ std::optional<Date> optional_date(const std::string& text, soci::indicator ind, 
 
 // Reads rows of `SELECT id, member_id, is_open, principal, bonus, compensation, coins, coin_member_since`.
 struct AccountRow {
-    long long id = 0, member_id = 0, principal = 0, bonus = 0, compensation = 0, coins = 0;
+    long long id = 0, member_id = 0, principal = 0, bonus = 0, compensation = 0, coins = 0, package = 0;
     int open = 1;
     std::string since;
     soci::indicator since_ind = soci::i_null;
@@ -24,36 +24,40 @@ struct AccountRow {
         a.open = open == 1;
         a.value = {Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)};
         a.coins = coins;
+        a.package_value = Money::from_fen(package);
         a.coin_member_since = optional_date(since, since_ind, "coin_member_since");
         return a;
     }
 };
 
-const char* kAccountColumns = "SELECT id, member_id, is_open, principal, bonus, compensation, coins, coin_member_since"
+const char* kAccountColumns = "SELECT id, member_id, is_open, principal, bonus, compensation, coins, coin_member_since,"
+                              " package_value"
                               " FROM accounts ";
 
 std::optional<Account> read_account(Database& db, const std::string& where, long long value) {
     AccountRow r;
     db.sql() << std::string(kAccountColumns) + where, soci::use(value), soci::into(r.id), soci::into(r.member_id),
         soci::into(r.open), soci::into(r.principal), soci::into(r.bonus), soci::into(r.compensation),
-        soci::into(r.coins), soci::into(r.since, r.since_ind);
+        soci::into(r.coins), soci::into(r.since, r.since_ind), soci::into(r.package);
     if (!db.sql().got_data()) return std::nullopt;
     return r.to_account();
 }
 
 const char* kRequestColumns = "SELECT id, idem_key, kind, request, account_id, business_day, principal_after,"
-                              " bonus_after, compensation_after, coins_after, detail, actor, at FROM ledger_requests ";
+                              " bonus_after, compensation_after, coins_after, detail, actor, at, package_after"
+                              " FROM ledger_requests ";
 
 std::optional<LedgerRequest> read_request(Database& db, const std::string& where, auto value) {
-    long long id = 0, account = 0, principal = 0, bonus = 0, compensation = 0, coins = 0;
+    long long id = 0, account = 0, principal = 0, bonus = 0, compensation = 0, coins = 0, package = 0;
     std::string day, at;
     LedgerRequest r;
     db.sql() << std::string(kRequestColumns) + where, soci::use(value), soci::into(id), soci::into(r.key),
         soci::into(r.kind), soci::into(r.request), soci::into(account), soci::into(day), soci::into(principal),
         soci::into(bonus), soci::into(compensation), soci::into(coins), soci::into(r.detail), soci::into(r.actor),
-        soci::into(at);
+        soci::into(at), soci::into(package);
     if (!db.sql().got_data()) return std::nullopt;
     r.id = id;
+    r.package_after = Money::from_fen(package);
     r.account_id = account;
     r.business_day = parse_date(day.substr(0, 10), "business_day");
     r.value_after = {Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)};
@@ -117,13 +121,14 @@ std::optional<Account> LedgerRepository::account(std::int64_t account_id) {
 void LedgerRepository::save_balances(const Account& a) {
     db_.guarded("saving the account's balances", [&] {
         const long long id = a.id, principal = a.value.principal.fen(), bonus = a.value.bonus.fen(),
-                        compensation = a.value.compensation.fen(), coins = a.coins;
+                        compensation = a.value.compensation.fen(), coins = a.coins,
+                        package = a.package_value.fen();
         std::string since = a.coin_member_since ? format_date(*a.coin_member_since) : "";
         soci::indicator since_ind = a.coin_member_since ? soci::i_ok : soci::i_null;
         db_.sql() << "UPDATE accounts SET principal = :p, bonus = :b, compensation = :c, coins = :k,"
-                     " coin_member_since = :s WHERE id = :id",
+                     " coin_member_since = :s, package_value = :pv WHERE id = :id",
             soci::use(principal), soci::use(bonus), soci::use(compensation), soci::use(coins),
-            soci::use(since, since_ind), soci::use(id);
+            soci::use(since, since_ind), soci::use(package), soci::use(id);
     });
 }
 
@@ -147,16 +152,23 @@ std::int64_t LedgerRepository::add_request(const LedgerRequest& r) {
     return db_.guarded("recording the request", [&] {
         const long long account = r.account_id, principal = r.value_after.principal.fen(),
                         bonus = r.value_after.bonus.fen(), compensation = r.value_after.compensation.fen(),
-                        coins = r.coins_after;
+                        coins = r.coins_after, package = r.package_after.fen();
         const std::string day = format_date(r.business_day), at = format_instant(r.at);
         long long id = 0;
         db_.sql() << "INSERT INTO ledger_requests (idem_key, kind, request, account_id, business_day, principal_after,"
-                     " bonus_after, compensation_after, coins_after, detail, actor, at)"
-                     " VALUES (:k, :kind, :req, :a, :d, :p, :b, :c, :coins, :detail, :actor, :at) RETURNING id",
+                     " bonus_after, compensation_after, coins_after, package_after, detail, actor, at)"
+                     " VALUES (:k, :kind, :req, :a, :d, :p, :b, :c, :coins, :pv, :detail, :actor, :at) RETURNING id",
             soci::use(r.key), soci::use(r.kind), soci::use(r.request), soci::use(account), soci::use(day),
-            soci::use(principal), soci::use(bonus), soci::use(compensation), soci::use(coins), soci::use(r.detail),
-            soci::use(r.actor), soci::use(at), soci::into(id);
+            soci::use(principal), soci::use(bonus), soci::use(compensation), soci::use(coins), soci::use(package),
+            soci::use(r.detail), soci::use(r.actor), soci::use(at), soci::into(id);
         return static_cast<std::int64_t>(id);
+    });
+}
+
+void LedgerRepository::set_request_detail(std::int64_t id, const std::string& detail) {
+    db_.guarded("recording the request's detail", [&] {
+        const long long request = id;
+        db_.sql() << "UPDATE ledger_requests SET detail = :d WHERE id = :id", soci::use(detail), soci::use(request);
     });
 }
 
@@ -261,6 +273,122 @@ void LedgerRepository::save_refunded(const PurchaseRecord& p) {
     });
 }
 
+namespace {
+
+const char* kSubscriptionColumns =
+    "SELECT s.id, s.request_id, s.account_id, s.package_code, s.package_name, s.price, s.paid_principal, s.paid_bonus,"
+    " s.paid_compensation, s.value_owed, s.deliveries, s.delivered, s.undelivered, s.refunded, s.state, s.started_on,"
+    " s.ended_on FROM package_subscriptions s ";
+
+struct SubscriptionRow {
+    long long id = 0, request = 0, account = 0, price = 0, principal = 0, bonus = 0, compensation = 0, owed = 0,
+              undelivered = 0, refunded = 0;
+    int deliveries = 0, delivered = 0;
+    std::string code, name, state, started, ended;
+    soci::indicator ended_ind = soci::i_null;
+
+    // Binds the columns of kSubscriptionColumns and `key` as the one parameter, then runs `where`.
+    void run(soci::statement& st, const std::string& where, long long& key) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(request));
+        st.exchange(soci::into(account));
+        st.exchange(soci::into(code));
+        st.exchange(soci::into(name));
+        st.exchange(soci::into(price));
+        st.exchange(soci::into(principal));
+        st.exchange(soci::into(bonus));
+        st.exchange(soci::into(compensation));
+        st.exchange(soci::into(owed));
+        st.exchange(soci::into(deliveries));
+        st.exchange(soci::into(delivered));
+        st.exchange(soci::into(undelivered));
+        st.exchange(soci::into(refunded));
+        st.exchange(soci::into(state));
+        st.exchange(soci::into(started));
+        st.exchange(soci::into(ended, ended_ind));
+        st.exchange(soci::use(key));
+        st.alloc();
+        st.prepare(std::string(kSubscriptionColumns) + where);
+        st.define_and_bind();
+        st.execute(false);
+    }
+    Subscription get() const {
+        Subscription s;
+        s.id = id;
+        s.request_id = request;
+        s.account_id = account;
+        s.package_code = code;
+        s.package_name = name;
+        s.price = Money::from_fen(price);
+        s.paid = {Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)};
+        s.value_owed = Money::from_fen(owed);
+        s.deliveries = deliveries;
+        s.delivered = delivered;
+        s.undelivered = Money::from_fen(undelivered);
+        s.refunded = Money::from_fen(refunded);
+        s.state = state;
+        s.started_on = parse_date(started.substr(0, 10), "started_on");
+        s.ended_on = optional_date(ended, ended_ind, "ended_on");
+        return s;
+    }
+};
+
+}  // namespace
+
+std::int64_t LedgerRepository::add_subscription(const Subscription& s) {
+    return db_.guarded("recording the subscription", [&] {
+        const long long request = s.request_id, account = s.account_id, price = s.price.fen(),
+                        principal = s.paid.principal.fen(), bonus = s.paid.bonus.fen(),
+                        compensation = s.paid.compensation.fen(), owed = s.value_owed.fen(),
+                        undelivered = s.undelivered.fen();
+        const std::string started = format_date(s.started_on);
+        long long id = 0;
+        db_.sql() << "INSERT INTO package_subscriptions (request_id, account_id, package_code, package_name, price,"
+                     " paid_principal, paid_bonus, paid_compensation, value_owed, deliveries, undelivered, state,"
+                     " started_on) VALUES (:r, :a, :code, :name, :price, :p, :b, :c, :owed, :n, :u, :state, :d)"
+                     " RETURNING id",
+            soci::use(request), soci::use(account), soci::use(s.package_code), soci::use(s.package_name),
+            soci::use(price), soci::use(principal), soci::use(bonus), soci::use(compensation), soci::use(owed),
+            soci::use(s.deliveries), soci::use(undelivered), soci::use(s.state), soci::use(started), soci::into(id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::optional<Subscription> LedgerRepository::subscription(std::int64_t id) {
+    return db_.guarded("reading the subscription", [&]() -> std::optional<Subscription> {
+        SubscriptionRow r;
+        long long wanted = id;
+        soci::statement st(db_.sql());
+        r.run(st, "WHERE s.id = :id", wanted);
+        if (!st.fetch()) return std::nullopt;
+        return r.get();
+    });
+}
+
+void LedgerRepository::save_subscription(const Subscription& s) {
+    db_.guarded("saving the subscription", [&] {
+        const long long id = s.id, undelivered = s.undelivered.fen(), refunded = s.refunded.fen();
+        std::string ended = s.ended_on ? format_date(*s.ended_on) : "";
+        soci::indicator ended_ind = s.ended_on ? soci::i_ok : soci::i_null;
+        db_.sql() << "UPDATE package_subscriptions SET delivered = :d, undelivered = :u, refunded = :r, state = :s,"
+                     " ended_on = :e WHERE id = :id",
+            soci::use(s.delivered), soci::use(undelivered), soci::use(refunded), soci::use(s.state),
+            soci::use(ended, ended_ind), soci::use(id);
+    });
+}
+
+std::vector<Subscription> LedgerRepository::subscriptions_of_member(std::int64_t member_id) {
+    return db_.guarded("reading the member's subscriptions", [&] {
+        std::vector<Subscription> out;
+        SubscriptionRow r;
+        long long member = member_id;
+        soci::statement st(db_.sql());
+        r.run(st, "JOIN accounts a ON a.id = s.account_id WHERE a.member_id = :m ORDER BY s.id DESC", member);
+        while (st.fetch()) out.push_back(r.get());
+        return out;
+    });
+}
+
 std::vector<CoinLot> LedgerRepository::coin_lots(std::int64_t account_id) {
     return db_.guarded("reading the account's coins", [&] {
         std::vector<CoinLot> out;
@@ -318,21 +446,25 @@ std::vector<LedgerDiscrepancy> LedgerRepository::check() {
     return db_.guarded("checking the ledger", [&] {
         std::vector<LedgerDiscrepancy> out;
         // Each bucket against the sum of its entries and against its newest entry's balance_after.
-        const char* buckets[] = {"principal", "bonus", "compensation", "coins"};
-        for (const char* bucket : buckets) {
-            const std::string b = bucket;
+        const std::pair<const char*, const char*> buckets[] = {{"principal", "principal"},
+                                                               {"bonus", "bonus"},
+                                                               {"compensation", "compensation"},
+                                                               {"coins", "coins"},
+                                                               {"package", "package_value"}};
+        for (const auto& [bucket, column] : buckets) {
+            const std::string b = bucket, c = column;
             long long account = 0, stored = 0, summed = 0, last = 0;
             std::string number;
             soci::indicator last_ind = soci::i_null;
             soci::statement st =
                 (db_.sql().prepare
-                     << "SELECT a.id, m.number, a." + b + ", COALESCE(s.total, 0), l.balance_after"
+                     << "SELECT a.id, m.number, a." + c + ", COALESCE(s.total, 0), l.balance_after"
                         " FROM accounts a JOIN members m ON m.id = a.member_id"
                         " LEFT JOIN (SELECT account_id, SUM(amount) AS total, MAX(id) AS last_id FROM ledger_entries"
                         "            WHERE bucket = '" + b + "' GROUP BY account_id) s ON s.account_id = a.id"
                         " LEFT JOIN ledger_entries l ON l.id = s.last_id"
-                        " WHERE a." + b + " <> COALESCE(s.total, 0) OR a." + b + " < 0"
-                        "    OR (l.id IS NOT NULL AND l.balance_after <> a." + b + ")"
+                        " WHERE a." + c + " <> COALESCE(s.total, 0) OR a." + c + " < 0"
+                        "    OR (l.id IS NOT NULL AND l.balance_after <> a." + c + ")"
                         " ORDER BY m.number",
                  soci::into(account), soci::into(number), soci::into(stored), soci::into(summed),
                  soci::into(last, last_ind));
@@ -347,6 +479,26 @@ std::vector<LedgerDiscrepancy> LedgerRepository::check() {
                                  {b, shown(stored), shown(summed), shown(last)});
                 out.push_back({number, account, what});
             }
+        }
+        // Undelivered package value against the subscriptions that owe it, per member (a merged
+        // duplicate's subscriptions are owed through the survivor's account).
+        {
+            long long owed = 0, booked = 0;
+            std::string number;
+            soci::statement st =
+                (db_.sql().prepare << "SELECT m.number, COALESCE(a.total, 0), COALESCE(s.total, 0) FROM members m"
+                                      " LEFT JOIN (SELECT member_id, SUM(package_value) AS total FROM accounts"
+                                      "            GROUP BY member_id) a ON a.member_id = m.id"
+                                      " LEFT JOIN (SELECT ac.member_id, SUM(ps.undelivered) AS total"
+                                      "            FROM package_subscriptions ps JOIN accounts ac ON ac.id = ps.account_id"
+                                      "            GROUP BY ac.member_id) s ON s.member_id = m.id"
+                                      " WHERE COALESCE(a.total, 0) <> COALESCE(s.total, 0) ORDER BY m.number",
+                 soci::into(number), soci::into(booked), soci::into(owed));
+            st.execute(false);
+            while (st.fetch())
+                out.push_back({number, 0,
+                               subst(tr("package {0} but its subscriptions still owe {1}"),
+                                     {Money::from_fen(booked).to_string(), Money::from_fen(owed).to_string()})});
         }
         // Coins against the lots they are spent from.
         long long account = 0, coins = 0, lots = 0;

@@ -18,6 +18,7 @@ struct Account {
     bool open = true;
     StoredValue value;
     std::int64_t coins = 0;
+    Money package_value;   // undelivered meal-package goods owed
     std::optional<Date> coin_member_since;
 };
 
@@ -31,6 +32,7 @@ struct LedgerRequest {
     Date business_day;
     StoredValue value_after;
     std::int64_t coins_after = 0;
+    Money package_after;
     std::string detail;     // JSON: what the service worked out (bonus applied, coins earned...)
     std::string actor;
     Instant at;
@@ -51,6 +53,24 @@ struct PurchaseRecord {
     Money refunded;
     Payment refunded_parts;
     std::int64_t coins_taken_back = 0;
+};
+
+struct Subscription {
+    std::int64_t id = 0;
+    std::int64_t request_id = 0;
+    std::int64_t account_id = 0;
+    std::string package_code;
+    std::string package_name;
+    Money price;
+    StoredValue paid;          // what each bucket gave for it
+    Money value_owed;
+    int deliveries = 0;
+    int delivered = 0;
+    Money undelivered;
+    Money refunded;
+    std::string state = "active";  // "active", "completed", "cancelled"
+    Date started_on;
+    std::optional<Date> ended_on;
 };
 
 // One account whose stored figures disagree with its entries or lots.
@@ -75,6 +95,7 @@ public:
     std::optional<LedgerRequest> request_by_key(const std::string& key);
     std::optional<LedgerRequest> request_by_id(std::int64_t id);
     std::int64_t add_request(const LedgerRequest& r);
+    void set_request_detail(std::int64_t id, const std::string& detail);
     std::int64_t add_entry(const LedgerEntry& e);
     std::vector<LedgerEntry> entries_of_request(std::int64_t request_id);
     // Newest first; `before_id` 0 = from the newest.
@@ -84,6 +105,12 @@ public:
     std::int64_t add_purchase(const PurchaseRecord& p);
     std::optional<PurchaseRecord> purchase_by_request(std::int64_t request_id);
     void save_refunded(const PurchaseRecord& p);
+
+    std::int64_t add_subscription(const Subscription& s);
+    std::optional<Subscription> subscription(std::int64_t id);
+    void save_subscription(const Subscription& s);
+    // Every subscription of the member (any of their accounts, merged ones included), newest first.
+    std::vector<Subscription> subscriptions_of_member(std::int64_t member_id);
 
     std::vector<CoinLot> coin_lots(std::int64_t account_id);
     void add_coin_lot(std::int64_t account_id, std::int64_t entry_id, const CoinLot& lot);

@@ -223,6 +223,7 @@ const std::vector<Migration>& migrations() {
              " bonus BIGINT NOT NULL DEFAULT 0 CHECK (bonus >= 0),"
              " compensation BIGINT NOT NULL DEFAULT 0 CHECK (compensation >= 0),"
              " coins BIGINT NOT NULL DEFAULT 0 CHECK (coins >= 0),"
+             " package_value BIGINT NOT NULL DEFAULT 0 CHECK (package_value >= 0),"
              " coin_member_since {DATE},"  // the day a recharge or purchase reached the entry threshold
              " opened_at {TS} NOT NULL)",
              "CREATE UNIQUE INDEX accounts_open_member ON accounts (member_id) WHERE is_open = 1",
@@ -240,6 +241,7 @@ const std::vector<Migration>& migrations() {
              " bonus_after BIGINT NOT NULL,"
              " compensation_after BIGINT NOT NULL,"
              " coins_after BIGINT NOT NULL,"
+             " package_after BIGINT NOT NULL,"
              " detail TEXT NOT NULL DEFAULT '',"
              " actor TEXT NOT NULL,"
              " at {TS} NOT NULL)",
@@ -250,7 +252,7 @@ const std::vector<Migration>& migrations() {
              " request_id BIGINT NOT NULL REFERENCES ledger_requests (id),"
              " account_id BIGINT NOT NULL REFERENCES accounts (id),"
              " entry_type TEXT NOT NULL,"
-             " bucket TEXT NOT NULL CHECK (bucket IN ('principal', 'bonus', 'compensation', 'coins')),"
+             " bucket TEXT NOT NULL CHECK (bucket IN ('principal', 'bonus', 'compensation', 'coins', 'package')),"
              " amount BIGINT NOT NULL CHECK (amount <> 0),"
              " balance_after BIGINT NOT NULL CHECK (balance_after >= 0),"
              " business_day {DATE} NOT NULL,"
@@ -294,6 +296,27 @@ const std::vector<Migration>& migrations() {
              " coins BIGINT NOT NULL CHECK (coins > 0),"
              " remaining BIGINT NOT NULL CHECK (remaining >= 0 AND remaining <= coins))",
              "CREATE INDEX coin_lots_account ON coin_lots (account_id, expires_on)",
+             // A meal package bought from stored value: what it cost from each bucket, the goods
+             // value still owed (`undelivered`, the sum behind the account's package bucket).
+             "CREATE TABLE package_subscriptions ("
+             " id {PK},"
+             " request_id BIGINT NOT NULL UNIQUE REFERENCES ledger_requests (id),"
+             " account_id BIGINT NOT NULL REFERENCES accounts (id),"
+             " package_code TEXT NOT NULL,"
+             " package_name TEXT NOT NULL,"
+             " price BIGINT NOT NULL,"
+             " paid_principal BIGINT NOT NULL,"
+             " paid_bonus BIGINT NOT NULL,"
+             " paid_compensation BIGINT NOT NULL,"
+             " value_owed BIGINT NOT NULL,"
+             " deliveries INTEGER NOT NULL CHECK (deliveries > 0),"
+             " delivered INTEGER NOT NULL DEFAULT 0 CHECK (delivered >= 0 AND delivered <= deliveries),"
+             " undelivered BIGINT NOT NULL CHECK (undelivered >= 0),"
+             " refunded BIGINT NOT NULL DEFAULT 0,"
+             " state TEXT NOT NULL CHECK (state IN ('active', 'completed', 'cancelled')),"
+             " started_on {DATE} NOT NULL,"
+             " ended_on {DATE})",
+             "CREATE INDEX package_subscriptions_account ON package_subscriptions (account_id, id)",
          }},
         {10,
          "prepaid card batches and cards",

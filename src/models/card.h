@@ -17,7 +17,7 @@ std::string card_state_code(CardState s);  // "issued", "sold", ...
 CardState parse_card_state(const std::string& code, const std::string& field);
 
 // Sixteen digits: the prefix 8860, the card's serial in eleven digits, a Luhn check digit, so a
-// mistyped digit or two swapped neighbours are caught before the database is asked.
+// mistyped digit (and any swap of neighbours but 09/90) is caught before the database is asked.
 std::string card_number_for(std::int64_t serial);
 bool valid_card_number(const std::string& digits);
 // "8860 0000 0000 0017" for printing; spaces and dashes typed by people are dropped by normalise.

@@ -17,7 +17,8 @@ constexpr TypeName kTypes[] = {
     {EntryType::CardLoad, "card_load"},          {EntryType::CashRecharge, "cash_recharge"},
     {EntryType::RechargeBonus, "recharge_bonus"}, {EntryType::Purchase, "purchase"},
     {EntryType::Refund, "refund"},               {EntryType::PackagePurchase, "package_purchase"},
-    {EntryType::PackageDelivery, "package_delivery"}, {EntryType::AdjustUp, "adjust_up"},
+    {EntryType::PackageDelivery, "package_delivery"}, {EntryType::PackageCancelled, "package_cancelled"},
+    {EntryType::AdjustUp, "adjust_up"},
     {EntryType::AdjustDown, "adjust_down"},      {EntryType::PointsEarned, "points_earned"},
     {EntryType::PointsRedeemed, "points_redeemed"}, {EntryType::PointsExpired, "points_expired"},
     {EntryType::PointsReversed, "points_reversed"}, {EntryType::OpeningBalance, "opening_balance"},
@@ -29,6 +30,7 @@ constexpr std::pair<Bucket, const char*> kBuckets[] = {
     {Bucket::Bonus, "bonus"},
     {Bucket::Compensation, "compensation"},
     {Bucket::Coins, "coins"},
+    {Bucket::Package, "package"},
 };
 
 // a × b ÷ c rounded down, for non-negative fen or coin counts. 128-bit so that a large
@@ -164,6 +166,14 @@ std::vector<std::pair<std::int64_t, std::int64_t>> take_coins(std::vector<CoinLo
         coins -= part;
     }
     return taken;
+}
+
+Money delivered_value(Money value_owed, int deliveries, int delivered) {
+    return Money::from_fen(mul_div_floor(value_owed.fen(), delivered, deliveries));
+}
+
+Money package_refund(Money price, int deliveries, int delivered) {
+    return price - Money::from_fen(mul_div_floor(price.fen(), delivered, deliveries));
 }
 
 void require_positive(Money amount, const std::string& field) {

@@ -24,7 +24,8 @@ enum class EntryType {
     Purchase,          // purchase: stored value spent
     Refund,            // refund: stored value given back from a purchase
     PackagePurchase,   // package_purchase
-    PackageDelivery,   // package_delivery
+    PackageDelivery,   // package_delivery: goods delivered, the undelivered value goes down
+    PackageCancelled,  // package_cancelled: the undelivered value of a cancelled subscription
     AdjustUp,          // adjust_up
     AdjustDown,        // adjust_down
     PointsEarned,      // points_earned
@@ -38,9 +39,10 @@ enum class EntryType {
 std::string entry_type_code(EntryType t);
 EntryType parse_entry_type(const std::string& code, const std::string& field);
 
-// Where a line's amount sits. Coins are a bucket of their own, counted in whole coins.
-enum class Bucket { Principal, Bonus, Compensation, Coins };
-std::string bucket_code(Bucket b);  // "principal", "bonus", "compensation", "coins"
+// Where a line's amount sits. Coins are a bucket of their own, counted in whole coins; Package is
+// the goods value of meal-package subscriptions not yet delivered (owed to the member, like a balance).
+enum class Bucket { Principal, Bonus, Compensation, Coins, Package };
+std::string bucket_code(Bucket b);  // "principal", "bonus", "compensation", "coins", "package"
 Bucket parse_bucket(const std::string& code, const std::string& field);
 
 // The three stored-value buckets of one account.
@@ -126,6 +128,14 @@ struct LedgerEntry {
     std::string actor;
     Instant at;
 };
+
+// The goods value of the first `delivered` of `deliveries` deliveries: value × delivered ÷ deliveries
+// rounded down, cumulative, so the last delivery takes the odd fen and all of them add up exactly.
+Money delivered_value(Money value_owed, int deliveries, int delivered);
+
+// What a cancelled subscription gives back: the price of the deliveries not made,
+// price − (price × delivered ÷ deliveries rounded down), so the rounding favours the member.
+Money package_refund(Money price, int deliveries, int delivered);
 
 // A positive amount of money; ValidationError names the field otherwise.
 void require_positive(Money amount, const std::string& field);

@@ -38,6 +38,7 @@ public:
         if (amount == 0) return;
         std::int64_t after = 0;
         if (bucket == Bucket::Coins) after = account_.coins += amount;
+        else if (bucket == Bucket::Package) after = (account_.package_value += Money::from_fen(amount)).fen();
         else after = (account_.value.at(bucket) += Money::from_fen(amount)).fen();
         if (after < 0)  // the callers check balances first; this is the guard behind them
             throw ValidationError(bucket_code(bucket), std::to_string(amount),
@@ -85,6 +86,7 @@ std::int64_t write(LedgerRepository& repo, Draft& d, const std::string& key, con
     r.business_day = d.day();
     r.value_after = d.account().value;
     r.coins_after = d.account().coins;
+    r.package_after = d.account().package_value;
     r.detail = detail_json;
     r.actor = d.actor();
     r.at = d.at();
@@ -107,6 +109,7 @@ TxnResult result_of(LedgerRepository& repo, const LedgerRequest& r, const std::s
     t.entries = repo.entries_of_request(r.id);
     t.value_after = r.value_after;
     t.coins_after = r.coins_after;
+    t.package_after = r.package_after;
     t.detail = r.detail;
     t.repeated = repeated;
     return t;
@@ -523,6 +526,166 @@ TxnResult LedgerService::activate_card(const Actor& actor, const CardActivation&
     return result;
 }
 
+namespace {
+
+std::string subscription_label(std::int64_t id) { return "S" + std::to_string(id); }
+
+// The subscription and the open account of the member it belongs to now (after a merge, the
+// survivor's), the account locked. Refuses one that is no longer active.
+std::pair<Subscription, std::string> active_subscription(Database& db, std::int64_t id) {
+    LedgerRepository repo(db);
+    auto sub = repo.subscription(id);
+    if (!sub) throw NotFoundError(subst(tr("subscription: there is no subscription {0}"), {subscription_label(id)}));
+    if (sub->state != "active")
+        throw ConflictError(subst(tr("subscription: {0} is {1}, no longer active"), {subscription_label(id), sub->state}));
+    return {*sub, member_number_of_account(db, sub->account_id)};
+}
+
+}  // namespace
+
+TxnResult LedgerService::subscribe(const Actor& actor, const SubscribeRequest& in) {
+    audit_.require(actor, Action::PostTransactions, kEntity, in.member);
+    const std::string key = key_or_new(in.key);
+    const std::string request = nlohmann::json{{"member", in.member}, {"package", in.package}}.dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "package_subscribe", request)) return *earlier;
+    const Member member = load_member(db_, in.member);
+    if (member.state == LifecycleState::Lapsed)
+        throw ValidationError("member", member.number,
+                              subst(tr("member: {0} has lapsed (no activity for too long); a lapsed member cannot "
+                                       "purchase until a recharge brings the membership back"),
+                                    {member.number}));
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    const Program& rules = program_.rules_in_force(day);
+    const MealPackage* package = nullptr;
+    for (const MealPackage& p : rules.packages)
+        if (p.code == in.package) package = &p;
+    if (!package)
+        throw ValidationError("package", in.package,
+                              subst(tr("package: there is no meal package \"{0}\" on offer on {1}"),
+                                    {in.package, format_date(day)}));
+    LedgerRepository repo(db_);
+    Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
+    if (auto earlier = replay(db_, key, "package_subscribe", request)) return *earlier;
+    const StoredValue drawn = draw(d.account().value, package->price, kDefaultDrawOrder);
+    for (Bucket b : kDefaultDrawOrder) d.add(EntryType::PackagePurchase, b, -drawn.at(b).fen());
+    d.add(EntryType::PackagePurchase, Bucket::Package, package->value_owed.fen());
+    std::int64_t coins = 0;
+    if (package->earns_points && rules.points && d.account().coin_member_since)
+        coins = coins_for(*rules.points, package->price);
+    d.add(EntryType::PointsEarned, Bucket::Coins, coins);
+    nlohmann::json detail = {{"package", package->code},
+                                   {"price", package->price.to_string()},
+                                   {"value_owed", package->value_owed.to_string()},
+                                   {"deliveries", package->deliveries},
+                                   {"coins_earned", coins}};
+    const std::int64_t id = write(repo, d, key, "package_subscribe", request, detail.dump());
+    Subscription sub;
+    sub.request_id = id;
+    sub.account_id = d.account().id;
+    sub.package_code = package->code;
+    sub.package_name = package->name_zh;
+    sub.price = package->price;
+    sub.paid = drawn;
+    sub.value_owed = package->value_owed;
+    sub.deliveries = package->deliveries;
+    sub.undelivered = package->value_owed;
+    sub.started_on = day;
+    const std::int64_t sub_id = repo.add_subscription(sub);
+    // The subscription's number is known only now; the request's detail carries it, for a repeat too.
+    detail["subscription"] = sub_id;
+    repo.set_request_detail(id, detail.dump());
+    if (coins > 0) repo.add_coin_lot(d.account().id, d.lines().back().id, {0, day, coin_expiry(*rules.points, day), coins});
+    note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
+    audit_txn(audit_, actor, "package_subscribe", member.number, d, id,
+              subscription_label(sub_id) + " " + detail.dump());
+    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::deliver(const Actor& actor, const DeliveryRequest& in) {
+    audit_.require(actor, Action::PostTransactions, "subscription", subscription_label(in.subscription));
+    if (in.count < 1)
+        throw ValidationError("count", std::to_string(in.count),
+                              subst(tr("count: at least one delivery, not {0}"), {std::to_string(in.count)}));
+    const std::string key = key_or_new(in.key);
+    const std::string request = nlohmann::json{{"subscription", in.subscription}, {"count", in.count}}.dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "package_delivery", request)) return *earlier;
+    auto [sub, number] = active_subscription(db_, in.subscription);
+    LedgerRepository repo(db_);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    Draft d(repo.lock_open_account(repo.account(sub.account_id)->member_id, now), day, actor.username, now, "");
+    sub = *repo.subscription(in.subscription);  // again, under the account's lock
+    if (sub.state != "active")
+        throw ConflictError(subst(tr("subscription: {0} is {1}, no longer active"),
+                                  {subscription_label(sub.id), sub.state}));
+    const int left = sub.deliveries - sub.delivered;
+    if (in.count > left)
+        throw ValidationError("count", std::to_string(in.count),
+                              subst(tr("count: subscription {0} has {1} deliveries left, not {2}"),
+                                    {subscription_label(sub.id), std::to_string(left), std::to_string(in.count)}));
+    const Money goods = delivered_value(sub.value_owed, sub.deliveries, sub.delivered + in.count) -
+                        delivered_value(sub.value_owed, sub.deliveries, sub.delivered);
+    d.add(EntryType::PackageDelivery, Bucket::Package, -goods.fen());
+    sub.delivered += in.count;
+    sub.undelivered -= goods;
+    if (sub.delivered == sub.deliveries) {
+        sub.state = "completed";
+        sub.ended_on = day;
+    }
+    const nlohmann::json detail = {{"subscription", sub.id},
+                                   {"delivered", sub.delivered},
+                                   {"deliveries", sub.deliveries},
+                                   {"remaining", sub.deliveries - sub.delivered},
+                                   {"goods_value", goods.to_string()}};
+    const std::int64_t id = write(repo, d, key, "package_delivery", request, detail.dump());
+    repo.save_subscription(sub);
+    audit_txn(audit_, actor, "package_delivery", number, d, id, detail.dump());
+    TxnResult result = result_of(repo, *repo.request_by_id(id), number, false);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::cancel_subscription(const Actor& actor, const CancelRequest& in) {
+    audit_.require(actor, Action::PostTransactions, "subscription", subscription_label(in.subscription));
+    const std::string key = key_or_new(in.key);
+    const std::string request = nlohmann::json{{"subscription", in.subscription}, {"reason", in.reason}}.dump();
+    Transaction tx(db_);
+    if (auto earlier = replay(db_, key, "package_cancel", request)) return *earlier;
+    auto [sub, number] = active_subscription(db_, in.subscription);
+    LedgerRepository repo(db_);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    Draft d(repo.lock_open_account(repo.account(sub.account_id)->member_id, now), day, actor.username, now, in.reason);
+    sub = *repo.subscription(in.subscription);
+    if (sub.state != "active")
+        throw ConflictError(subst(tr("subscription: {0} is {1}, no longer active"),
+                                  {subscription_label(sub.id), sub.state}));
+    const Money back = package_refund(sub.price, sub.deliveries, sub.delivered);
+    const Payment share = refund_share({sub.paid, Money()}, back);
+    for (Bucket b : kValueBuckets) d.add(EntryType::Refund, b, share.stored_value.at(b).fen());
+    d.add(EntryType::PackageCancelled, Bucket::Package, -sub.undelivered.fen());
+    const nlohmann::json detail = {{"subscription", sub.id},
+                                   {"delivered", sub.delivered},
+                                   {"deliveries", sub.deliveries},
+                                   {"refunded", back.to_string()},
+                                   {"goods_value_cancelled", sub.undelivered.to_string()}};
+    sub.refunded = back;
+    sub.undelivered = Money();
+    sub.state = "cancelled";
+    sub.ended_on = day;
+    const std::int64_t id = write(repo, d, key, "package_cancel", request, detail.dump());
+    repo.save_subscription(sub);
+    audit_txn(audit_, actor, "package_cancel", number, d, id, detail.dump());
+    TxnResult result = result_of(repo, *repo.request_by_id(id), number, false);
+    tx.commit();
+    return result;
+}
+
 AccountView LedgerService::account(const Actor& actor, const std::string& number) {
     audit_.require(actor, Action::ViewAccounts, kEntity, number);
     const Member member = load_member(db_, number);
@@ -536,6 +699,8 @@ AccountView LedgerService::account(const Actor& actor, const std::string& number
         v.coin_member_since = a->coin_member_since;
         v.coin_lots = repo.coin_lots(a->id);
         v.entries = repo.entry_count(a->id);
+        v.package_value = a->package_value;
+        v.subscriptions = repo.subscriptions_of_member(member.id);
         const Date today = to_business_time(clock_()).date();
         v.usable_coins = usable_coins(v.coin_lots, today);
         std::stable_sort(v.coin_lots.begin(), v.coin_lots.end(), [](const CoinLot& x, const CoinLot& y) {
@@ -580,6 +745,8 @@ void LedgerService::fold_accounts(std::int64_t absorbed_member_id, std::int64_t 
     }
     out.add(EntryType::MergeOut, Bucket::Coins, -absorbed->coins);
     in.add(EntryType::MergeIn, Bucket::Coins, absorbed->coins);
+    out.add(EntryType::MergeOut, Bucket::Package, -absorbed->package_value.fen());
+    in.add(EntryType::MergeIn, Bucket::Package, absorbed->package_value.fen());
     // The person joined the coin scheme when either record did first.
     const std::optional<Date>& theirs = absorbed->coin_member_since;
     std::optional<Date>& mine = in.account().coin_member_since;

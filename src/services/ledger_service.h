@@ -70,6 +70,7 @@ struct TxnResult {
     std::vector<LedgerEntry> entries;
     StoredValue value_after;
     std::int64_t coins_after = 0;
+    Money package_after;  // undelivered meal-package value
     std::string detail;   // JSON object with what was worked out (bonus, discount, coins earned...)
     bool repeated = false; // answered from an earlier request with the same key
 };
@@ -83,7 +84,27 @@ struct AccountView {
     std::vector<CoinLot> coin_lots;        // with coins left, nearest expiry first
     std::optional<Date> coin_member_since; // joined the coin scheme (entry threshold reached)
     DrawOrder draw_order = kDefaultDrawOrder;
+    Money package_value;                   // undelivered meal-package goods owed
+    std::vector<Subscription> subscriptions;  // newest first
     long long entries = 0;
+};
+
+struct SubscribeRequest {
+    std::string member;
+    std::string package;   // package code in the programme
+    std::string key;
+};
+
+struct DeliveryRequest {
+    std::int64_t subscription = 0;
+    int count = 1;
+    std::string key;
+};
+
+struct CancelRequest {
+    std::int64_t subscription = 0;
+    std::string reason;
+    std::string key;
 };
 
 class LedgerService {
@@ -99,6 +120,13 @@ public:
     // Loads a card's face value (principal) and its bonus into the member's account. A wrong PIN
     // is counted (and the fifth blocks the card) even though the activation is refused.
     TxnResult activate_card(const Actor& actor, const CardActivation& request);
+
+    // Meal packages (套餐): bought from stored value; each delivery lowers the undelivered value;
+    // a cancellation gives back the price of the deliveries not made (package_refund) to the
+    // buckets that paid it.
+    TxnResult subscribe(const Actor& actor, const SubscribeRequest& request);
+    TxnResult deliver(const Actor& actor, const DeliveryRequest& request);
+    TxnResult cancel_subscription(const Actor& actor, const CancelRequest& request);
 
     AccountView account(const Actor& actor, const std::string& member);
     // Newest first, `limit` lines before entry `before_id` (0 = the newest).

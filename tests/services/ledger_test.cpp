@@ -346,4 +346,95 @@ TEST_P(LedgerTest, DbCheckNamesTheMemberWhoseEntryWasCorrupted) {
     EXPECT_NE(db_check().find(m + ": coins 5 but its coin lots hold 4"), std::string::npos) << db_check();
 }
 
+TEST_P(LedgerTest, MealPackageDeliveriesAndCancellationAddUpExactly) {
+    MealPackage pkg;
+    pkg.code = "pregnancy_quarter";
+    pkg.name_zh = "孕期季度套餐";
+    pkg.name_en = "Pregnancy, one quarter";
+    pkg.kind = PackageKind::SpecialNeed;
+    pkg.group = "pregnancy";
+    pkg.price = Money::from_yuan(1000);
+    pkg.value_owed = Money::from_yuan(1200);
+    pkg.deliveries = 7;
+    approve(ChangeKind::Package, nlohmann::json::parse(to_json(pkg).dump()));
+    const std::string m = add("张三", "13800138000");
+    recharge(m, "12000");  // principal 12,000, bonus 3,000
+    adjust(m, Bucket::Principal, false, 1140000);  // leave 600 of principal, so the package also draws bonus
+
+    const TxnResult bought = services->ledger.subscribe(desk, {m, "pregnancy_quarter", ""});
+    const std::int64_t sub = nlohmann::json::parse(bought.detail).at("subscription");
+    EXPECT_EQ(balances(m), (Balances{"0.00", "2600.00", "0.00", 0})) << "meal packages earn no coins";
+    EXPECT_EQ(bought.package_after, Money::from_yuan(1200));
+    // 1,200 over 7 deliveries: 171.42, then cumulative rounding down (342.85 after two).
+    EXPECT_EQ(services->ledger.deliver(desk, {sub, 1, ""}).package_after.to_string(), "1028.58");
+    EXPECT_EQ(services->ledger.deliver(desk, {sub, 1, ""}).package_after.to_string(), "857.15");
+    EXPECT_THROW(services->ledger.deliver(desk, {sub, 6, ""}), ValidationError) << "only 5 left";
+    // Cancel after 2 of 7: 1,000 − floor(1,000 × 2 / 7) = 1,000 − 285.71 = 714.29 back, split as it was paid
+    // (600 principal, 400 bonus): principal floor(600 × 714.29 / 1000) = 428.57, bonus 285.72.
+    const TxnResult cancelled = services->ledger.cancel_subscription(desk, {sub, "孕期结束", ""});
+    EXPECT_EQ(cancelled.package_after, Money());
+    EXPECT_EQ(balances(m), (Balances{"428.57", "2885.72", "0.00", 0}));
+    EXPECT_THROW(services->ledger.cancel_subscription(desk, {sub, "again", ""}), ConflictError);
+    EXPECT_THROW(services->ledger.deliver(desk, {sub, 1, ""}), ConflictError);
+    EXPECT_THROW(services->ledger.subscribe(desk, {m, "no_such_package", ""}), ValidationError);
+    const AccountView v = services->ledger.account(desk, m);
+    ASSERT_EQ(v.subscriptions.size(), 1u);
+    EXPECT_EQ(v.subscriptions[0].delivered, 2);
+    EXPECT_EQ(v.subscriptions[0].state, "cancelled");
+    EXPECT_EQ(db_check(), "ok");
+
+    // Delivered to the end: the undelivered value reaches exactly zero.
+    recharge(m, "1000");
+    const TxnResult second = services->ledger.subscribe(desk, {m, "pregnancy_quarter", ""});
+    const std::int64_t sub2 = nlohmann::json::parse(second.detail).at("subscription");
+    services->ledger.deliver(desk, {sub2, 3, ""});
+    EXPECT_EQ(services->ledger.deliver(desk, {sub2, 4, ""}).package_after, Money());
+    EXPECT_EQ(services->ledger.account(desk, m).subscriptions[0].state, "completed");
+    EXPECT_EQ(db_check(), "ok");
+}
+
+TEST_P(LedgerTest, CardActivationLoadsFaceValueAndBonusAndRefusesExpiredCards) {
+    approve(ChangeKind::Denomination, nlohmann::json::parse(to_json(Denomination{Money::from_yuan(1000), true,
+                                                                                  Money::from_yuan(100)}).dump()));
+    approve(ChangeKind::Denomination, nlohmann::json::parse(to_json(Denomination{Money::from_yuan(200), false,
+                                                                                  Money()}).dump()));
+    const std::string m = add("张三", "13800138000");
+    std::vector<IssuedCard> issued;
+    BatchRequest r{Money::from_yuan(1000), 3, parse_date("2026-12-31", "d"), "双十一"};
+    const CardBatch batch = services->cards.create_batch(
+        finance, r, [&](const CardBatch&, const std::vector<IssuedCard>& cards) { issued = cards; });
+    EXPECT_EQ(batch.bonus, Money::from_yuan(100));
+    ASSERT_EQ(issued.size(), 3u);
+    EXPECT_TRUE(valid_card_number(issued[0].number));
+
+    const TxnResult loaded = services->ledger.activate_card(desk, {issued[0].number, issued[0].pin, m, ""});
+    EXPECT_EQ(balances(m), (Balances{"1000.00", "100.00", "0.00", 0}));
+    EXPECT_EQ(loaded.entries.size(), 2u);
+    EXPECT_THROW(services->ledger.activate_card(desk, {issued[0].number, issued[0].pin, m, ""}), ConflictError);
+    const std::string before = snapshot(m);
+    EXPECT_THROW(services->ledger.activate_card(desk, {issued[1].number, "00000000", m, ""}), ValidationError);
+    EXPECT_EQ(services->cards.status(desk, issued[1].number).card.wrong_pins, 1) << "a wrong PIN is counted";
+    EXPECT_EQ(balances(m), (Balances{"1000.00", "100.00", "0.00", 0}));
+
+    services->cards.block(desk, issued[1].number, "挂失");
+    EXPECT_THROW(services->ledger.activate_card(desk, {issued[1].number, issued[1].pin, m, ""}), ConflictError);
+    *now = parse_instant("2027-01-01 02:00:00");  // past the batch's last activation day
+    EXPECT_THROW(services->ledger.activate_card(desk, {issued[2].number, issued[2].pin, m, ""}), ConflictError);
+
+    // A denomination not on sale, and a batch whose PINs could not be delivered, create nothing.
+    EXPECT_THROW(services->cards.create_batch(finance, {Money::from_yuan(200), 1, {}, ""},
+                                              [](const CardBatch&, const std::vector<IssuedCard>&) {}),
+                 ValidationError);
+    EXPECT_THROW(services->cards.create_batch(finance, {Money::from_yuan(1000), 2, {}, ""},
+                                              [](const CardBatch&, const std::vector<IssuedCard>&) {
+                                                  throw StorageError("disk full");
+                                              }),
+                 StorageError);
+    EXPECT_EQ(services->cards.batches(finance).size(), 1u);
+    EXPECT_EQ(rows("cards"), 3);
+    EXPECT_THROW(services->cards.create_batch(desk, r, [](const CardBatch&, const std::vector<IssuedCard>&) {}),
+                 PermissionError);
+    EXPECT_EQ(db_check(), "ok");
+}
+
 MD_ON_BOTH_BACKENDS(LedgerTest);
