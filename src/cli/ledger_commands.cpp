@@ -252,6 +252,41 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
                                   ctx.actor(), {parse_subscription(cn->txn), cn->reason, cn->key}));
     });
 
+    CLI::App* coins = app.add_subcommand("coins", "The coin expiry job");
+    coins->require_subcommand(1);
+    auto as_of = std::make_shared<std::string>();
+    auto day = [&ctx](const std::string& text) {
+        return text.empty() ? ctx.services().program.today() : parse_date(text, "as-of");
+    };
+    CLI::App* preview = coins->add_subcommand("preview", "Count the coins that would expire; changes nothing");
+    preview->add_option("--as-of", *as_of, "Coins whose last day is before this day (default today)");
+    preview->callback([&ctx, as_of, day] {
+        const ExpiryPlan p = ctx.services().ledger.expiry_preview(ctx.actor(), day(*as_of));
+        ctx.print({{"as_of", format_date(p.as_of)}, {"accounts", p.accounts}, {"coins", p.coins}},
+                  "As of " + format_date(p.as_of) + ": " + std::to_string(p.coins) + " coins on " +
+                      std::to_string(p.accounts) + " accounts would expire");
+    });
+    auto run_as_of = std::make_shared<std::string>();
+    CLI::App* expire = coins->add_subcommand("expire", "Expire the coins past their last day and log the run");
+    expire->add_option("--as-of", *run_as_of, "Today or earlier (default today)");
+    expire->callback([&ctx, run_as_of, day] {
+        const ExpiryRun r = ctx.services().ledger.expire_coins(ctx.actor(), day(*run_as_of));
+        ctx.print({{"run", r.id}, {"as_of", format_date(r.as_of)}, {"accounts", r.accounts}, {"coins", r.coins}},
+                  "Run " + std::to_string(r.id) + ": " + std::to_string(r.coins) + " coins expired on " +
+                      std::to_string(r.accounts) + " accounts");
+    });
+    coins->add_subcommand("runs", "The expiry job's log")->callback([&ctx] {
+        nlohmann::json out = nlohmann::json::array();
+        std::string text;
+        for (const ExpiryRun& r : ctx.services().ledger.expiry_runs(ctx.actor())) {
+            out.push_back({{"run", r.id}, {"as_of", format_date(r.as_of)}, {"accounts", r.accounts},
+                           {"coins", r.coins}, {"run_by", r.run_by}, {"run_at", iso_utc(r.run_at)}});
+            text += std::to_string(r.id) + "  " + format_date(r.as_of) + "  " + std::to_string(r.coins) + " coins  " +
+                    std::to_string(r.accounts) + " accounts  " + r.run_by + "\n";
+        }
+        ctx.print(out, text.empty() ? "no expiry runs" : text.substr(0, text.size() - 1));
+    });
+
     CLI::App* account = app.add_subcommand("account", "A member's stored value and coins");
     account->require_subcommand(1);
     auto m = std::make_shared<std::string>();

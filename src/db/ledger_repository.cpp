@@ -442,6 +442,53 @@ void LedgerRepository::move_coin_lots(std::int64_t from_account, std::int64_t to
     });
 }
 
+std::vector<ExpiredLot> LedgerRepository::expired_lots(const Date& as_of) {
+    return db_.guarded("finding expired coins", [&] {
+        std::vector<ExpiredLot> out;
+        long long lot = 0, account = 0, coins = 0;
+        const std::string day = format_date(as_of);
+        soci::statement st = (db_.sql().prepare << "SELECT id, account_id, remaining FROM coin_lots"
+                                                   " WHERE expires_on < :d AND remaining > 0 ORDER BY account_id, id",
+                              soci::use(day), soci::into(lot), soci::into(account), soci::into(coins));
+        st.execute(false);
+        while (st.fetch()) out.push_back({lot, account, coins});
+        return out;
+    });
+}
+
+std::int64_t LedgerRepository::add_expiry_run(const ExpiryRun& r) {
+    return db_.guarded("logging the expiry run", [&] {
+        const std::string as_of = format_date(r.as_of), at = format_instant(r.run_at);
+        long long id = 0;
+        db_.sql() << "INSERT INTO coin_expiry_runs (as_of, accounts, coins, run_by, run_at)"
+                     " VALUES (:d, :a, :c, :by, :at) RETURNING id",
+            soci::use(as_of), soci::use(r.accounts), soci::use(r.coins), soci::use(r.run_by), soci::use(at),
+            soci::into(id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::vector<ExpiryRun> LedgerRepository::expiry_runs(int limit) {
+    return db_.guarded("reading the expiry runs", [&] {
+        std::vector<ExpiryRun> out;
+        ExpiryRun r;
+        long long id = 0;
+        std::string as_of, at;
+        soci::statement st = (db_.sql().prepare << "SELECT id, as_of, accounts, coins, run_by, run_at FROM coin_expiry_runs"
+                                                   " ORDER BY id DESC LIMIT " + std::to_string(limit),
+                              soci::into(id), soci::into(as_of), soci::into(r.accounts), soci::into(r.coins),
+                              soci::into(r.run_by), soci::into(at));
+        st.execute(false);
+        while (st.fetch()) {
+            r.id = id;
+            r.as_of = parse_date(as_of.substr(0, 10), "as_of");
+            r.run_at = parse_instant(at);
+            out.push_back(r);
+        }
+        return out;
+    });
+}
+
 std::vector<LedgerDiscrepancy> LedgerRepository::check() {
     return db_.guarded("checking the ledger", [&] {
         std::vector<LedgerDiscrepancy> out;

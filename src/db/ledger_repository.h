@@ -73,6 +73,22 @@ struct Subscription {
     std::optional<Date> ended_on;
 };
 
+// Coins that have passed their last day and are still on an account.
+struct ExpiredLot {
+    std::int64_t lot_id = 0;
+    std::int64_t account_id = 0;
+    std::int64_t coins = 0;
+};
+
+struct ExpiryRun {
+    std::int64_t id = 0;
+    Date as_of;
+    long long accounts = 0;
+    long long coins = 0;
+    std::string run_by;
+    Instant run_at;
+};
+
 // One account whose stored figures disagree with its entries or lots.
 struct LedgerDiscrepancy {
     std::string member_number;
@@ -116,6 +132,10 @@ public:
     void add_coin_lot(std::int64_t account_id, std::int64_t entry_id, const CoinLot& lot);
     void take_from_lots(const std::vector<std::pair<std::int64_t, std::int64_t>>& taken);
     void move_coin_lots(std::int64_t from_account, std::int64_t to_account);
+    // Lots whose expires_on is before `as_of` with coins left, by account.
+    std::vector<ExpiredLot> expired_lots(const Date& as_of);
+    std::int64_t add_expiry_run(const ExpiryRun& run);
+    std::vector<ExpiryRun> expiry_runs(int limit);
 
     // Every account whose balances differ from the sum of its entries, from its last entry's
     // balance_after, or (coins) from its lots; and every negative balance.

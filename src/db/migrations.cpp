@@ -317,6 +317,15 @@ const std::vector<Migration>& migrations() {
              " started_on {DATE} NOT NULL,"
              " ended_on {DATE})",
              "CREATE INDEX package_subscriptions_account ON package_subscriptions (account_id, id)",
+             "CREATE INDEX coin_lots_expiry ON coin_lots (expires_on) WHERE remaining > 0",
+             // The coin expiry job's log: what each run took, as of which day.
+             "CREATE TABLE coin_expiry_runs ("
+             " id {PK},"
+             " as_of {DATE} NOT NULL,"
+             " accounts BIGINT NOT NULL,"
+             " coins BIGINT NOT NULL,"
+             " run_by TEXT NOT NULL,"
+             " run_at {TS} NOT NULL)",
          }},
         {10,
          "prepaid card batches and cards",

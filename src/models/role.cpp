@@ -58,6 +58,7 @@ const Grant kGrants[] = {
      {Role::Admin, Role::Marketing, Role::Service, Role::Finance, Role::Auditor}},
     {Action::PostTransactions, "txn.post", {Role::Admin, Role::Service}},
     {Action::AdjustBalances, "txn.adjust", {Role::Admin, Role::Finance}},
+    {Action::ExpireCoins, "coins.expire", {Role::Admin, Role::Marketing, Role::Finance}},
     {Action::ManageCardBatches, "card.batch", {Role::Admin, Role::Marketing, Role::Finance}},
     {Action::BlockCards, "card.block", {Role::Admin, Role::Service, Role::Finance}},
 };

@@ -34,6 +34,7 @@ enum class Action {
     ViewAccounts,          // stored-value and coin balances and their history
     PostTransactions,      // recharge, purchase, refund, redeem
     AdjustBalances,        // manual corrections up or down, with a reason
+    ExpireCoins,           // runs the coin expiry job
     ManageCardBatches,     // creates prepaid card batches (and so their PINs)
     BlockCards,            // blocks and unblocks a card (lost, stolen, PIN locked)
 };

@@ -686,6 +686,66 @@ TxnResult LedgerService::cancel_subscription(const Actor& actor, const CancelReq
     return result;
 }
 
+ExpiryPlan LedgerService::expiry_preview(const Actor& actor, const Date& as_of) {
+    audit_.require(actor, Action::ExpireCoins, "coins");
+    ExpiryPlan plan;
+    plan.as_of = as_of;
+    std::int64_t last_account = 0;
+    for (const ExpiredLot& lot : LedgerRepository(db_).expired_lots(as_of)) {
+        if (lot.account_id != last_account) ++plan.accounts;
+        last_account = lot.account_id;
+        plan.coins += lot.coins;
+    }
+    return plan;
+}
+
+ExpiryRun LedgerService::expire_coins(const Actor& actor, const Date& as_of) {
+    audit_.require(actor, Action::ExpireCoins, "coins");
+    const Instant now = clock_();
+    const Date today = to_business_time(now).date();
+    if (as_of > today)
+        throw ValidationError("as_of", format_date(as_of),
+                              subst(tr("as_of: {0} is after today ({1}); coins cannot expire in advance (a preview can "
+                                       "look ahead)"),
+                                    {format_date(as_of), format_date(today)}));
+    Transaction tx(db_);
+    LedgerRepository repo(db_);
+    const std::vector<ExpiredLot> lots = repo.expired_lots(as_of);
+    ExpiryRun run;
+    run.as_of = as_of;
+    run.run_by = actor.username;
+    run.run_at = now;
+    for (const ExpiredLot& lot : lots) run.coins += lot.coins;
+    for (std::size_t i = 0; i < lots.size(); ++run.accounts) {
+        const std::int64_t account_id = lots[i].account_id;
+        std::int64_t coins = 0;
+        std::vector<std::pair<std::int64_t, std::int64_t>> taken;
+        for (; i < lots.size() && lots[i].account_id == account_id; ++i) {
+            coins += lots[i].coins;
+            taken.emplace_back(lots[i].lot_id, lots[i].coins);
+        }
+        // A merged-away account's lots moved with its coins, so every lot's account is open.
+        Draft d(*repo.account(account_id), as_of, actor.username, now,
+                subst(tr("coins expired before {0}"), {format_date(as_of)}));
+        d.add(EntryType::PointsExpired, Bucket::Coins, -coins);
+        // A lot expires once, so the account's first expiring lot makes the key unique.
+        write(repo, d, "expiry:A" + std::to_string(account_id) + ":L" + std::to_string(taken.front().first),
+              "coin_expiry", nlohmann::json{{"as_of", format_date(as_of)}, {"account", account_id}}.dump(),
+              nlohmann::json{{"coins", coins}}.dump());
+        repo.take_from_lots(taken);
+    }
+    run.id = repo.add_expiry_run(run);
+    audit_.record(actor.username, "coins.expire", "coins", std::to_string(run.id), "",
+                  nlohmann::json{{"as_of", format_date(as_of)}, {"accounts", run.accounts}, {"coins", run.coins}}.dump());
+    tx.commit();
+    return run;
+}
+
+std::vector<ExpiryRun> LedgerService::expiry_runs(const Actor& actor, int limit) {
+    audit_.require(actor, Action::ExpireCoins, "coins");
+    return LedgerRepository(db_).expiry_runs(limit);
+}
+
 AccountView LedgerService::account(const Actor& actor, const std::string& number) {
     audit_.require(actor, Action::ViewAccounts, kEntity, number);
     const Member member = load_member(db_, number);

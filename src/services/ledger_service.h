@@ -107,6 +107,12 @@ struct CancelRequest {
     std::string key;
 };
 
+struct ExpiryPlan {
+    Date as_of;
+    long long accounts = 0;
+    long long coins = 0;
+};
+
 class LedgerService {
 public:
     LedgerService(Database& db, Clock clock, ProgramService& program)
@@ -127,6 +133,13 @@ public:
     TxnResult subscribe(const Actor& actor, const SubscribeRequest& request);
     TxnResult deliver(const Actor& actor, const DeliveryRequest& request);
     TxnResult cancel_subscription(const Actor& actor, const CancelRequest& request);
+
+    // The coin expiry job: coins whose last day is before `as_of` leave their accounts, one
+    // points_expired line per account. A preview counts and writes nothing; a run (as of today
+    // or earlier) makes the lines in one transaction and logs the run.
+    ExpiryPlan expiry_preview(const Actor& actor, const Date& as_of);
+    ExpiryRun expire_coins(const Actor& actor, const Date& as_of);
+    std::vector<ExpiryRun> expiry_runs(const Actor& actor, int limit = 50);
 
     AccountView account(const Actor& actor, const std::string& member);
     // Newest first, `limit` lines before entry `before_id` (0 = the newest).

@@ -302,6 +302,24 @@ TEST_P(LedgerTest, CoinsAreSpentNearestExpiryFirstAndAreUsableOnTheirExpiryDay) 
     EXPECT_EQ(snapshot(m), before);
     redeem(m, 10);
     EXPECT_EQ(db_check(), "ok");
+
+    // The expiry job: a preview counts the 17 coins past their last day and writes nothing.
+    const Date today = services->program.today();
+    const ExpiryPlan plan = services->ledger.expiry_preview(marketing, today);
+    EXPECT_EQ((plan.accounts, plan.coins), (1, 17));
+    EXPECT_EQ(balances(m).coins, 17);
+    EXPECT_EQ(services->ledger.expiry_preview(marketing, parse_date("2026-12-31", "d")).coins, 0)
+        << "still usable on their last day";
+    EXPECT_THROW(services->ledger.expire_coins(marketing, today + boost::gregorian::days(1)), ValidationError);
+    EXPECT_THROW(services->ledger.expire_coins(desk, today), PermissionError);
+    const ExpiryRun run = services->ledger.expire_coins(marketing, today);
+    EXPECT_EQ(run.coins, 17);
+    EXPECT_EQ(balances(m).coins, 0);
+    EXPECT_EQ(entry_type_code(services->ledger.history(desk, m, 1).front().type), "points_expired");
+    EXPECT_EQ(services->ledger.expire_coins(marketing, today).coins, 0) << "nothing expires twice";
+    EXPECT_EQ(services->ledger.expiry_runs(marketing).size(), 2u);
+    EXPECT_EQ(audit("coins.expire").size(), 3u) << "two runs and the service desk's refusal";
+    EXPECT_EQ(db_check(), "ok");
 }
 
 TEST_P(LedgerTest, MergeFoldsTheAbsorbedAccountAndItsPurchasesCanStillBeRefunded) {
