@@ -8,9 +8,7 @@ const std::vector<Area>& all_areas() {
     static const std::vector<Area> areas = {
         {AreaId::Members, tr_noop("Members"), nullptr},
         {AreaId::Program, tr_noop("Program"), nullptr},
-        {AreaId::CardsAndStoredValue, tr_noop("Cards & Stored Value"),
-         tr_noop("Cards & Stored Value: not built yet — this area arrives with membership cards and "
-                 "the stored-value ledger.")},
+        {AreaId::CardsAndStoredValue, tr_noop("Cards & Stored Value"), nullptr},
         {AreaId::Packages, tr_noop("Packages"),
          tr_noop("Packages: not built yet — this area arrives with meal packages and their deliveries.")},
         {AreaId::Campaigns, tr_noop("Campaigns"),

@@ -3,6 +3,7 @@
 #include "models/errors.h"
 #include "models/role.h"
 #include "services/services.h"
+#include "views/account_page.h"
 #include "views/error_dialog.h"
 #include "views/member_fields.h"
 #include "views/member_labels.h"
@@ -72,14 +73,16 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     auto* tabs = new wxNotebook(background, wxID_ANY);
     tabs->AddPage(build_profile(tabs), _("Profile"));
     tabs->AddPage(build_history(tabs, history), _("Lifecycle history"));
-    auto* later = new wxPanel(tabs);
-    auto* later_sizer = new wxBoxSizer(wxVERTICAL);
-    auto* later_line = new wxStaticText(later, wxID_ANY,
-                                        _("Balances, points, tier, packages and complaints arrive with the later capabilities."));
-    later_line->Wrap(FromDIP(560));
-    later_sizer->Add(later_line, 0, wxALL, FromDIP(16));
-    later->SetSizer(later_sizer);
-    tabs->AddPage(later, _("Account"));
+    if (role_may(actor_.role, Action::ViewAccounts)) {
+        tabs->AddPage(new AccountPage(tabs, services_, actor_, number_), _("Stored value && points"));
+    } else {
+        auto* none = new wxPanel(tabs);
+        auto* none_sizer = new wxBoxSizer(wxVERTICAL);
+        none_sizer->Add(new wxStaticText(none, wxID_ANY, _("Your role does not see members' balances.")), 0, wxALL,
+                        FromDIP(16));
+        none->SetSizer(none_sizer);
+        tabs->AddPage(none, _("Stored value && points"));
+    }
 
     auto* bottom = new wxBoxSizer(wxHORIZONTAL);
     status_ = new wxStaticText(background, wxID_ANY, wxString());
@@ -105,6 +108,7 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     fields_->set_editable(may_edit);
     save_->Enable(may_edit);
     save_->SetToolTip(may_edit ? _("Save the profile (Ctrl+S)") : _("Your role may look at members but not change them."));
+    tabs->SetToolTip(_("Ctrl+1, Ctrl+2, Ctrl+3 switch between the tabs."));
 
     save_->Bind(wxEVT_BUTTON, &MemberWindow::on_save, this);
     const bool may_merge = role_may(actor_.role, Action::MergeMembers);
@@ -119,10 +123,14 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     });
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
     show_contact_->Bind(wxEVT_BUTTON, &MemberWindow::on_show_contact, this);
-    // Escape closes, Ctrl+S saves: the keys people use in every other editor.
-    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
-        if (event.GetKeyCode() == WXK_ESCAPE) {
+    // Escape closes, Ctrl+S saves: the keys people use in every other editor. Ctrl+1, 2, 3 go to
+    // a tab, as in a browser.
+    Bind(wxEVT_CHAR_HOOK, [this, tabs](wxKeyEvent& event) {
+        const int key = event.GetKeyCode();
+        if (key == WXK_ESCAPE) {
             Close();
+        } else if (event.GetModifiers() == wxMOD_CONTROL && key >= '1' && key < '1' + static_cast<int>(tabs->GetPageCount())) {
+            tabs->SetSelection(key - '1');
         } else if (event.GetModifiers() == wxMOD_CONTROL && event.GetKeyCode() == 'S' && save_->IsEnabled()) {
             wxCommandEvent ignored;
             on_save(ignored);

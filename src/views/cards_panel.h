@@ -1,0 +1,39 @@
+#pragma once
+// The Cards & Stored Value area: prepaid card batches (create one, with its PIN file and
+// printable card sheet), and a card looked up by number with its history, blocked or unblocked.
+#include "services/actor.h"
+
+#include <memory>
+#include <wx/panel.h>
+
+class wxButton;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace md { class Services; }
+
+namespace md::views {
+
+class CardsPanel : public wxPanel {
+public:
+    CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor);
+
+private:
+    void reload_batches();
+    void look_up();
+    void on_new_batch(wxCommandEvent&);
+    void on_block(bool block);
+
+    std::shared_ptr<Services> services_;
+    Actor actor_;
+    wxListCtrl* batches_ = nullptr;
+    wxTextCtrl* card_number_ = nullptr;
+    wxStaticText* card_facts_ = nullptr;
+    wxListCtrl* card_events_ = nullptr;
+    wxButton* block_ = nullptr;
+    wxButton* unblock_ = nullptr;
+    std::string shown_card_;
+};
+
+}  // namespace md::views
