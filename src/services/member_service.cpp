@@ -1,5 +1,7 @@
 #include "services/member_service.h"
 
+#include "db/card_repository.h"
+
 #include "db/member_merge_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
@@ -188,6 +190,10 @@ std::vector<MemberHit> MemberService::find(const Actor& actor, const std::string
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (upper.size() == 9 && upper[0] == 'M' && all_of(upper.substr(1), std::isdigit)) add(one(repo.by_number(upper)), 0, "number");
     if (q.find('@') != std::string::npos) add(repo.by_email(lower(q), limit), 1, "email");
+    // A prepaid card (16 digits, check digit right) leads to the member it was loaded into.
+    if (const std::string card = normalise_card_number(q); valid_card_number(card))
+        if (auto c = CardRepository(db_).by_number(card); c && !c->member_number.empty())
+            add(one(repo.by_number(c->member_number)), 0, "card");
     if (all_of(q, std::isdigit) && q.size() == 4) add(repo.by_mobile_tail(q, limit), 3, "mobile_tail");
     if (looks_like_phone(q) && q.size() > 4) {
         try {

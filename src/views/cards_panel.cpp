@@ -66,8 +66,8 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
                                   wxTE_PROCESS_ENTER);
     card_number_->SetHint(_("Card number"));
     lookup->Add(card_number_, 0, wxRIGHT, FromDIP(4));
-    auto* find = new wxButton(this, wxID_ANY, _("&Look up"));
-    lookup->Add(find, 0, wxRIGHT, gap);
+    find_ = new wxButton(this, wxID_ANY, _("&Look up"));
+    lookup->Add(find_, 0, wxRIGHT, gap);
     block_ = new wxButton(this, wxID_ANY, _("&Block…"));
     unblock_ = new wxButton(this, wxID_ANY, _("&Unblock…"));
     lookup->Add(block_, 0, wxRIGHT, FromDIP(4));
@@ -86,10 +86,21 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     sizer->Add(card_events_, 1, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
 
-    find->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { look_up(); });
+    find_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { look_up(); });
     card_number_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { look_up(); });
     block_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_block(true); });
     unblock_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_block(false); });
+}
+
+void CardsPanel::load() {
+    // Roles that may not see accounts (the approver) get a word instead of a refusal dialog.
+    if (!role_may(actor_.role, Action::ViewAccounts)) {
+        card_facts_->SetLabel(_("Your role does not see card batches or cards."));
+        card_number_->Disable();
+        find_->Disable();
+        Layout();
+        return;
+    }
     reload_batches();
 }
 

@@ -2,6 +2,7 @@
 // The Cards & Stored Value area: prepaid card batches (create one, with its PIN file and
 // printable card sheet), and a card looked up by number with its history, blocked or unblocked.
 #include "services/actor.h"
+#include "views/lazy_area.h"
 
 #include <memory>
 #include <wx/panel.h>
@@ -15,11 +16,12 @@ namespace md { class Services; }
 
 namespace md::views {
 
-class CardsPanel : public wxPanel {
+class CardsPanel : public wxPanel, public LazyArea {
 public:
     CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor);
 
 private:
+    void load() override;
     void reload_batches();
     void look_up();
     void on_new_batch(wxCommandEvent&);
@@ -33,6 +35,7 @@ private:
     wxListCtrl* card_events_ = nullptr;
     wxButton* block_ = nullptr;
     wxButton* unblock_ = nullptr;
+    wxButton* find_ = nullptr;
     std::string shown_card_;
 };
 

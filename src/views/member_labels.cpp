@@ -48,6 +48,7 @@ const std::vector<CodeLabel>& matched_by_labels() {
         {"number", tr_noop("member number")},
         {"mobile", tr_noop("mobile")},
         {"mobile_tail", tr_noop("last 4 digits")},
+        {"card", tr_noop("card number")},
         {"email", tr_noop("e-mail")},
         {"name", tr_noop("name")},
         {"initials", tr_noop("pinyin initials")},

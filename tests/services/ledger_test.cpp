@@ -429,6 +429,11 @@ TEST_P(LedgerTest, CardActivationLoadsFaceValueAndBonusAndRefusesExpiredCards) {
     EXPECT_EQ(balances(m), (Balances{"1000.00", "100.00", "0.00", 0}));
     EXPECT_EQ(loaded.entries.size(), 2u);
     EXPECT_THROW(services->ledger.activate_card(desk, {issued[0].number, issued[0].pin, m, ""}), ConflictError);
+    // The one search box finds the member by a card loaded into the account, typed in groups too.
+    const auto hits = services->members.find(desk, group_card_number(issued[0].number));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ((hits[0].record.member.number, hits[0].matched_by), (m, std::string("card")));
+    EXPECT_TRUE(services->members.find(desk, issued[1].number).empty()) << "a card not yet loaded leads nowhere";
     const std::string before = snapshot(m);
     EXPECT_THROW(services->ledger.activate_card(desk, {issued[1].number, "00000000", m, ""}), ValidationError);
     EXPECT_EQ(services->cards.status(desk, issued[1].number).card.wrong_pins, 1) << "a wrong PIN is counted";
