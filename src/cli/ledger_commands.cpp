@@ -95,6 +95,14 @@ std::int64_t parse_subscription(const std::string& text) {
 }  // namespace
 
 void print_txn_result(CliContext& ctx, const TxnResult& r) {
+    if (r.pending_adjustment && r.txn == 0) {
+        const std::string label = "A" + std::to_string(r.pending_adjustment);
+        ctx.print({{"pending_adjustment", r.pending_adjustment}, {"kind", r.kind}, {"key", r.key},
+                   {"member", r.member_number}, {"txn", nullptr}},
+                  label + "  " + r.member_number + "  nothing posted: the adjustment waits for someone else's approval" +
+                      " (txn approve-adjustment " + label + ")");
+        return;
+    }
     nlohmann::json entries = nlohmann::json::array();
     std::string text = "T" + std::to_string(r.txn) + "  " + r.kind + "  " + r.member_number + "  " +
                        format_date(r.business_day) + (r.repeated ? "  (repeated key: nothing changed)" : "") + "\n";
@@ -110,6 +118,7 @@ void print_txn_result(CliContext& ctx, const TxnResult& r) {
                {"member", r.member_number},
                {"business_day", format_date(r.business_day)},
                {"repeated", r.repeated},
+               {"pending_adjustment", r.pending_adjustment ? nlohmann::json(r.pending_adjustment) : nlohmann::json()},
                {"entries", entries},
                {"balances", with_package(balances_json(r.value_after, r.coins_after), r.package_after)},
                {"detail", nlohmann::json::parse(r.detail.empty() ? "{}" : r.detail)}},
@@ -216,6 +225,57 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
         r.reason = j->reason;
         r.key = j->key;
         print_txn_result(ctx, ctx.services().ledger.adjust(ctx.actor(), r));
+    });
+
+    auto all = std::make_shared<bool>(false);
+    CLI::App* list = txn->add_subcommand("adjustments", "Adjustments waiting for approval (--all: decided ones too)");
+    list->add_flag("--all", *all, "Decided ones too");
+    list->callback([&ctx, all] {
+        nlohmann::json out = nlohmann::json::array();
+        std::string text;
+        for (const AdjustmentRequest& a : ctx.services().ledger.adjustments(ctx.actor(), !*all)) {
+            const std::string amount = a.bucket == Bucket::Coins ? std::to_string(a.amount)
+                                                                 : Money::from_fen(a.amount).to_string();
+            out.push_back({{"id", a.id}, {"member", a.member_number}, {"bucket", bucket_code(a.bucket)},
+                           {"direction", a.up ? "up" : "down"}, {"amount", amount}, {"reason", a.reason},
+                           {"requested_by", a.requested_by}, {"requested_at", iso_utc(a.requested_at)},
+                           {"state", a.state}, {"decided_by", a.decided_by}, {"comment", a.comment},
+                           {"txn", a.txn ? nlohmann::json(a.txn) : nlohmann::json()}});
+            text += "A" + std::to_string(a.id) + "  " + a.member_number + "  " + bucket_code(a.bucket) + " " +
+                    (a.up ? "up " : "down ") + amount + "  " + a.state + "  by " + a.requested_by + "  " + a.reason + "\n";
+        }
+        ctx.print(out, text.empty() ? "no adjustments" : text.substr(0, text.size() - 1));
+    });
+    for (const bool approve : {true, false}) {
+        auto args = std::make_shared<std::pair<std::string, std::string>>();
+        CLI::App* decide = txn->add_subcommand(approve ? "approve-adjustment" : "reject-adjustment",
+                                               approve ? "Approve someone else's adjustment: it is posted now"
+                                                       : "Reject someone else's adjustment");
+        decide->add_option("adjustment", args->first, "A12")->required();
+        decide->add_option("--comment", args->second, "Why");
+        decide->callback([&ctx, args, approve] {
+            std::string digits = !args->first.empty() && (args->first[0] == 'A' || args->first[0] == 'a')
+                                     ? args->first.substr(1) : args->first;
+            if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
+                throw ValidationError("adjustment", args->first,
+                                      "adjustment: \"" + args->first + "\" is not an adjustment number (like A12)");
+            const TxnResult r = ctx.services().ledger.decide_adjustment(ctx.actor(), std::stoll(digits), approve,
+                                                                         args->second);
+            if (approve) print_txn_result(ctx, r);
+            else ctx.print({{"adjustment", r.pending_adjustment}, {"state", "rejected"}},
+                           "A" + std::to_string(r.pending_adjustment) + " rejected");
+        });
+    }
+    auto limit_text = std::make_shared<std::string>();
+    CLI::App* adjust_limit = txn->add_subcommand("adjust-limit", "Show, or set (admin), the amount above which an adjustment needs approval");
+    adjust_limit->add_option("amount", *limit_text, "New amount in yuan");
+    adjust_limit->callback([&ctx, limit_text] {
+        const Actor& actor = ctx.actor();
+        if (!limit_text->empty())
+            ctx.services().ledger.set_adjust_approval_above(actor, Money::parse(*limit_text, "amount"));
+        const Money now = ctx.services().ledger.adjust_approval_above();
+        ctx.print({{"adjust_approval_above", now.to_string()}},
+                  "adjustments above " + now.to_display() + " need someone else's approval");
     });
 
     auto s = std::make_shared<std::string>();

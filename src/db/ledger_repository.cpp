@@ -442,6 +442,95 @@ void LedgerRepository::move_coin_lots(std::int64_t from_account, std::int64_t to
     });
 }
 
+namespace {
+
+const char* kAdjustmentColumns =
+    "SELECT r.id, r.idem_key, r.member_id, m.number, r.bucket, r.direction, r.amount, r.reason, r.requested_by,"
+    " r.requested_at, r.state, COALESCE(r.decided_by, ''), r.comment, COALESCE(r.txn_id, 0)"
+    " FROM adjustment_requests r JOIN members m ON m.id = r.member_id ";
+
+std::vector<AdjustmentRequest> read_adjustments(Database& db, const std::string& where, const std::string& value) {
+    std::vector<AdjustmentRequest> out;
+    long long id = 0, member = 0, amount = 0, txn = 0;
+    std::string key, number, bucket, direction, reason, by, at, state, decided_by, comment;
+    soci::statement st = (db.sql().prepare << std::string(kAdjustmentColumns) + where, soci::use(value),
+                          soci::into(id), soci::into(key), soci::into(member), soci::into(number), soci::into(bucket),
+                          soci::into(direction), soci::into(amount), soci::into(reason), soci::into(by),
+                          soci::into(at), soci::into(state), soci::into(decided_by), soci::into(comment),
+                          soci::into(txn));
+    st.execute(false);
+    while (st.fetch()) {
+        AdjustmentRequest r;
+        r.id = id;
+        r.key = key;
+        r.member_id = member;
+        r.member_number = number;
+        r.bucket = parse_bucket(bucket, "bucket");
+        r.up = direction == "up";
+        r.amount = amount;
+        r.reason = reason;
+        r.requested_by = by;
+        r.requested_at = parse_instant(at);
+        r.state = state;
+        r.decided_by = decided_by;
+        r.comment = comment;
+        r.txn = txn;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::int64_t LedgerRepository::add_adjustment_request(const AdjustmentRequest& r) {
+    return db_.guarded("recording the adjustment request", [&] {
+        const long long member = r.member_id, amount = r.amount;
+        const std::string bucket = bucket_code(r.bucket), direction = r.up ? "up" : "down",
+                          at = format_instant(r.requested_at);
+        long long id = 0;
+        db_.sql() << "INSERT INTO adjustment_requests (idem_key, member_id, bucket, direction, amount, reason,"
+                     " requested_by, requested_at, state) VALUES (:k, :m, :b, :d, :a, :r, :by, :at, 'pending') RETURNING id",
+            soci::use(r.key), soci::use(member), soci::use(bucket), soci::use(direction), soci::use(amount),
+            soci::use(r.reason), soci::use(r.requested_by), soci::use(at), soci::into(id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::optional<AdjustmentRequest> LedgerRepository::adjustment_request(std::int64_t id) {
+    return db_.guarded("reading the adjustment request", [&]() -> std::optional<AdjustmentRequest> {
+        auto found = read_adjustments(db_, "WHERE CAST(r.id AS TEXT) = :id", std::to_string(id));
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+std::optional<AdjustmentRequest> LedgerRepository::adjustment_request_by_key(const std::string& key) {
+    return db_.guarded("reading the adjustment request", [&]() -> std::optional<AdjustmentRequest> {
+        auto found = read_adjustments(db_, "WHERE r.idem_key = :k", key);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
+}
+
+void LedgerRepository::decide_adjustment_request(const AdjustmentRequest& r, const Instant& at) {
+    db_.guarded("deciding the adjustment request", [&] {
+        const long long id = r.id, txn = r.txn;
+        const std::string when = format_instant(at);
+        soci::indicator txn_ind = r.txn ? soci::i_ok : soci::i_null;
+        db_.sql() << "UPDATE adjustment_requests SET state = :s, decided_by = :by, decided_at = :at, comment = :c,"
+                     " txn_id = :t WHERE id = :id",
+            soci::use(r.state), soci::use(r.decided_by), soci::use(when), soci::use(r.comment),
+            soci::use(txn, txn_ind), soci::use(id);
+    });
+}
+
+std::vector<AdjustmentRequest> LedgerRepository::adjustment_requests(bool pending_only) {
+    return db_.guarded("reading the adjustment requests", [&] {
+        return read_adjustments(db_, pending_only ? "WHERE r.state = :s ORDER BY r.id" : "WHERE r.state <> :s ORDER BY r.id DESC",
+                                pending_only ? "pending" : "none");
+    });
+}
+
 std::vector<ExpiredLot> LedgerRepository::expired_lots(const Date& as_of) {
     return db_.guarded("finding expired coins", [&] {
         std::vector<ExpiredLot> out;

@@ -89,6 +89,24 @@ struct ExpiryRun {
     Instant run_at;
 };
 
+// A manual adjustment above the approval amount, waiting for (or decided by) a second person.
+struct AdjustmentRequest {
+    std::int64_t id = 0;
+    std::string key;
+    std::int64_t member_id = 0;
+    std::string member_number;
+    Bucket bucket = Bucket::Compensation;
+    bool up = true;
+    std::int64_t amount = 0;
+    std::string reason;
+    std::string requested_by;
+    Instant requested_at;
+    std::string state = "pending";   // "pending", "approved", "rejected"
+    std::string decided_by;
+    std::string comment;
+    std::int64_t txn = 0;
+};
+
 // One account whose stored figures disagree with its entries or lots.
 struct LedgerDiscrepancy {
     std::string member_number;
@@ -136,6 +154,12 @@ public:
     std::vector<ExpiredLot> expired_lots(const Date& as_of);
     std::int64_t add_expiry_run(const ExpiryRun& run);
     std::vector<ExpiryRun> expiry_runs(int limit);
+
+    std::int64_t add_adjustment_request(const AdjustmentRequest& r);
+    std::optional<AdjustmentRequest> adjustment_request(std::int64_t id);
+    std::optional<AdjustmentRequest> adjustment_request_by_key(const std::string& key);
+    void decide_adjustment_request(const AdjustmentRequest& r, const Instant& at);
+    std::vector<AdjustmentRequest> adjustment_requests(bool pending_only);
 
     // Every account whose balances differ from the sum of its entries, from its last entry's
     // balance_after, or (coins) from its lots; and every negative balance.

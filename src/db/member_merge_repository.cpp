@@ -18,7 +18,8 @@ const std::vector<std::pair<std::string, std::string>>& member_references_moved_
         // Closed by LedgerService::fold_accounts before the move: the balance went over as
         // merge lines, the emptied account and its history follow the person.
         {"accounts", "member_id"},
-        {"cards", "member_id"},  // a card activated by the duplicate was activated by the person
+        {"cards", "member_id"},
+        {"adjustment_requests", "member_id"},  // a card activated by the duplicate was activated by the person
     };
     return refs;
 }

@@ -318,6 +318,23 @@ const std::vector<Migration>& migrations() {
              " ended_on {DATE})",
              "CREATE INDEX package_subscriptions_account ON package_subscriptions (account_id, id)",
              "CREATE INDEX coin_lots_expiry ON coin_lots (expires_on) WHERE remaining > 0",
+             // A manual adjustment above this amount waits for a second person (maker-checker).
+             "INSERT INTO settings (name, value) VALUES ('adjust_approval_above', '1000.00')",
+             "CREATE TABLE adjustment_requests ("
+             " id {PK},"
+             " idem_key TEXT NOT NULL UNIQUE,"
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " bucket TEXT NOT NULL,"
+             " direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),"
+             " amount BIGINT NOT NULL CHECK (amount > 0),"
+             " reason TEXT NOT NULL,"
+             " requested_by TEXT NOT NULL,"
+             " requested_at {TS} NOT NULL,"
+             " state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected')),"
+             " decided_by TEXT,"
+             " decided_at {TS},"
+             " comment TEXT NOT NULL DEFAULT '',"
+             " txn_id BIGINT REFERENCES ledger_requests (id))",
              // The coin expiry job's log: what each run took, as of which day.
              "CREATE TABLE coin_expiry_runs ("
              " id {PK},"

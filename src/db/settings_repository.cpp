@@ -12,4 +12,10 @@ std::optional<std::string> SettingsRepository::get(const std::string& name) {
     });
 }
 
+void SettingsRepository::set(const std::string& name, const std::string& value) {
+    db_.guarded("saving a setting", [&] {
+        db_.sql() << "UPDATE settings SET value = :v WHERE name = :n", soci::use(value), soci::use(name);
+    });
+}
+
 }  // namespace md

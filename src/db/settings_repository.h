@@ -11,6 +11,7 @@ class SettingsRepository {
 public:
     explicit SettingsRepository(Database& db) : db_(db) {}
     std::optional<std::string> get(const std::string& name);
+    void set(const std::string& name, const std::string& value);
 
 private:
     Database& db_;

@@ -2,6 +2,7 @@
 
 #include "db/card_repository.h"
 #include "db/lifecycle_repository.h"
+#include "db/settings_repository.h"
 #include "db/member_merge_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
@@ -404,6 +405,40 @@ TxnResult LedgerService::redeem(const Actor& actor, const RedeemRequest& in) {
     return result;
 }
 
+namespace {
+
+std::string adjustment_label(std::int64_t id) { return "A" + std::to_string(id); }
+
+// The adjustment as it is keyed: the same content under the same key is the same request.
+std::string adjustment_json(const AdjustRequest& in, const std::string& reason) {
+    return nlohmann::json{{"member", in.member},
+                          {"bucket", bucket_code(in.bucket)},
+                          {"direction", in.up ? "up" : "down"},
+                          {"amount", in.amount},
+                          {"reason", reason}}
+        .dump();
+}
+
+}  // namespace
+
+Money LedgerService::adjust_approval_above() {
+    const std::optional<std::string> text = SettingsRepository(db_).get("adjust_approval_above");
+    return text ? Money::parse(*text, "adjust_approval_above") : Money::from_yuan(1000);
+}
+
+void LedgerService::set_adjust_approval_above(const Actor& actor, Money amount) {
+    audit_.require(actor, Action::ManageApprovalRules, "setting", "adjust_approval_above");
+    if (amount.fen() < 0)
+        throw ValidationError("amount", amount.to_string(),
+                              subst(tr("amount: {0} is below zero"), {amount.to_string()}));
+    Transaction tx(db_);
+    const Money before = adjust_approval_above();
+    SettingsRepository(db_).set("adjust_approval_above", amount.to_string());
+    audit_.record(actor.username, "setting.change", "setting", "adjust_approval_above", before.to_string(),
+                  amount.to_string());
+    tx.commit();
+}
+
 TxnResult LedgerService::adjust(const Actor& actor, const AdjustRequest& in) {
     audit_.require(actor, Action::AdjustBalances, kEntity, in.member);
     const bool coins = in.bucket == Bucket::Coins;
@@ -414,14 +449,54 @@ TxnResult LedgerService::adjust(const Actor& actor, const AdjustRequest& in) {
     reason.erase(0, reason.find_first_not_of(" \t\r\n"));
     if (reason.empty()) throw ValidationError("reason", in.reason, tr("reason: a manual adjustment needs a reason"));
     const std::string key = key_or_new(in.key);
-    const std::string request = nlohmann::json{{"member", in.member},
-                                               {"bucket", bucket_code(in.bucket)},
-                                               {"direction", in.up ? "up" : "down"},
-                                               {"amount", in.amount},
-                                               {"reason", reason}}
-                                    .dump();
+    const std::string request = adjustment_json(in, reason);
     Transaction tx(db_);
     if (auto earlier = replay(db_, key, "adjust", request)) return *earlier;
+    LedgerRepository repo(db_);
+    // Above the configured amount (coins are never money), a second person must approve it first.
+    if (!coins && Money::from_fen(in.amount) > adjust_approval_above()) {
+        const Member member = load_member(db_, in.member);
+        AdjustmentRequest waiting;
+        if (auto earlier = repo.adjustment_request_by_key(key)) {
+            waiting = *earlier;
+        } else {
+            waiting.key = key;
+            waiting.member_id = member.id;
+            waiting.member_number = member.number;
+            waiting.bucket = in.bucket;
+            waiting.up = in.up;
+            waiting.amount = in.amount;
+            waiting.reason = reason;
+            waiting.requested_by = actor.username;
+            waiting.requested_at = clock_();
+            waiting.id = repo.add_adjustment_request(waiting);
+            audit_.record(actor.username, "txn.adjust_requested", kEntity, member.number, "", request,
+                          subst(tr("adjustment {0} waits for approval: above {1}"),
+                                {adjustment_label(waiting.id), adjust_approval_above().to_display()}));
+        }
+        TxnResult pending;
+        pending.kind = "adjust";
+        pending.key = key;
+        pending.member_number = member.number;
+        pending.business_day = to_business_time(clock_()).date();
+        if (auto a = repo.open_account(member.id)) {
+            pending.value_after = a->value;
+            pending.coins_after = a->coins;
+            pending.package_after = a->package_value;
+        }
+        pending.pending_adjustment = waiting.id;
+        pending.detail = nlohmann::json{{"pending_adjustment", waiting.id}, {"state", waiting.state}}.dump();
+        tx.commit();
+        return pending;
+    }
+    TxnResult result = post_adjustment(actor, in, reason, key, request);
+    tx.commit();
+    return result;
+}
+
+TxnResult LedgerService::post_adjustment(const Actor& actor, const AdjustRequest& in, const std::string& reason,
+                                         const std::string& key, const std::string& request) {
+    const bool coins = in.bucket == Bucket::Coins;
     const Member member = load_member(db_, in.member);
     LedgerRepository repo(db_);
     const Instant now = clock_();
@@ -449,9 +524,49 @@ TxnResult LedgerService::adjust(const Actor& actor, const AdjustRequest& in) {
     }
     repo.take_from_lots(taken);
     audit_txn(audit_, actor, "adjust", member.number, d, id, reason);
-    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    return result_of(repo, *repo.request_by_id(id), member.number, false);
+}
+
+TxnResult LedgerService::decide_adjustment(const Actor& actor, std::int64_t id, bool approve,
+                                           const std::string& comment) {
+    audit_.require(actor, Action::AdjustBalances, "adjustment", adjustment_label(id));
+    Transaction tx(db_);
+    LedgerRepository repo(db_);
+    auto waiting = repo.adjustment_request(id);
+    if (!waiting) throw NotFoundError(subst(tr("adjustment: there is no adjustment request {0}"), {adjustment_label(id)}));
+    if (waiting->state != "pending")
+        throw ConflictError(subst(tr("adjustment: {0} was already {1} by {2}"),
+                                  {adjustment_label(id), waiting->state, waiting->decided_by}));
+    if (waiting->requested_by == actor.username)
+        throw PermissionError(subst(tr("adjustment: {0} was requested by you; someone else must decide it"),
+                                    {adjustment_label(id)}));
+    waiting->decided_by = actor.username;
+    waiting->comment = comment;
+    TxnResult result;
+    if (approve) {
+        AdjustRequest in{waiting->member_number, waiting->bucket, waiting->up, waiting->amount, waiting->reason, ""};
+        const std::string reason = waiting->reason + " (" +
+                                   subst(tr("requested by {0}, approved by {1}"), {waiting->requested_by, actor.username}) +
+                                   ")";
+        result = post_adjustment(actor, in, reason, "adjustment:" + adjustment_label(id), adjustment_json(in, reason));
+        waiting->txn = result.txn;
+        waiting->state = "approved";
+    } else {
+        waiting->state = "rejected";
+        result.kind = "adjust";
+        result.member_number = waiting->member_number;
+    }
+    repo.decide_adjustment_request(*waiting, clock_());
+    audit_.record(actor.username, "txn.adjust_decided", "adjustment", adjustment_label(id), "pending", waiting->state,
+                  comment);
+    result.pending_adjustment = id;
     tx.commit();
     return result;
+}
+
+std::vector<AdjustmentRequest> LedgerService::adjustments(const Actor& actor, bool pending_only) {
+    audit_.require(actor, Action::ViewAccounts, "adjustment");
+    return LedgerRepository(db_).adjustment_requests(pending_only);
 }
 
 TxnResult LedgerService::activate_card(const Actor& actor, const CardActivation& in) {

@@ -73,6 +73,7 @@ struct TxnResult {
     Money package_after;  // undelivered meal-package value
     std::string detail;   // JSON object with what was worked out (bonus, discount, coins earned...)
     bool repeated = false; // answered from an earlier request with the same key
+    std::int64_t pending_adjustment = 0;  // an adjustment waiting for approval (A12), nothing posted yet
 };
 
 struct AccountView {
@@ -122,7 +123,13 @@ public:
     TxnResult purchase(const Actor& actor, const PurchaseRequest& request);
     TxnResult refund(const Actor& actor, const RefundRequest& request);
     TxnResult redeem(const Actor& actor, const RedeemRequest& request);
+    // A value adjustment above adjust_approval_above() is not posted: it becomes a request (A12)
+    // that someone else with the adjust permission approves (then it is posted) or rejects.
     TxnResult adjust(const Actor& actor, const AdjustRequest& request);
+    TxnResult decide_adjustment(const Actor& actor, std::int64_t id, bool approve, const std::string& comment);
+    std::vector<AdjustmentRequest> adjustments(const Actor& actor, bool pending_only);
+    Money adjust_approval_above();
+    void set_adjust_approval_above(const Actor& actor, Money amount);
     // Loads a card's face value (principal) and its bonus into the member's account. A wrong PIN
     // is counted (and the fifth blocks the card) even though the activation is refused.
     TxnResult activate_card(const Actor& actor, const CardActivation& request);
@@ -153,6 +160,8 @@ public:
                        const std::string& survivor_number, const std::string& actor);
 
 private:
+    TxnResult post_adjustment(const Actor& actor, const AdjustRequest& in, const std::string& reason,
+                              const std::string& key, const std::string& request);
     Database& db_;
     Clock clock_;
     AuditTrail audit_;

@@ -112,6 +112,21 @@ class LedgerCliTest(DemoDatabaseTest):
         self.assertEqual(twice.code, CONFLICT, twice.err)
         self.assertIn("already been refunded in full", twice.json()["error"]["message"])
 
+    def test_a_large_adjustment_waits_for_a_second_person(self):
+        r = self.as_role("finance", "--json", "txn", "adjust", self.member, "up", "5000", "--reason", "重大补偿")
+        self.assertEqual(r.code, OK, r.err)
+        pending = r.json()["pending_adjustment"]
+        self.assertIsNone(r.json()["txn"])
+        self.assertEqual(self.balances(), ("0.00", "0.00", "0.00", 0))
+        self.assertEqual(self.as_role("finance", "txn", "approve-adjustment", "A%d" % pending).code, DENIED)
+        r = self.as_role("admin", "--json", "txn", "approve-adjustment", "A%d" % pending, "--comment", "核实")
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual(self.balances(), ("0.00", "0.00", "5000.00", 0))
+        again = self.as_role("admin", "txn", "approve-adjustment", "A%d" % pending)
+        self.assertEqual(again.code, CONFLICT, again.err)
+        listed = self.as_role("finance", "--json", "txn", "adjustments", "--all").json()
+        self.assertEqual([(a["state"], a["decided_by"]) for a in listed], [("approved", "admin")])
+
     def test_db_check_fails_naming_the_member_when_an_entry_is_corrupted(self):
         self.assertEqual(self.service("txn", "recharge", self.member, "500").code, OK)
         self.assertEqual(self.as_role("admin", "db", "check").code, OK)

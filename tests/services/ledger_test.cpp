@@ -364,6 +364,34 @@ TEST_P(LedgerTest, DbCheckNamesTheMemberWhoseEntryWasCorrupted) {
     EXPECT_NE(db_check().find(m + ": coins 5 but its coin lots hold 4"), std::string::npos) << db_check();
 }
 
+TEST_P(LedgerTest, AdjustmentsAboveTheConfiguredAmountWaitForSomeoneElse) {
+    const std::string m = add("张三", "13800138000");
+    EXPECT_EQ(services->ledger.adjust_approval_above(), Money::from_yuan(1000));
+    adjust(m, Bucket::Compensation, true, 100000);  // exactly the amount: posted at once
+    EXPECT_EQ(balances(m), (Balances{"0.00", "0.00", "1000.00", 0}));
+    const TxnResult waiting = adjust(m, Bucket::Compensation, true, 100001);
+    EXPECT_EQ(waiting.txn, 0);
+    ASSERT_GT(waiting.pending_adjustment, 0);
+    EXPECT_EQ(balances(m), (Balances{"0.00", "0.00", "1000.00", 0})) << "nothing posted while it waits";
+    EXPECT_EQ(services->ledger.adjustments(finance, true).size(), 1u);
+    EXPECT_THROW(services->ledger.decide_adjustment(finance, waiting.pending_adjustment, true, "自己批"), PermissionError);
+    EXPECT_THROW(services->ledger.decide_adjustment(desk, waiting.pending_adjustment, true, ""), PermissionError);
+    const TxnResult posted = services->ledger.decide_adjustment(admin, waiting.pending_adjustment, true, "核实");
+    EXPECT_GT(posted.txn, 0);
+    EXPECT_EQ(balances(m), (Balances{"0.00", "0.00", "2000.01", 0}));
+    EXPECT_NE(posted.entries.at(0).reason.find("approved by admin"), std::string::npos) << posted.entries.at(0).reason;
+    EXPECT_THROW(services->ledger.decide_adjustment(admin, waiting.pending_adjustment, true, ""), ConflictError);
+    const TxnResult rejected_one = adjust(m, Bucket::Compensation, false, 150000);
+    services->ledger.decide_adjustment(admin, rejected_one.pending_adjustment, false, "证据不足");
+    EXPECT_EQ(balances(m), (Balances{"0.00", "0.00", "2000.01", 0}));
+    EXPECT_TRUE(services->ledger.adjustments(finance, true).empty());
+    EXPECT_EQ(services->ledger.adjustments(finance, false).size(), 2u);
+    EXPECT_THROW(services->ledger.set_adjust_approval_above(finance, Money::from_yuan(5000)), PermissionError);
+    services->ledger.set_adjust_approval_above(admin, Money::from_yuan(5000));
+    EXPECT_GT(adjust(m, Bucket::Compensation, true, 150000).txn, 0) << "under the new amount: posted at once";
+    EXPECT_EQ(db_check(), "ok");
+}
+
 TEST_P(LedgerTest, MealPackageDeliveriesAndCancellationAddUpExactly) {
     MealPackage pkg;
     pkg.code = "pregnancy_quarter";
@@ -377,6 +405,7 @@ TEST_P(LedgerTest, MealPackageDeliveriesAndCancellationAddUpExactly) {
     approve(ChangeKind::Package, nlohmann::json::parse(to_json(pkg).dump()));
     const std::string m = add("张三", "13800138000");
     recharge(m, "12000");  // principal 12,000, bonus 3,000
+    services->ledger.set_adjust_approval_above(admin, Money::from_yuan(20000));
     adjust(m, Bucket::Principal, false, 1140000);  // leave 600 of principal, so the package also draws bonus
 
     const TxnResult bought = services->ledger.subscribe(desk, {m, "pregnancy_quarter", ""});
