@@ -57,10 +57,24 @@ public:
         lines_.push_back(std::move(e));
     }
 
+    // What write() stored, so the caller's answer needs no second read of it.
+    void recorded(std::int64_t id, std::string key, std::string kind, std::string detail) {
+        id_ = id;
+        key_ = std::move(key);
+        kind_ = std::move(kind);
+        detail_ = std::move(detail);
+    }
+    void set_detail(std::string detail) { detail_ = std::move(detail); }
+    std::int64_t id() const { return id_; }
+    const std::string& key() const { return key_; }
+    const std::string& kind() const { return kind_; }
+    const std::string& detail() const { return detail_; }
+
     Account& account() { return account_; }
     const Account& account() const { return account_; }
     const Account& before() const { return before_; }
     std::vector<LedgerEntry>& lines() { return lines_; }
+    const std::vector<LedgerEntry>& lines() const { return lines_; }
     const Date& day() const { return day_; }
     const Instant& at() const { return at_; }
     const std::string& actor() const { return actor_; }
@@ -73,6 +87,8 @@ private:
     Instant at_;
     std::string reason_;
     std::vector<LedgerEntry> lines_;
+    std::int64_t id_ = 0;
+    std::string key_, kind_, detail_;
 };
 
 // Writes the request row, its lines and the new balances. Returns the request id; each line's id
@@ -97,7 +113,24 @@ std::int64_t write(LedgerRepository& repo, Draft& d, const std::string& key, con
         e.id = repo.add_entry(e);
     }
     repo.save_balances(d.account());
+    d.recorded(r.id, key, kind, detail_json);
     return r.id;
+}
+
+// The answer to a request just written, from what is in memory.
+TxnResult posted(const Draft& d, const std::string& member_number) {
+    TxnResult t;
+    t.txn = d.id();
+    t.kind = d.kind();
+    t.key = d.key();
+    t.member_number = member_number;
+    t.business_day = d.day();
+    t.entries = d.lines();
+    t.value_after = d.account().value;
+    t.coins_after = d.account().coins;
+    t.package_after = d.account().package_value;
+    t.detail = d.detail();
+    return t;
 }
 
 TxnResult result_of(LedgerRepository& repo, const LedgerRequest& r, const std::string& member_number, bool repeated) {
@@ -137,6 +170,15 @@ std::optional<TxnResult> replay(Database& db, const std::string& key, const std:
                                      "key for a new request"),
                                   {key, earlier->actor, earlier->kind, txn_label(earlier->id)}));
     return result_of(repo, *earlier, member_number_of_account(db, earlier->account_id), true);
+}
+
+// Looked up again once the account is locked: on PostgreSQL a request with the same key may have
+// committed while this one waited for the row. SQLite's BEGIN IMMEDIATE already ran them one after
+// the other, so the first look was enough.
+std::optional<TxnResult> replay_under_lock(Database& db, const std::string& key, const std::string& kind,
+                                           const std::string& request_json) {
+    if (db.backend() == Backend::Sqlite) return std::nullopt;
+    return replay(db, key, kind, request_json);
 }
 
 std::string key_or_new(const std::string& key) {
@@ -206,7 +248,7 @@ TxnResult LedgerService::recharge(const Actor& actor, const RechargeRequest& in)
     const Date day = to_business_time(now).date();
     const Program& rules = program_.rules_in_force(day);
     Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
-    if (auto earlier = replay(db_, key, "recharge", request)) return *earlier;  // raced in while we waited
+    if (auto earlier = replay_under_lock(db_, key, "recharge", request)) return *earlier;  // raced in while we waited
     d.add(EntryType::CashRecharge, Bucket::Principal, in.amount.fen());
     nlohmann::json detail = {{"paid", in.amount.to_string()}};
     if (auto bonus = recharge_bonus_for(rules.bonuses, in.amount, day)) {
@@ -218,7 +260,7 @@ TxnResult LedgerService::recharge(const Actor& actor, const RechargeRequest& in)
     const std::int64_t id = write(repo, d, key, "recharge", request, detail.dump());
     note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
     audit_txn(audit_, actor, "recharge", member.number, d, id, detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    TxnResult result = posted(d, member.number);
     tx.commit();
     return result;
 }
@@ -253,7 +295,7 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     const Date day = to_business_time(now).date();
     const Program& rules = program_.rules_in_force(day);
     Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
-    if (auto earlier = replay(db_, key, "purchase", request)) return *earlier;  // raced in while we waited
+    if (auto earlier = replay_under_lock(db_, key, "purchase", request)) return *earlier;  // raced in while we waited
 
     // The tier discount comes from the tier engine; until members have tiers they pay the list price.
     const int discount_bp = 10000;
@@ -301,7 +343,7 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     }
     note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
     audit_txn(audit_, actor, "purchase", member.number, d, id, detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    TxnResult result = posted(d, member.number);
     tx.commit();
     return result;
 }
@@ -328,7 +370,7 @@ TxnResult LedgerService::refund(const Actor& actor, const RefundRequest& in) {
     const Date day = to_business_time(now).date();
     Draft d(repo.lock_open_account(member_id, now), day, actor.username, now, in.reason);
     // Read again under the account's lock: a refund of the same purchase may have just committed.
-    if (auto earlier = replay(db_, key, "refund", request)) return *earlier;
+    if (auto earlier = replay_under_lock(db_, key, "refund", request)) return *earlier;
     purchase = repo.purchase_by_request(in.purchase);
     if (purchase->refunded == paid)
         throw ConflictError(subst(tr("purchase: {0} has already been refunded in full ({1})"),
@@ -366,7 +408,7 @@ TxnResult LedgerService::refund(const Actor& actor, const RefundRequest& in) {
     purchase->coins_taken_back += owed_coins;  // what was owed is settled, recovered or not
     repo.save_refunded(*purchase);
     audit_txn(audit_, actor, "refund", number, d, id, detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), number, false);
+    TxnResult result = posted(d, number);
     tx.commit();
     return result;
 }
@@ -391,7 +433,7 @@ TxnResult LedgerService::redeem(const Actor& actor, const RedeemRequest& in) {
                               subst(tr("coins: no points rule is in force on {0}, so coins have no value to redeem"),
                                     {format_date(day)}));
     Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
-    if (auto earlier = replay(db_, key, "redeem", request)) return *earlier;  // raced in while we waited
+    if (auto earlier = replay_under_lock(db_, key, "redeem", request)) return *earlier;  // raced in while we waited
     const std::vector<CoinLot> lots = repo.coin_lots(d.account().id);
     const auto taken = take_coins(lots, in.coins, day);  // throws when too few usable coins
     d.add(EntryType::PointsRedeemed, Bucket::Coins, -in.coins);
@@ -400,7 +442,7 @@ TxnResult LedgerService::redeem(const Actor& actor, const RedeemRequest& in) {
     const std::int64_t id = write(repo, d, key, "redeem", request, detail.dump());
     repo.take_from_lots(taken);
     audit_txn(audit_, actor, "redeem", member.number, d, id, detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    TxnResult result = posted(d, member.number);
     tx.commit();
     return result;
 }
@@ -503,7 +545,7 @@ TxnResult LedgerService::post_adjustment(const Actor& actor, const AdjustRequest
     const Date day = to_business_time(now).date();
     const Program& rules = program_.rules_in_force(day);
     Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, reason);
-    if (auto earlier = replay(db_, key, "adjust", request)) return *earlier;  // raced in while we waited
+    if (auto earlier = replay_under_lock(db_, key, "adjust", request)) return *earlier;  // raced in while we waited
     std::vector<std::pair<std::int64_t, std::int64_t>> taken;
     if (!in.up) {
         if (coins) {
@@ -524,7 +566,7 @@ TxnResult LedgerService::post_adjustment(const Actor& actor, const AdjustRequest
     }
     repo.take_from_lots(taken);
     audit_txn(audit_, actor, "adjust", member.number, d, id, reason);
-    return result_of(repo, *repo.request_by_id(id), member.number, false);
+    return posted(d, member.number);
 }
 
 TxnResult LedgerService::decide_adjustment(const Actor& actor, std::int64_t id, bool approve,
@@ -636,7 +678,7 @@ TxnResult LedgerService::activate_card(const Actor& actor, const CardActivation&
                          actor.username, now});
     note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
     audit_txn(audit_, actor, "card_activation", member.number, d, id, detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    TxnResult result = posted(d, member.number);
     tx.commit();
     return result;
 }
@@ -682,7 +724,7 @@ TxnResult LedgerService::subscribe(const Actor& actor, const SubscribeRequest& i
                                     {in.package, format_date(day)}));
     LedgerRepository repo(db_);
     Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
-    if (auto earlier = replay(db_, key, "package_subscribe", request)) return *earlier;
+    if (auto earlier = replay_under_lock(db_, key, "package_subscribe", request)) return *earlier;
     const StoredValue drawn = draw(d.account().value, package->price, kDefaultDrawOrder);
     for (Bucket b : kDefaultDrawOrder) d.add(EntryType::PackagePurchase, b, -drawn.at(b).fen());
     d.add(EntryType::PackagePurchase, Bucket::Package, package->value_owed.fen());
@@ -711,11 +753,12 @@ TxnResult LedgerService::subscribe(const Actor& actor, const SubscribeRequest& i
     // The subscription's number is known only now; the request's detail carries it, for a repeat too.
     detail["subscription"] = sub_id;
     repo.set_request_detail(id, detail.dump());
+    d.set_detail(detail.dump());
     if (coins > 0) repo.add_coin_lot(d.account().id, d.lines().back().id, {0, day, coin_expiry(*rules.points, day), coins});
     note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
     audit_txn(audit_, actor, "package_subscribe", member.number, d, id,
               subscription_label(sub_id) + " " + detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), member.number, false);
+    TxnResult result = posted(d, member.number);
     tx.commit();
     return result;
 }
@@ -760,7 +803,7 @@ TxnResult LedgerService::deliver(const Actor& actor, const DeliveryRequest& in) 
     const std::int64_t id = write(repo, d, key, "package_delivery", request, detail.dump());
     repo.save_subscription(sub);
     audit_txn(audit_, actor, "package_delivery", number, d, id, detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), number, false);
+    TxnResult result = posted(d, number);
     tx.commit();
     return result;
 }
@@ -796,7 +839,7 @@ TxnResult LedgerService::cancel_subscription(const Actor& actor, const CancelReq
     const std::int64_t id = write(repo, d, key, "package_cancel", request, detail.dump());
     repo.save_subscription(sub);
     audit_txn(audit_, actor, "package_cancel", number, d, id, detail.dump());
-    TxnResult result = result_of(repo, *repo.request_by_id(id), number, false);
+    TxnResult result = posted(d, number);
     tx.commit();
     return result;
 }
