@@ -83,13 +83,8 @@ std::string subscription_line(const Subscription& s) {
            s.undelivered.to_string() + " undelivered";
 }
 
-// "S12" or "12".
 std::int64_t parse_subscription(const std::string& text) {
-    std::string digits = !text.empty() && (text[0] == 'S' || text[0] == 's') ? text.substr(1) : text;
-    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
-        throw ValidationError("subscription", text,
-                              "subscription: \"" + text + "\" is not a subscription number (like S12)");
-    return std::stoll(digits);
+    return parse_reference(Reference::Subscription, text, "subscription");
 }
 
 }  // namespace
@@ -127,12 +122,8 @@ void print_txn_result(CliContext& ctx, const TxnResult& r) {
 
 namespace {
 
-// "T12" or "12".
 std::int64_t parse_txn(const std::string& text, const std::string& field) {
-    std::string digits = !text.empty() && (text[0] == 'T' || text[0] == 't') ? text.substr(1) : text;
-    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
-        throw ValidationError(field, text, field + ": \"" + text + "\" is not a transaction number (like T12)");
-    return std::stoll(digits);
+    return parse_reference(Reference::Transaction, text, field);
 }
 
 std::int64_t parse_count(const std::string& text, const std::string& field) {
@@ -254,13 +245,8 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
         decide->add_option("adjustment", args->first, "A12")->required();
         decide->add_option("--comment", args->second, "Why");
         decide->callback([&ctx, args, approve] {
-            std::string digits = !args->first.empty() && (args->first[0] == 'A' || args->first[0] == 'a')
-                                     ? args->first.substr(1) : args->first;
-            if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
-                throw ValidationError("adjustment", args->first,
-                                      "adjustment: \"" + args->first + "\" is not an adjustment number (like A12)");
-            const TxnResult r = ctx.services().ledger.decide_adjustment(ctx.actor(), std::stoll(digits), approve,
-                                                                         args->second);
+            const TxnResult r = ctx.services().ledger.decide_adjustment(
+                ctx.actor(), parse_reference(Reference::Adjustment, args->first, "adjustment"), approve, args->second);
             if (approve) print_txn_result(ctx, r);
             else ctx.print({{"adjustment", r.pending_adjustment}, {"state", "rejected"}},
                            "A" + std::to_string(r.pending_adjustment) + " rejected");

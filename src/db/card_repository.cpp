@@ -1,12 +1,9 @@
 #include "db/card_repository.h"
 
+#include "db/stored_dates.h"
+
 namespace md {
 namespace {
-
-std::optional<Date> optional_date(const std::string& text, soci::indicator ind, const char* field) {
-    if (ind != soci::i_ok || text.empty()) return std::nullopt;
-    return parse_date(text.substr(0, 10), field);
-}
 
 const char* kCardColumns =
     "SELECT c.id, c.number, c.batch_id, b.code, b.face_value, b.bonus, c.state, c.state_before_block, c.wrong_pins,"
@@ -31,7 +28,7 @@ struct CardRow {
         if (before_ind == soci::i_ok && !before.empty()) c.state_before_block = parse_card_state(before, "state_before_block");
         c.wrong_pins = wrong;
         c.member_number = member;
-        c.expires_on = optional_date(expires, expires_ind, "expires_on");
+        c.expires_on = optional_stored_date(expires, expires_ind, "expires_on");
         c.version = version;
         return c;
     }
@@ -86,24 +83,47 @@ void CardRepository::add_cards(std::int64_t batch_id, const std::vector<NewCard>
     });
 }
 
+namespace {
+
+// Every batch, or the one with `code`, in creation order.
+std::vector<CardBatch> read_batches(Database& db, const std::optional<std::string>& code) {
+    std::vector<CardBatch> out;
+    long long id = 0, face = 0, bonus = 0;
+    int quantity = 0;
+    std::string wanted = code.value_or(""), batch_code, expires, note, by, at;
+    soci::indicator expires_ind = soci::i_null;
+    soci::statement st(db.sql());
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(batch_code));
+    st.exchange(soci::into(face));
+    st.exchange(soci::into(bonus));
+    st.exchange(soci::into(quantity));
+    st.exchange(soci::into(expires, expires_ind));
+    st.exchange(soci::into(note));
+    st.exchange(soci::into(by));
+    st.exchange(soci::into(at));
+    if (code) st.exchange(soci::use(wanted));
+    st.alloc();
+    st.prepare(std::string("SELECT id, code, face_value, bonus, quantity, expires_on, note, created_by, created_at"
+                           " FROM card_batches ") +
+               (code ? "WHERE code = :c " : "") + "ORDER BY id");
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch())
+        out.push_back({id, batch_code, Money::from_fen(face), Money::from_fen(bonus), quantity,
+                       optional_stored_date(expires, expires_ind, "expires_on"), by, parse_instant(at), note});
+    return out;
+}
+
+}  // namespace
+
 std::vector<BatchSummary> CardRepository::batches() {
     return db_.guarded("reading the card batches", [&] {
         std::vector<BatchSummary> out;
-        long long id = 0, face = 0, bonus = 0;
-        int quantity = 0;
-        std::string code, expires, note, by, at;
-        soci::indicator expires_ind = soci::i_null;
-        soci::statement st = (db_.sql().prepare << "SELECT id, code, face_value, bonus, quantity, expires_on, note,"
-                                                   " created_by, created_at FROM card_batches ORDER BY id",
-                              soci::into(id), soci::into(code), soci::into(face), soci::into(bonus),
-                              soci::into(quantity), soci::into(expires, expires_ind), soci::into(note), soci::into(by),
-                              soci::into(at));
-        st.execute(false);
-        while (st.fetch()) {
-            BatchSummary s;
-            s.batch = {id, code, Money::from_fen(face), Money::from_fen(bonus), quantity,
-                       optional_date(expires, expires_ind, "expires_on"), by, parse_instant(at), note};
-            out.push_back(std::move(s));
+        std::map<long long, std::size_t> index;  // batch id → position in out
+        for (CardBatch& b : read_batches(db_, std::nullopt)) {
+            index[b.id] = out.size();
+            out.push_back({std::move(b), {}});
         }
         long long batch = 0, n = 0;
         std::string state;
@@ -111,16 +131,17 @@ std::vector<BatchSummary> CardRepository::batches() {
                                   soci::into(batch), soci::into(state), soci::into(n));
         counts.execute(false);
         while (counts.fetch())
-            for (BatchSummary& s : out)
-                if (s.batch.id == batch) s.cards[parse_card_state(state, "state")] = n;
+            if (auto it = index.find(batch); it != index.end()) out[it->second].cards[parse_card_state(state, "state")] = n;
         return out;
     });
 }
 
 std::optional<CardBatch> CardRepository::batch_by_code(const std::string& code) {
-    for (const BatchSummary& s : batches())
-        if (s.batch.code == code) return s.batch;
-    return std::nullopt;
+    return db_.guarded("reading the card batch", [&]() -> std::optional<CardBatch> {
+        auto found = read_batches(db_, code);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
 }
 
 void CardRepository::for_each_card(std::int64_t batch_id, const std::function<void(const Card&)>& each) {

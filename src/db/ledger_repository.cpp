@@ -1,14 +1,10 @@
 #include "db/ledger_repository.h"
 
+#include "db/stored_dates.h"
 #include "models/translate.h"
 
 namespace md {
 namespace {
-
-std::optional<Date> optional_date(const std::string& text, soci::indicator ind, const char* field) {
-    if (ind != soci::i_ok || text.empty()) return std::nullopt;
-    return parse_date(text.substr(0, 10), field);
-}
 
 // Reads rows of `SELECT id, member_id, is_open, principal, bonus, compensation, coins, coin_member_since`.
 struct AccountRow {
@@ -25,7 +21,7 @@ struct AccountRow {
         a.value = {Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)};
         a.coins = coins;
         a.package_value = Money::from_fen(package);
-        a.coin_member_since = optional_date(since, since_ind, "coin_member_since");
+        a.coin_member_since = optional_stored_date(since, since_ind, "coin_member_since");
         return a;
     }
 };
@@ -59,7 +55,7 @@ std::optional<LedgerRequest> read_request(Database& db, const std::string& where
     r.id = id;
     r.package_after = Money::from_fen(package);
     r.account_id = account;
-    r.business_day = parse_date(day.substr(0, 10), "business_day");
+    r.business_day = stored_date(day, "business_day");
     r.value_after = {Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)};
     r.coins_after = coins;
     r.at = parse_instant(at);
@@ -87,7 +83,7 @@ std::vector<LedgerEntry> read_entries(Database& db, const std::string& where_and
         e.bucket = parse_bucket(bucket, "bucket");
         e.amount = amount;
         e.balance_after = after;
-        e.business_day = parse_date(day.substr(0, 10), "business_day");
+        e.business_day = stored_date(day, "business_day");
         e.reason = reason;
         e.actor = actor;
         e.at = parse_instant(at);
@@ -247,7 +243,7 @@ std::optional<PurchaseRecord> LedgerRepository::purchase_by_request(std::int64_t
         p.id = id;
         p.request_id = request_id;
         p.account_id = account;
-        p.business_day = parse_date(day.substr(0, 10), "business_day");
+        p.business_day = stored_date(day, "business_day");
         p.list_price = Money::from_fen(list);
         p.paid = {{Money::from_fen(principal), Money::from_fen(bonus), Money::from_fen(compensation)},
                   Money::from_fen(other)};
@@ -327,8 +323,8 @@ struct SubscriptionRow {
         s.undelivered = Money::from_fen(undelivered);
         s.refunded = Money::from_fen(refunded);
         s.state = state;
-        s.started_on = parse_date(started.substr(0, 10), "started_on");
-        s.ended_on = optional_date(ended, ended_ind, "ended_on");
+        s.started_on = stored_date(started, "started_on");
+        s.ended_on = optional_stored_date(ended, ended_ind, "ended_on");
         return s;
     }
 };
@@ -402,8 +398,8 @@ std::vector<CoinLot> LedgerRepository::coin_lots(std::int64_t account_id) {
                               soci::into(remaining));
         st.execute(false);
         while (st.fetch())
-            out.push_back({id, parse_date(earned.substr(0, 10), "earned_on"),
-                           optional_date(expires, expires_ind, "expires_on"), remaining});
+            out.push_back({id, stored_date(earned, "earned_on"),
+                           optional_stored_date(expires, expires_ind, "expires_on"), remaining});
         return out;
     });
 }
@@ -570,7 +566,7 @@ std::vector<ExpiryRun> LedgerRepository::expiry_runs(int limit) {
         st.execute(false);
         while (st.fetch()) {
             r.id = id;
-            r.as_of = parse_date(as_of.substr(0, 10), "as_of");
+            r.as_of = stored_date(as_of, "as_of");
             r.run_at = parse_instant(at);
             out.push_back(r);
         }

@@ -1,14 +1,8 @@
 #include "db/lifecycle_repository.h"
 
+#include "db/stored_dates.h"
+
 namespace md {
-namespace {
-
-std::optional<Date> optional_date(const std::string& text, soci::indicator ind, const char* field) {
-    if (ind != soci::i_ok || text.empty()) return std::nullopt;
-    return parse_date(text.substr(0, 10), field);
-}
-
-}  // namespace
 
 void LifecycleRepository::for_each_member(const std::function<void(const MemberActivity&)>& each) {
     db_.guarded("reading member activity", [&] {
@@ -27,9 +21,9 @@ void LifecycleRepository::for_each_member(const std::function<void(const MemberA
             a.state = parse_lifecycle(state, "state");
             // Registration counts in the business day it happened (created_at is UTC).
             a.facts.registered_on = to_business_time(parse_instant(created)).date();
-            a.facts.first_recharge_on = optional_date(recharge, recharge_ind, "first_recharge_on");
-            a.facts.first_purchase_on = optional_date(purchase, purchase_ind, "first_purchase_on");
-            a.facts.last_activity_on = optional_date(last, last_ind, "last_activity_on");
+            a.facts.first_recharge_on = optional_stored_date(recharge, recharge_ind, "first_recharge_on");
+            a.facts.first_purchase_on = optional_stored_date(purchase, purchase_ind, "first_purchase_on");
+            a.facts.last_activity_on = optional_stored_date(last, last_ind, "last_activity_on");
             each(a);
         }
     });
@@ -88,7 +82,7 @@ std::vector<LifecycleRun> LifecycleRepository::runs(int limit) {
         st.execute(false);
         while (st.fetch()) {
             r.id = id;
-            r.as_of = parse_date(as_of.substr(0, 10), "as_of");
+            r.as_of = stored_date(as_of, "as_of");
             r.run_at = parse_instant(at);
             out.push_back(r);
         }

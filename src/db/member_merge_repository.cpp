@@ -1,14 +1,8 @@
 #include "db/member_merge_repository.h"
 
+#include "db/stored_dates.h"
+
 namespace md {
-namespace {
-
-std::optional<Date> read_date(const std::string& text, soci::indicator ind, const char* field) {
-    if (ind != soci::i_ok || text.empty()) return std::nullopt;
-    return parse_date(text.substr(0, 10), field);
-}
-
-}  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& member_references_moved_by_merge() {
     static const std::vector<std::pair<std::string, std::string>> refs = {
@@ -31,8 +25,8 @@ ActivityDates MemberMergeRepository::activity(std::int64_t member_id) {
         const long long id = member_id;
         db_.sql() << "SELECT first_recharge_on, first_purchase_on, last_activity_on FROM members WHERE id = :id",
             soci::into(recharge, ri), soci::into(purchase, pi), soci::into(last, li), soci::use(id);
-        return ActivityDates{read_date(recharge, ri, "first_recharge_on"), read_date(purchase, pi, "first_purchase_on"),
-                             read_date(last, li, "last_activity_on")};
+        return ActivityDates{optional_stored_date(recharge, ri, "first_recharge_on"), optional_stored_date(purchase, pi, "first_purchase_on"),
+                             optional_stored_date(last, li, "last_activity_on")};
     });
 }
 

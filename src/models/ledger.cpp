@@ -4,6 +4,7 @@
 #include "models/translate.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 namespace md {
@@ -137,6 +138,15 @@ std::optional<Date> coin_expiry(const PointsRule& rule, const Date& earned_on) {
     }
 }
 
+void sort_in_spending_order(std::vector<CoinLot>& lots) {
+    std::stable_sort(lots.begin(), lots.end(), [](const CoinLot& a, const CoinLot& b) {
+        if (a.expires_on.has_value() != b.expires_on.has_value()) return a.expires_on.has_value();
+        if (a.expires_on && *a.expires_on != *b.expires_on) return *a.expires_on < *b.expires_on;
+        if (a.earned_on != b.earned_on) return a.earned_on < b.earned_on;
+        return a.id < b.id;
+    });
+}
+
 std::int64_t usable_coins(const std::vector<CoinLot>& lots, const Date& day) {
     std::int64_t n = 0;
     for (const CoinLot& lot : lots)
@@ -151,12 +161,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> take_coins(std::vector<CoinLo
         throw ValidationError("coins", std::to_string(coins),
                               subst(tr("coins: {0} is more than the {1} coins usable on {2}"),
                                     {std::to_string(coins), std::to_string(usable), format_date(day)}));
-    std::stable_sort(lots.begin(), lots.end(), [](const CoinLot& a, const CoinLot& b) {
-        if (a.expires_on.has_value() != b.expires_on.has_value()) return a.expires_on.has_value();
-        if (a.expires_on && *a.expires_on != *b.expires_on) return *a.expires_on < *b.expires_on;
-        if (a.earned_on != b.earned_on) return a.earned_on < b.earned_on;
-        return a.id < b.id;
-    });
+    sort_in_spending_order(lots);
     std::vector<std::pair<std::int64_t, std::int64_t>> taken;
     for (const CoinLot& lot : lots) {
         if (coins == 0) break;
@@ -174,6 +179,31 @@ Money delivered_value(Money value_owed, int deliveries, int delivered) {
 
 Money package_refund(Money price, int deliveries, int delivered) {
     return price - Money::from_fen(mul_div_floor(price.fen(), delivered, deliveries));
+}
+
+namespace {
+char reference_prefix(Reference kind) {
+    switch (kind) {
+    case Reference::Subscription: return 'S';
+    case Reference::Adjustment: return 'A';
+    default: return 'T';
+    }
+}
+}  // namespace
+
+std::string reference_label(Reference kind, std::int64_t id) { return reference_prefix(kind) + std::to_string(id); }
+
+std::int64_t parse_reference(Reference kind, const std::string& text, const std::string& field) {
+    const char prefix = reference_prefix(kind);
+    const std::string digits =
+        !text.empty() && std::toupper(static_cast<unsigned char>(text[0])) == prefix ? text.substr(1) : text;
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos) {
+        const char* message = kind == Reference::Subscription ? tr_noop("{0}: \"{1}\" is not a subscription number (like S12)")
+                              : kind == Reference::Adjustment ? tr_noop("{0}: \"{1}\" is not an adjustment number (like A12)")
+                                                              : tr_noop("{0}: \"{1}\" is not a transaction number (like T12)");
+        throw ValidationError(field, text, subst(tr(message), {field, text}));
+    }
+    return std::stoll(digits);
 }
 
 void require_positive(Money amount, const std::string& field) {

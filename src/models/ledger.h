@@ -105,6 +105,9 @@ struct CoinLot {
     std::int64_t remaining = 0;
 };
 
+// Spending order: nearest expiry first, never-expiring last, then oldest.
+void sort_in_spending_order(std::vector<CoinLot>& lots);
+
 // Coins usable on `day`: the lots not yet expired (expires_on >= day).
 std::int64_t usable_coins(const std::vector<CoinLot>& lots, const Date& day);
 
@@ -136,6 +139,12 @@ Money delivered_value(Money value_owed, int deliveries, int delivered);
 // What a cancelled subscription gives back: the price of the deliveries not made,
 // price − (price × delivered ÷ deliveries rounded down), so the rounding favours the member.
 Money package_refund(Money price, int deliveries, int delivered);
+
+// How people name the ledger's records: transaction T12, subscription S12, adjustment request A12.
+enum class Reference { Transaction, Subscription, Adjustment };
+std::string reference_label(Reference kind, std::int64_t id);
+// "T12" or "12" → 12; ValidationError naming the field otherwise.
+std::int64_t parse_reference(Reference kind, const std::string& text, const std::string& field);
 
 // A positive amount of money; ValidationError names the field otherwise.
 void require_positive(Money amount, const std::string& field);

@@ -18,7 +18,7 @@ namespace {
 
 const char* kEntity = "member";
 
-std::string txn_label(std::int64_t id) { return "T" + std::to_string(id); }
+std::string txn_label(std::int64_t id) { return reference_label(Reference::Transaction, id); }
 
 nlohmann::json balances_json(const StoredValue& v, std::int64_t coins) {
     return {{"principal", v.principal.to_string()},
@@ -149,14 +149,31 @@ TxnResult result_of(LedgerRepository& repo, const LedgerRequest& r, const std::s
     return t;
 }
 
-std::string member_number_of_account(Database& db, std::int64_t account_id) {
+// Whose an account is now: after a merge a closed account belongs to the survivor, whose open
+// account then takes the lines of a refund, delivery or cancellation.
+struct AccountOwner {
+    std::int64_t member_id = 0;
+    std::string number;
+};
+
+AccountOwner owner_of_account(Database& db, std::int64_t account_id) {
     return db.guarded("reading the account's member", [&] {
+        long long member = 0;
         std::string number;
         const long long id = account_id;
-        db.sql() << "SELECT m.number FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.id = :id",
-            soci::use(id), soci::into(number);
-        return number;
+        db.sql() << "SELECT m.id, m.number FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.id = :id",
+            soci::use(id), soci::into(member), soci::into(number);
+        return AccountOwner{member, number};
     });
+}
+
+// Policy: a lapsed member buys nothing (a recharge brings the membership back first).
+void refuse_if_lapsed(const Member& member) {
+    if (member.state == LifecycleState::Lapsed)
+        throw ValidationError("member", member.number,
+                              subst(tr("member: {0} has lapsed (no activity for too long); a lapsed member cannot "
+                                       "purchase until a recharge brings the membership back"),
+                                    {member.number}));
 }
 
 // The earlier answer to a repeated key, or a conflict when the key was used for something else.
@@ -169,7 +186,7 @@ std::optional<TxnResult> replay(Database& db, const std::string& key, const std:
         throw ConflictError(subst(tr("key: \"{0}\" was already used by {1} for another {2} request ({3}); use a new "
                                      "key for a new request"),
                                   {key, earlier->actor, earlier->kind, txn_label(earlier->id)}));
-    return result_of(repo, *earlier, member_number_of_account(db, earlier->account_id), true);
+    return result_of(repo, *earlier, owner_of_account(db, earlier->account_id).number, true);
 }
 
 // Looked up again once the account is locked: on PostgreSQL a request with the same key may have
@@ -285,11 +302,7 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     Transaction tx(db_);
     if (auto earlier = replay(db_, key, "purchase", request)) return *earlier;
     const Member member = load_member(db_, in.member);
-    if (member.state == LifecycleState::Lapsed)
-        throw ValidationError("member", member.number,
-                              subst(tr("member: {0} has lapsed (no activity for too long); a lapsed member cannot "
-                                       "purchase until a recharge brings the membership back"),
-                                    {member.number}));
+    refuse_if_lapsed(member);
     LedgerRepository repo(db_);
     const Instant now = clock_();
     const Date day = to_business_time(now).date();
@@ -364,8 +377,7 @@ TxnResult LedgerService::refund(const Actor& actor, const RefundRequest& in) {
         throw NotFoundError(subst(tr("purchase: there is no purchase {0}"), {txn_label(in.purchase)}));
     const Money paid = purchase->paid.total();
     // After a merge the purchase's account is closed: the refund goes to the member's open account.
-    const std::int64_t member_id = repo.account(purchase->account_id)->member_id;
-    const std::string number = member_number_of_account(db_, purchase->account_id);
+    const auto [member_id, number] = owner_of_account(db_, purchase->account_id);
     const Instant now = clock_();
     const Date day = to_business_time(now).date();
     Draft d(repo.lock_open_account(member_id, now), day, actor.username, now, in.reason);
@@ -449,7 +461,7 @@ TxnResult LedgerService::redeem(const Actor& actor, const RedeemRequest& in) {
 
 namespace {
 
-std::string adjustment_label(std::int64_t id) { return "A" + std::to_string(id); }
+std::string adjustment_label(std::int64_t id) { return reference_label(Reference::Adjustment, id); }
 
 // The adjustment as it is keyed: the same content under the same key is the same request.
 std::string adjustment_json(const AdjustRequest& in, const std::string& reason) {
@@ -685,17 +697,21 @@ TxnResult LedgerService::activate_card(const Actor& actor, const CardActivation&
 
 namespace {
 
-std::string subscription_label(std::int64_t id) { return "S" + std::to_string(id); }
+std::string subscription_label(std::int64_t id) { return reference_label(Reference::Subscription, id); }
 
-// The subscription and the open account of the member it belongs to now (after a merge, the
-// survivor's), the account locked. Refuses one that is no longer active.
-std::pair<Subscription, std::string> active_subscription(Database& db, std::int64_t id) {
-    LedgerRepository repo(db);
+// The member a subscription's lines go to now, refusing an unknown subscription.
+AccountOwner subscription_owner(LedgerRepository& repo, Database& db, std::int64_t id) {
     auto sub = repo.subscription(id);
     if (!sub) throw NotFoundError(subst(tr("subscription: there is no subscription {0}"), {subscription_label(id)}));
-    if (sub->state != "active")
-        throw ConflictError(subst(tr("subscription: {0} is {1}, no longer active"), {subscription_label(id), sub->state}));
-    return {*sub, member_number_of_account(db, sub->account_id)};
+    return owner_of_account(db, sub->account_id);
+}
+
+// The subscription as it is under the owner's account lock, refused once it is no longer active.
+Subscription active_subscription(LedgerRepository& repo, std::int64_t id) {
+    Subscription sub = *repo.subscription(id);
+    if (sub.state != "active")
+        throw ConflictError(subst(tr("subscription: {0} is {1}, no longer active"), {subscription_label(id), sub.state}));
+    return sub;
 }
 
 }  // namespace
@@ -707,11 +723,7 @@ TxnResult LedgerService::subscribe(const Actor& actor, const SubscribeRequest& i
     Transaction tx(db_);
     if (auto earlier = replay(db_, key, "package_subscribe", request)) return *earlier;
     const Member member = load_member(db_, in.member);
-    if (member.state == LifecycleState::Lapsed)
-        throw ValidationError("member", member.number,
-                              subst(tr("member: {0} has lapsed (no activity for too long); a lapsed member cannot "
-                                       "purchase until a recharge brings the membership back"),
-                                    {member.number}));
+    refuse_if_lapsed(member);
     const Instant now = clock_();
     const Date day = to_business_time(now).date();
     const Program& rules = program_.rules_in_force(day);
@@ -772,15 +784,12 @@ TxnResult LedgerService::deliver(const Actor& actor, const DeliveryRequest& in) 
     const std::string request = nlohmann::json{{"subscription", in.subscription}, {"count", in.count}}.dump();
     Transaction tx(db_);
     if (auto earlier = replay(db_, key, "package_delivery", request)) return *earlier;
-    auto [sub, number] = active_subscription(db_, in.subscription);
     LedgerRepository repo(db_);
+    const auto [member_id, number] = subscription_owner(repo, db_, in.subscription);
     const Instant now = clock_();
     const Date day = to_business_time(now).date();
-    Draft d(repo.lock_open_account(repo.account(sub.account_id)->member_id, now), day, actor.username, now, "");
-    sub = *repo.subscription(in.subscription);  // again, under the account's lock
-    if (sub.state != "active")
-        throw ConflictError(subst(tr("subscription: {0} is {1}, no longer active"),
-                                  {subscription_label(sub.id), sub.state}));
+    Draft d(repo.lock_open_account(member_id, now), day, actor.username, now, "");
+    Subscription sub = active_subscription(repo, in.subscription);
     const int left = sub.deliveries - sub.delivered;
     if (in.count > left)
         throw ValidationError("count", std::to_string(in.count),
@@ -814,15 +823,12 @@ TxnResult LedgerService::cancel_subscription(const Actor& actor, const CancelReq
     const std::string request = nlohmann::json{{"subscription", in.subscription}, {"reason", in.reason}}.dump();
     Transaction tx(db_);
     if (auto earlier = replay(db_, key, "package_cancel", request)) return *earlier;
-    auto [sub, number] = active_subscription(db_, in.subscription);
     LedgerRepository repo(db_);
+    const auto [member_id, number] = subscription_owner(repo, db_, in.subscription);
     const Instant now = clock_();
     const Date day = to_business_time(now).date();
-    Draft d(repo.lock_open_account(repo.account(sub.account_id)->member_id, now), day, actor.username, now, in.reason);
-    sub = *repo.subscription(in.subscription);
-    if (sub.state != "active")
-        throw ConflictError(subst(tr("subscription: {0} is {1}, no longer active"),
-                                  {subscription_label(sub.id), sub.state}));
+    Draft d(repo.lock_open_account(member_id, now), day, actor.username, now, in.reason);
+    Subscription sub = active_subscription(repo, in.subscription);
     const Money back = package_refund(sub.price, sub.deliveries, sub.delivered);
     const Payment share = refund_share({sub.paid, Money()}, back);
     for (Bucket b : kValueBuckets) d.add(EntryType::Refund, b, share.stored_value.at(b).fen());
@@ -921,10 +927,7 @@ AccountView LedgerService::account(const Actor& actor, const std::string& number
         v.subscriptions = repo.subscriptions_of_member(member.id);
         const Date today = to_business_time(clock_()).date();
         v.usable_coins = usable_coins(v.coin_lots, today);
-        std::stable_sort(v.coin_lots.begin(), v.coin_lots.end(), [](const CoinLot& x, const CoinLot& y) {
-            if (x.expires_on.has_value() != y.expires_on.has_value()) return x.expires_on.has_value();
-            return x.expires_on && *x.expires_on < *y.expires_on;
-        });
+        sort_in_spending_order(v.coin_lots);
     }
     return v;
 }
@@ -944,7 +947,7 @@ TxnResult LedgerService::transaction(const Actor& actor, std::int64_t txn) {
     LedgerRepository repo(db_);
     auto r = repo.request_by_id(txn);
     if (!r) throw NotFoundError(subst(tr("transaction: there is no transaction {0}"), {txn_label(txn)}));
-    return result_of(repo, *r, member_number_of_account(db_, r->account_id), false);
+    return result_of(repo, *r, owner_of_account(db_, r->account_id).number, false);
 }
 
 void LedgerService::fold_accounts(std::int64_t absorbed_member_id, std::int64_t survivor_member_id,

@@ -5,6 +5,7 @@
 #include "services/services.h"
 #include "views/error_dialog.h"
 #include "views/form_dialog.h"
+#include "views/heading.h"
 #include "views/ledger_labels.h"
 #include "views/wx_text.h"
 
@@ -25,14 +26,6 @@ wxListCtrl* list(wxWindow* parent, const std::vector<std::pair<wxString, int>>& 
     for (const auto& [title, width] : columns)
         l->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, parent->FromDIP(std::abs(width)));
     return l;
-}
-
-wxStaticText* heading(wxWindow* parent, const wxString& text) {
-    auto* t = new wxStaticText(parent, wxID_ANY, wxString());
-    t->SetFont(t->GetFont().Bold());
-    t->SetLabel(text);
-    t->SetInitialSize();  // measured again in bold, or the end of the heading is cut off
-    return t;
 }
 
 }  // namespace
@@ -64,19 +57,19 @@ AccountPage::AccountPage(wxWindow* parent, std::shared_ptr<Services> services, A
 
     auto* middle = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(heading(this, _("Coins by expiry")), 0, wxBOTTOM, FromDIP(4));
+    left->Add(bold_heading(this, _("Coins by expiry")), 0, wxBOTTOM, FromDIP(4));
     lots_ = list(this, {{_("Coins"), -70}, {_("Earned"), 100}, {_("Usable until"), 110}}, 110);
     left->Add(lots_, 1, wxEXPAND);
     middle->Add(left, 2, wxEXPAND | wxRIGHT, gap);
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(heading(this, _("Meal packages")), 0, wxBOTTOM, FromDIP(4));
+    right->Add(bold_heading(this, _("Meal packages")), 0, wxBOTTOM, FromDIP(4));
     packages_ = list(this, {{_("No."), 50}, {_("Package"), 150}, {_("Delivered"), -80}, {_("Still owed"), -110},
                             {_("State"), 90}}, 110);
     right->Add(packages_, 1, wxEXPAND);
     middle->Add(right, 3, wxEXPAND);
     sizer->Add(middle, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
-    sizer->Add(heading(this, _("History (newest first)")), 0, wxLEFT | wxRIGHT, gap);
+    sizer->Add(bold_heading(this, _("History (newest first)")), 0, wxLEFT | wxRIGHT, gap);
     history_ = list(this, {{_("Day"), 95}, {_("Txn"), 60}, {_("What"), 130}, {_("Bucket"), 120},
                            {_("Amount"), -110}, {_("Balance after"), -120}, {_("By"), 90}, {_("Reason"), 160}}, 200);
     sizer->Add(history_, 1, wxEXPAND | wxALL, gap);
@@ -173,12 +166,8 @@ void AccountPage::on_refund(wxCommandEvent&) {
                         "taken back."),
                       {{_("Purchase (T number):"), selected}, {_("Amount (yuan):"), ""}, {_("Reason:"), ""}},
                       [&](const std::vector<std::string>& v) {
-                          std::string digits = !v[0].empty() && (v[0][0] == 'T' || v[0][0] == 't') ? v[0].substr(1) : v[0];
-                          if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
-                              digits.size() > 18)
-                              throw ValidationError("purchase", v[0],
-                                                    subst(tr("purchase: \"{0}\" is not a transaction number (like T12)"), {v[0]}));
-                          services_->ledger.refund(actor_, {std::stoll(digits), Money::parse(v[1], "amount"), v[2], ""});
+                          services_->ledger.refund(actor_, {parse_reference(Reference::Transaction, v[0], "purchase"),
+                                                            Money::parse(v[1], "amount"), v[2], ""});
                       });
     if (dialog.ShowModal() == wxID_OK) reload();
 }

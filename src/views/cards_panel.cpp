@@ -6,6 +6,7 @@
 #include "services/services.h"
 #include "views/error_dialog.h"
 #include "views/form_dialog.h"
+#include "views/heading.h"
 #include "views/ledger_labels.h"
 #include "views/wx_text.h"
 
@@ -22,14 +23,6 @@
 namespace md::views {
 namespace {
 
-wxStaticText* heading(wxWindow* parent, const wxString& text) {
-    auto* t = new wxStaticText(parent, wxID_ANY, wxString());
-    t->SetFont(t->GetFont().Bold());
-    t->SetLabel(text);
-    t->SetInitialSize();  // measured again in bold
-    return t;
-}
-
 long long count_in(const BatchSummary& s, CardState state) {
     auto it = s.cards.find(state);
     return it == s.cards.end() ? 0 : it->second;
@@ -42,7 +35,7 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    top->Add(heading(this, _("Prepaid card batches")), 1, wxALIGN_CENTER_VERTICAL);
+    top->Add(bold_heading(this, _("Prepaid card batches")), 1, wxALIGN_CENTER_VERTICAL);
     auto* create = new wxButton(this, wxID_ANY, _("&New batch…"));
     const bool may_create = role_may(actor_.role, Action::ManageCardBatches);
     create->Enable(may_create);
@@ -60,7 +53,7 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
         batches_->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));
     sizer->Add(batches_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
-    sizer->Add(heading(this, _("Look up a card")), 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->Add(bold_heading(this, _("Look up a card")), 0, wxLEFT | wxRIGHT | wxTOP, gap);
     auto* lookup = new wxBoxSizer(wxHORIZONTAL);
     card_number_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(220, -1)),
                                   wxTE_PROCESS_ENTER);
