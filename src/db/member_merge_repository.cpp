@@ -14,6 +14,13 @@ const std::vector<std::pair<std::string, std::string>>& member_references_moved_
         {"accounts", "member_id"},
         {"cards", "member_id"},
         {"adjustment_requests", "member_id"},  // a card activated by the duplicate was activated by the person
+        // The duplicate's held tiers are dropped before the move (TierRepository::forget), so
+        // none is left to move, and the survivor is evaluated again on the joined movements.
+        {"member_tiers", "member_id"},
+        {"tier_facts", "member_id"},
+        {"tier_history", "member_id"},
+        {"tier_overrides", "member_id"},
+        {"tier_run_changes", "member_id"},
     };
     return refs;
 }

@@ -382,6 +382,103 @@ const std::vector<Migration>& migrations() {
              " at {TS} NOT NULL)",
              "CREATE INDEX card_events_card ON card_events (card_id, id)",
          }},
+        {11,
+         "tier engine: qualifying movements, tiers held, history, overrides, recompute runs",
+         {
+             // What tiers are measured by, one row per movement, written with the ledger lines in
+             // the same transaction: spend (purchases paid, refunds negative), package purchases,
+             // recharges (cash paid, card face values) and coins (earned, taken back negative).
+             "CREATE TABLE tier_facts ("
+             " id {PK},"
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " day {DATE} NOT NULL,"
+             " kind TEXT NOT NULL CHECK (kind IN ('spend', 'package', 'recharge', 'coins')),"
+             " amount BIGINT NOT NULL,"
+             " request_id BIGINT REFERENCES ledger_requests (id))",
+             "CREATE INDEX tier_facts_member ON tier_facts (member_id, day)",
+             "CREATE INDEX tier_facts_day ON tier_facts (day)",
+             // Movements posted before this version, from the ledger as it stands (a refund counts
+             // on its purchase's day here; from now on it counts on its own day).
+             "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
+             " SELECT a.member_id, p.business_day, CASE WHEN p.kind = 'meal_package' THEN 'package' ELSE 'spend' END,"
+             " p.paid_principal + p.paid_bonus + p.paid_compensation + p.paid_other - p.refunded, p.request_id"
+             " FROM purchases p JOIN accounts a ON a.id = p.account_id"
+             " WHERE p.paid_principal + p.paid_bonus + p.paid_compensation + p.paid_other - p.refunded <> 0",
+             "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
+             " SELECT a.member_id, s.started_on, 'package', s.price - s.refunded, s.request_id"
+             " FROM package_subscriptions s JOIN accounts a ON a.id = s.account_id WHERE s.price - s.refunded <> 0",
+             "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
+             " SELECT a.member_id, e.business_day, 'recharge', e.amount, e.request_id"
+             " FROM ledger_entries e JOIN accounts a ON a.id = e.account_id"
+             " WHERE e.entry_type IN ('cash_recharge', 'card_load') AND e.bucket = 'principal'",
+             "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
+             " SELECT a.member_id, e.business_day, 'coins', e.amount, e.request_id"
+             " FROM ledger_entries e JOIN accounts a ON a.id = e.account_id"
+             " WHERE e.entry_type IN ('points_earned', 'points_reversed')",
+             // The tier each member holds on each ladder (no row = below the first tier).
+             "CREATE TABLE member_tiers ("
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " ladder TEXT NOT NULL,"
+             " tier TEXT NOT NULL,"
+             " since {DATE} NOT NULL,"
+             " PRIMARY KEY (member_id, ladder))",
+             "CREATE INDEX member_tiers_ladder ON member_tiers (ladder, tier)",
+             // Every move up or down, with what caused it (a transaction, a run, an override) and
+             // the audit line it belongs to.
+             "CREATE TABLE tier_history ("
+             " id {PK},"
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " ladder TEXT NOT NULL,"
+             " from_tier TEXT,"
+             " to_tier TEXT,"
+             " day {DATE} NOT NULL,"
+             " source TEXT NOT NULL,"
+             " audit_id BIGINT,"
+             " actor TEXT NOT NULL,"
+             " at {TS} NOT NULL)",
+             "CREATE INDEX tier_history_member ON tier_history (member_id, id)",
+             "CREATE TABLE tier_overrides ("
+             " id {PK},"
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " ladder TEXT NOT NULL,"
+             " tier TEXT NOT NULL,"
+             " reason TEXT NOT NULL CHECK (reason <> ''),"
+             " starts {DATE} NOT NULL,"
+             " expires {DATE} NOT NULL,"
+             " state TEXT NOT NULL CHECK (state IN ('pending', 'active', 'rejected', 'withdrawn')),"
+             " requested_by TEXT NOT NULL,"
+             " requested_at {TS} NOT NULL,"
+             " decided_by TEXT,"
+             " decided_at {TS},"
+             " comment TEXT NOT NULL DEFAULT '',"
+             " CHECK (expires >= starts))",
+             "CREATE INDEX tier_overrides_member ON tier_overrides (member_id, ladder)",
+             "INSERT INTO settings (name, value) VALUES ('override_needs_approval', 'yes')",
+             // A recompute run: resumable from after_member; changes are logged per member.
+             "CREATE TABLE tier_runs ("
+             " id {PK},"
+             " as_of {DATE} NOT NULL,"
+             " purpose TEXT NOT NULL,"
+             " state TEXT NOT NULL CHECK (state IN ('running', 'finished')),"
+             " after_member BIGINT NOT NULL DEFAULT 0,"
+             " members BIGINT NOT NULL DEFAULT 0,"
+             " up BIGINT NOT NULL DEFAULT 0,"
+             " down BIGINT NOT NULL DEFAULT 0,"
+             " same BIGINT NOT NULL DEFAULT 0,"
+             " audit_id BIGINT,"
+             " started_by TEXT NOT NULL,"
+             " started_at {TS} NOT NULL,"
+             " finished_at {TS})",
+             "CREATE TABLE tier_run_changes ("
+             " run_id BIGINT NOT NULL REFERENCES tier_runs (id),"
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " ladder TEXT NOT NULL,"
+             " from_tier TEXT,"
+             " to_tier TEXT)",
+             "CREATE INDEX tier_run_changes_run ON tier_run_changes (run_id, member_id)",
+             // The what-if result shown to an approver, worked out when the request is submitted.
+             "ALTER TABLE change_requests ADD COLUMN simulation TEXT",
+         }},
     };
     return list;
 }

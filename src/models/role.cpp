@@ -61,6 +61,11 @@ const Grant kGrants[] = {
     {Action::ExpireCoins, "coins.expire", {Role::Admin, Role::Marketing, Role::Finance}},
     {Action::ManageCardBatches, "card.batch", {Role::Admin, Role::Marketing, Role::Finance}},
     {Action::BlockCards, "card.block", {Role::Admin, Role::Service, Role::Finance}},
+    {Action::RequestTierOverride, "tier.override", {Role::Admin, Role::Marketing, Role::Service}},
+    {Action::DecideTierOverride, "tier.override_decide", {Role::Admin, Role::Marketing, Role::Approver}},
+    {Action::RecomputeTiers, "tier.recompute", {Role::Admin, Role::Marketing}},
+    {Action::SimulateRules, "tier.simulate",
+     {Role::Admin, Role::Marketing, Role::Approver, Role::Finance}},
 };
 
 const Grant& grant_for(Action action) {

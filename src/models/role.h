@@ -37,6 +37,10 @@ enum class Action {
     ExpireCoins,           // runs the coin expiry job
     ManageCardBatches,     // creates prepaid card batches (and so their PINs)
     BlockCards,            // blocks and unblocks a card (lost, stolen, PIN locked)
+    RequestTierOverride,   // sets a member's tier by hand, with a reason and an expiry
+    DecideTierOverride,    // approves or rejects someone else's override (when approval is on)
+    RecomputeTiers,        // re-evaluates every member's tiers (preview, run, resume)
+    SimulateRules,         // what-if: replays real transactions under a draft programme
 };
 
 std::string action_code(Action action);        // "user.manage"

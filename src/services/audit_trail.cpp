@@ -6,7 +6,7 @@
 
 namespace md {
 
-void AuditTrail::record(const std::string& actor, const std::string& action, const std::string& entity,
+std::int64_t AuditTrail::record(const std::string& actor, const std::string& action, const std::string& entity,
                         const std::string& entity_id, const std::string& before, const std::string& after,
                         const std::string& detail, AuditOutcome outcome) {
     AuditRecord r;
@@ -19,7 +19,7 @@ void AuditTrail::record(const std::string& actor, const std::string& action, con
     r.before = before;
     r.after = after;
     r.detail = detail;
-    AuditRepository(db_).append(r);
+    return AuditRepository(db_).append(r);
 }
 
 void AuditTrail::record_refusal(const std::string& actor, const std::string& action, AuditOutcome outcome,

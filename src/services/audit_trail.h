@@ -12,7 +12,8 @@ class AuditTrail {
 public:
     AuditTrail(Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
 
-    void record(const std::string& actor, const std::string& action, const std::string& entity,
+    // Returns the audit line's id, for records that refer to it (a tier change to its run).
+    std::int64_t record(const std::string& actor, const std::string& action, const std::string& entity,
                 const std::string& entity_id, const std::string& before, const std::string& after,
                 const std::string& detail = "", AuditOutcome outcome = AuditOutcome::Ok);
     void record_refusal(const std::string& actor, const std::string& action, AuditOutcome outcome,

@@ -275,6 +275,8 @@ TxnResult LedgerService::recharge(const Actor& actor, const RechargeRequest& in)
     }
     join_coin_scheme(d.account(), rules, in.amount, day);
     const std::int64_t id = write(repo, d, key, "recharge", request, detail.dump());
+    tiers_.note_fact(member.id, {day, FactKind::Recharge, in.amount}, id);
+    tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
     audit_txn(audit_, actor, "recharge", member.number, d, id, detail.dump());
     TxnResult result = posted(d, member.number);
@@ -310,8 +312,9 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
     if (auto earlier = replay_under_lock(db_, key, "purchase", request)) return *earlier;  // raced in while we waited
 
-    // The tier discount comes from the tier engine; until members have tiers they pay the list price.
-    const int discount_bp = 10000;
+    // The best discount of the tiers the member holds before this purchase (the purchase counts
+    // toward the tier; a new discount applies from the next purchase).
+    const int discount_bp = tiers_.discount_for(member.id, day).paid_basis_points();
     const Money net = discounted(in.list_price, discount_bp);
     const Money from_stored = in.stored_value.value_or(net);
     if (from_stored > net)
@@ -350,6 +353,9 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     p.paid = {drawn, net - from_stored};
     p.coins_earned = coins;
     repo.add_purchase(p);
+    tiers_.note_fact(member.id, {day, in.kind == "meal_package" ? FactKind::Package : FactKind::Spend, net}, id);
+    tiers_.note_fact(member.id, {day, FactKind::Coins, Money::from_yuan(coins)}, id);
+    tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     if (coins > 0) {
         const LedgerEntry& earned = d.lines().back();
         repo.add_coin_lot(d.account().id, earned.id, {0, day, coin_expiry(*rules.points, day), coins});
@@ -419,6 +425,9 @@ TxnResult LedgerService::refund(const Actor& actor, const RefundRequest& in) {
     purchase->refunded_parts = share;
     purchase->coins_taken_back += owed_coins;  // what was owed is settled, recovered or not
     repo.save_refunded(*purchase);
+    tiers_.note_fact(member_id, {day, purchase->kind == "meal_package" ? FactKind::Package : FactKind::Spend, -in.amount}, id);
+    tiers_.note_fact(member_id, {day, FactKind::Coins, Money::from_yuan(-coins_back)}, id);
+    tiers_.reevaluate(member_id, day, txn_label(id), actor.username);
     audit_txn(audit_, actor, "refund", number, d, id, detail.dump());
     TxnResult result = posted(d, number);
     tx.commit();
@@ -688,6 +697,8 @@ TxnResult LedgerService::activate_card(const Actor& actor, const CardActivation&
     cards.save(activated, member.id, id,
                CardEvent{card->state, CardState::Activated, subst(tr("into {0}, transaction {1}"), {member.number, txn_label(id)}),
                          actor.username, now});
+    tiers_.note_fact(member.id, {day, FactKind::Recharge, card->face_value}, id);
+    tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
     audit_txn(audit_, actor, "card_activation", member.number, d, id, detail.dump());
     TxnResult result = posted(d, member.number);
@@ -767,6 +778,9 @@ TxnResult LedgerService::subscribe(const Actor& actor, const SubscribeRequest& i
     repo.set_request_detail(id, detail.dump());
     d.set_detail(detail.dump());
     if (coins > 0) repo.add_coin_lot(d.account().id, d.lines().back().id, {0, day, coin_expiry(*rules.points, day), coins});
+    tiers_.note_fact(member.id, {day, FactKind::Package, package->price}, id);
+    tiers_.note_fact(member.id, {day, FactKind::Coins, Money::from_yuan(coins)}, id);
+    tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
     audit_txn(audit_, actor, "package_subscribe", member.number, d, id,
               subscription_label(sub_id) + " " + detail.dump());
@@ -844,6 +858,8 @@ TxnResult LedgerService::cancel_subscription(const Actor& actor, const CancelReq
     sub.ended_on = day;
     const std::int64_t id = write(repo, d, key, "package_cancel", request, detail.dump());
     repo.save_subscription(sub);
+    tiers_.note_fact(member_id, {day, FactKind::Package, -back}, id);
+    tiers_.reevaluate(member_id, day, txn_label(id), actor.username);
     audit_txn(audit_, actor, "package_cancel", number, d, id, detail.dump());
     TxnResult result = posted(d, number);
     tx.commit();

@@ -7,6 +7,7 @@
 #include "db/ledger_repository.h"
 #include "services/audit_trail.h"
 #include "services/program_service.h"
+#include "services/tier_service.h"
 
 #include <cstdint>
 #include <optional>
@@ -117,7 +118,7 @@ struct ExpiryPlan {
 class LedgerService {
 public:
     LedgerService(Database& db, Clock clock, ProgramService& program)
-        : db_(db), clock_(clock), audit_(db, clock), program_(program) {}
+        : db_(db), clock_(clock), audit_(db, clock), program_(program), tiers_(db, clock, program) {}
 
     TxnResult recharge(const Actor& actor, const RechargeRequest& request);
     TxnResult purchase(const Actor& actor, const PurchaseRequest& request);
@@ -166,6 +167,7 @@ private:
     Clock clock_;
     AuditTrail audit_;
     ProgramService& program_;
+    TierService tiers_;  // each qualifying movement is recorded and the member evaluated again
 };
 
 // A fresh idempotency key for a caller that gave none (random, 128 bits).

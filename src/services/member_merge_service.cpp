@@ -114,8 +114,12 @@ MergeResult MemberMergeService::merge(const Actor& actor, const std::string& sur
     const ActivityDates a = merges.activity(absorbed.id), s = merges.activity(survivor.id);
 
     LedgerService(db_, clock_, program_).fold_accounts(absorbed.id, survivor.id, survivor.number, actor.username);
+    TierService tiers(db_, clock_, program_);
+    tiers.forget(absorbed.id);
     // The absorbed row goes first: its mobile number is unique and may move to the survivor.
     merges.absorb(survivor.id, absorbed.id, absorbed.number, record_json(absorbed, a), actor.username, after.updated_at);
+    // The person's tiers on the joined movements of both records.
+    tiers.reevaluate(survivor.id, program_.today(), "merge " + absorbed.number, actor.username);
     if (!members.update_if_version(after))
         throw ConflictError(subst(tr("member {0} was changed by someone else just now: reload it"), {survivor_number}));
     const ActivityDates joined{earlier(s.first_recharge_on, a.first_recharge_on),

@@ -12,6 +12,7 @@
 #include "services/member_merge_service.h"
 #include "services/member_service.h"
 #include "services/program_service.h"
+#include "services/tier_service.h"
 #include "services/user_service.h"
 
 #include <memory>
@@ -38,6 +39,7 @@ public:
     MemberImportService imports;
     LedgerService ledger;
     CardService cards;
+    TierService tiers;
     DemoService demo;
 };
 
