@@ -255,4 +255,22 @@ std::vector<ConfigVersion> ChangeRepository::history(ChangeKind kind, const std:
     return select_versions(" WHERE v.kind = :p0 AND v.item_key = :p1", {change_kind_code(kind), key});
 }
 
+void ChangeRepository::set_simulation(std::int64_t change_id, const std::string& json) {
+    db_.guarded("saving a change simulation", [&] {
+        const long long id = change_id;
+        db_.sql() << "UPDATE change_requests SET simulation = :s WHERE id = :id", soci::use(json), soci::use(id);
+    });
+}
+
+std::optional<std::string> ChangeRepository::simulation(std::int64_t change_id) {
+    return db_.guarded("reading a change simulation", [&]() -> std::optional<std::string> {
+        const long long id = change_id;
+        std::string json;
+        soci::indicator ind = soci::i_null;
+        db_.sql() << "SELECT simulation FROM change_requests WHERE id = :id", soci::use(id), soci::into(json, ind);
+        if (ind != soci::i_ok || json.empty()) return std::nullopt;
+        return json;
+    });
+}
+
 }  // namespace md

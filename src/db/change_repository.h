@@ -34,6 +34,9 @@ public:
     // Status and timestamps, guarded by the version the caller read; false if it moved on.
     bool update_status_if_version(const ChangeRequest& request, const std::optional<Instant>& decided_at);
     void add_decision(std::int64_t change_id, const ChangeDecision& decision);
+    // The what-if result stored with a request (derived data: it is worked out again, never edited).
+    void set_simulation(std::int64_t change_id, const std::string& json);
+    std::optional<std::string> simulation(std::int64_t change_id);
 
     std::vector<ApprovalRule> approval_rules();
     ApprovalRule approval_rule(ChangeKind kind);

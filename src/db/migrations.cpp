@@ -388,31 +388,39 @@ const std::vector<Migration>& migrations() {
              // What tiers are measured by, one row per movement, written with the ledger lines in
              // the same transaction: spend (purchases paid, refunds negative), package purchases,
              // recharges (cash paid, card face values) and coins (earned, taken back negative).
+             // `source` and `list_price` let the what-if replay a purchase or a cash recharge
+             // under other rules without reading the ledger.
              "CREATE TABLE tier_facts ("
              " id {PK},"
              " member_id BIGINT NOT NULL REFERENCES members (id),"
              " day {DATE} NOT NULL,"
              " kind TEXT NOT NULL CHECK (kind IN ('spend', 'package', 'recharge', 'coins')),"
              " amount BIGINT NOT NULL,"
+             " source TEXT NOT NULL DEFAULT 'other' CHECK (source IN ('purchase', 'cash_recharge', 'other')),"
+             " list_price BIGINT,"
              " request_id BIGINT REFERENCES ledger_requests (id))",
              "CREATE INDEX tier_facts_member ON tier_facts (member_id, day)",
              "CREATE INDEX tier_facts_day ON tier_facts (day)",
              // Movements posted before this version, from the ledger as it stands (a refund counts
              // on its purchase's day here; from now on it counts on its own day).
-             "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
+             "INSERT INTO tier_facts (member_id, day, kind, amount, source, list_price, request_id)"
              " SELECT a.member_id, p.business_day, CASE WHEN p.kind = 'meal_package' THEN 'package' ELSE 'spend' END,"
-             " p.paid_principal + p.paid_bonus + p.paid_compensation + p.paid_other - p.refunded, p.request_id"
+             " p.paid_principal + p.paid_bonus + p.paid_compensation + p.paid_other - p.refunded, 'purchase',"
+             " p.list_price, p.request_id"
              " FROM purchases p JOIN accounts a ON a.id = p.account_id"
              " WHERE p.paid_principal + p.paid_bonus + p.paid_compensation + p.paid_other - p.refunded <> 0",
              "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
              " SELECT a.member_id, s.started_on, 'package', s.price - s.refunded, s.request_id"
              " FROM package_subscriptions s JOIN accounts a ON a.id = s.account_id WHERE s.price - s.refunded <> 0",
-             "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
-             " SELECT a.member_id, e.business_day, 'recharge', e.amount, e.request_id"
+             "INSERT INTO tier_facts (member_id, day, kind, amount, source, request_id)"
+             " SELECT a.member_id, e.business_day, 'recharge', e.amount,"
+             " CASE WHEN e.entry_type = 'cash_recharge' THEN 'cash_recharge' ELSE 'other' END, e.request_id"
              " FROM ledger_entries e JOIN accounts a ON a.id = e.account_id"
              " WHERE e.entry_type IN ('cash_recharge', 'card_load') AND e.bucket = 'principal'",
-             "INSERT INTO tier_facts (member_id, day, kind, amount, request_id)"
-             " SELECT a.member_id, e.business_day, 'coins', e.amount, e.request_id"
+             "INSERT INTO tier_facts (member_id, day, kind, amount, source, request_id)"
+             " SELECT a.member_id, e.business_day, 'coins', e.amount,"
+             " CASE WHEN e.entry_type = 'points_earned' AND EXISTS (SELECT 1 FROM purchases p WHERE p.request_id = e.request_id)"
+             " THEN 'purchase' ELSE 'other' END, e.request_id"
              " FROM ledger_entries e JOIN accounts a ON a.id = e.account_id"
              " WHERE e.entry_type IN ('points_earned', 'points_reversed')",
              // The tier each member holds on each ladder (no row = below the first tier).

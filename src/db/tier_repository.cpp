@@ -61,14 +61,19 @@ std::vector<StoredOverride> read_overrides(Database& db, const std::string& wher
 
 }  // namespace
 
-void TierRepository::add_fact(std::int64_t member_id, const TierFact& fact, std::int64_t request_id) {
+void TierRepository::add_fact(std::int64_t member_id, const Movement& movement, std::int64_t request_id) {
     db_.guarded("recording a qualifying movement", [&] {
-        const long long member = member_id, request = request_id;
+        const TierFact& fact = movement.fact;
+        const long long member = member_id, request = request_id, list_price = movement.list_price.fen();
         const long long amount = fact.kind == FactKind::Coins ? fact.amount.fen() / 100 : fact.amount.fen();
-        const std::string day = format_date(fact.day), kind = fact_kind_code(fact.kind);
+        const std::string day = format_date(fact.day), kind = fact_kind_code(fact.kind),
+                          source = movement_source_code(movement.source);
         soci::indicator request_ind = request_id ? soci::i_ok : soci::i_null;
-        db_.sql() << "INSERT INTO tier_facts (member_id, day, kind, amount, request_id) VALUES (:m, :d, :k, :a, :r)",
-            soci::use(member), soci::use(day), soci::use(kind), soci::use(amount), soci::use(request, request_ind);
+        soci::indicator price_ind = movement.source == MovementSource::Purchase ? soci::i_ok : soci::i_null;
+        db_.sql() << "INSERT INTO tier_facts (member_id, day, kind, amount, source, list_price, request_id)"
+                     " VALUES (:m, :d, :k, :a, :s, :p, :r)",
+            soci::use(member), soci::use(day), soci::use(kind), soci::use(amount), soci::use(source),
+            soci::use(list_price, price_ind), soci::use(request, request_ind);
     });
 }
 
@@ -161,6 +166,58 @@ void TierRepository::for_each_member_between(const Date& from, const Date& throu
             current.history.facts.push_back({fast_day(day), k, fact_amount(k, amount)});
         }
         if (current.member_id) visit(current);
+    });
+}
+
+void TierRepository::for_each_member_to_replay(const Date& from, const Date& through,
+                                              const std::function<void(const ReplayInput&)>& visit) {
+    db_.guarded("reading movements to replay", [&] {
+        const std::string last = format_date(through);
+        long long id = 0, amount = 0, price = 0;
+        std::string number, created, day, kind, source, since;
+        soci::indicator day_ind = soci::i_null, kind_ind = soci::i_null, amount_ind = soci::i_null,
+                        source_ind = soci::i_null, price_ind = soci::i_null, since_ind = soci::i_null;
+        soci::statement st =
+            (db_.sql().prepare << "SELECT m.id, m.number, m.created_at, a.coin_member_since, f.day, f.kind, f.amount,"
+                                  " f.source, f.list_price FROM members m"
+                                  " LEFT JOIN accounts a ON a.member_id = m.id AND a.is_open = 1"
+                                  " LEFT JOIN tier_facts f ON f.member_id = m.id AND f.day <= :t"
+                                  " ORDER BY m.id, f.day, f.id",
+             soci::use(last), soci::into(id), soci::into(number), soci::into(created), soci::into(since, since_ind),
+             soci::into(day, day_ind), soci::into(kind, kind_ind), soci::into(amount, amount_ind),
+             soci::into(source, source_ind), soci::into(price, price_ind));
+        st.execute(false);
+        ReplayInput current;
+        while (st.fetch()) {
+            if (id != current.member_id) {
+                if (current.member_id) visit(current);
+                current.member_id = id;
+                current.number = number;
+                current.before.joined = joined_day(created);
+                current.before.facts.clear();
+                current.period.clear();
+                current.coin_member_since = optional_stored_date(since, since_ind, "coin_member_since");
+            }
+            if (day_ind != soci::i_ok) continue;
+            const FactKind k = parse_fact_kind(kind);
+            const TierFact fact{fast_day(day), k, fact_amount(k, amount)};
+            if (fact.day < from) {
+                current.before.facts.push_back(fact);
+                continue;
+            }
+            current.period.push_back({fact, parse_movement_source(source),
+                                      price_ind == soci::i_ok ? Money::from_fen(price) : Money()});
+        }
+        if (current.member_id) visit(current);
+    });
+}
+
+std::optional<Date> TierRepository::first_movement_day() {
+    return db_.guarded("reading movements", [&]() -> std::optional<Date> {
+        std::string day;
+        soci::indicator ind = soci::i_null;
+        db_.sql() << "SELECT MIN(day) FROM tier_facts", soci::into(day, ind);
+        return optional_stored_date(day, ind, "day");
     });
 }
 

@@ -4,6 +4,7 @@
 // Every write joins the caller's transaction; the service decides what is written.
 #include "db/database.h"
 #include "models/tier_engine.h"
+#include "models/what_if.h"
 
 #include <cstdint>
 #include <functional>
@@ -73,7 +74,7 @@ class TierRepository {
 public:
     explicit TierRepository(Database& db) : db_(db) {}
 
-    void add_fact(std::int64_t member_id, const TierFact& fact, std::int64_t request_id);
+    void add_fact(std::int64_t member_id, const Movement& movement, std::int64_t request_id);
     MemberHistory history_of(std::int64_t member_id);
     // The id of the `limit`-th member after `after` (0 = none left): one batch of a run.
     std::int64_t batch_end(std::int64_t after, int limit);
@@ -83,6 +84,19 @@ public:
     // Movements between two days (inclusive) of every member, in member then day order.
     void for_each_member_between(const Date& from, const Date& through,
                                  const std::function<void(const MemberFacts&)>& visit);
+
+    // Every member, in id order, with their movements up to `through`: those before `from` as
+    // facts, those from `from` on as movements to replay. Read only.
+    struct ReplayInput {
+        std::int64_t member_id = 0;
+        std::string number;
+        MemberHistory before;
+        std::vector<Movement> period;
+        std::optional<Date> coin_member_since;
+    };
+    void for_each_member_to_replay(const Date& from, const Date& through,
+                                   const std::function<void(const ReplayInput&)>& visit);
+    std::optional<Date> first_movement_day();
 
     HeldTiers held(std::int64_t member_id);
     std::map<std::int64_t, HeldTiers> held_between(std::int64_t after, std::int64_t through);

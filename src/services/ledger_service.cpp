@@ -275,7 +275,7 @@ TxnResult LedgerService::recharge(const Actor& actor, const RechargeRequest& in)
     }
     join_coin_scheme(d.account(), rules, in.amount, day);
     const std::int64_t id = write(repo, d, key, "recharge", request, detail.dump());
-    tiers_.note_fact(member.id, {day, FactKind::Recharge, in.amount}, id);
+    tiers_.note_fact(member.id, {{day, FactKind::Recharge, in.amount}, MovementSource::CashRecharge, {}}, id);
     tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
     audit_txn(audit_, actor, "recharge", member.number, d, id, detail.dump());
@@ -353,8 +353,9 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     p.paid = {drawn, net - from_stored};
     p.coins_earned = coins;
     repo.add_purchase(p);
-    tiers_.note_fact(member.id, {day, in.kind == "meal_package" ? FactKind::Package : FactKind::Spend, net}, id);
-    tiers_.note_fact(member.id, {day, FactKind::Coins, Money::from_yuan(coins)}, id);
+    const FactKind spent = in.kind == "meal_package" ? FactKind::Package : FactKind::Spend;
+    tiers_.note_fact(member.id, {{day, spent, net}, MovementSource::Purchase, in.list_price}, id);
+    tiers_.note_fact(member.id, {{day, FactKind::Coins, Money::from_yuan(coins)}, MovementSource::Purchase, {}}, id);
     tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     if (coins > 0) {
         const LedgerEntry& earned = d.lines().back();
@@ -425,8 +426,9 @@ TxnResult LedgerService::refund(const Actor& actor, const RefundRequest& in) {
     purchase->refunded_parts = share;
     purchase->coins_taken_back += owed_coins;  // what was owed is settled, recovered or not
     repo.save_refunded(*purchase);
-    tiers_.note_fact(member_id, {day, purchase->kind == "meal_package" ? FactKind::Package : FactKind::Spend, -in.amount}, id);
-    tiers_.note_fact(member_id, {day, FactKind::Coins, Money::from_yuan(-coins_back)}, id);
+    const FactKind spent = purchase->kind == "meal_package" ? FactKind::Package : FactKind::Spend;
+    tiers_.note_fact(member_id, {{day, spent, -in.amount}, MovementSource::Other, {}}, id);
+    tiers_.note_fact(member_id, {{day, FactKind::Coins, Money::from_yuan(-coins_back)}, MovementSource::Other, {}}, id);
     tiers_.reevaluate(member_id, day, txn_label(id), actor.username);
     audit_txn(audit_, actor, "refund", number, d, id, detail.dump());
     TxnResult result = posted(d, number);
@@ -697,7 +699,7 @@ TxnResult LedgerService::activate_card(const Actor& actor, const CardActivation&
     cards.save(activated, member.id, id,
                CardEvent{card->state, CardState::Activated, subst(tr("into {0}, transaction {1}"), {member.number, txn_label(id)}),
                          actor.username, now});
-    tiers_.note_fact(member.id, {day, FactKind::Recharge, card->face_value}, id);
+    tiers_.note_fact(member.id, {{day, FactKind::Recharge, card->face_value}, MovementSource::Other, {}}, id);
     tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     note_activity(db_, member, ActivityKind::Recharge, day, actor.username, now, id);
     audit_txn(audit_, actor, "card_activation", member.number, d, id, detail.dump());
@@ -778,8 +780,8 @@ TxnResult LedgerService::subscribe(const Actor& actor, const SubscribeRequest& i
     repo.set_request_detail(id, detail.dump());
     d.set_detail(detail.dump());
     if (coins > 0) repo.add_coin_lot(d.account().id, d.lines().back().id, {0, day, coin_expiry(*rules.points, day), coins});
-    tiers_.note_fact(member.id, {day, FactKind::Package, package->price}, id);
-    tiers_.note_fact(member.id, {day, FactKind::Coins, Money::from_yuan(coins)}, id);
+    tiers_.note_fact(member.id, {{day, FactKind::Package, package->price}, MovementSource::Other, {}}, id);
+    tiers_.note_fact(member.id, {{day, FactKind::Coins, Money::from_yuan(coins)}, MovementSource::Other, {}}, id);
     tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
     note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
     audit_txn(audit_, actor, "package_subscribe", member.number, d, id,
@@ -858,7 +860,7 @@ TxnResult LedgerService::cancel_subscription(const Actor& actor, const CancelReq
     sub.ended_on = day;
     const std::int64_t id = write(repo, d, key, "package_cancel", request, detail.dump());
     repo.save_subscription(sub);
-    tiers_.note_fact(member_id, {day, FactKind::Package, -back}, id);
+    tiers_.note_fact(member_id, {{day, FactKind::Package, -back}, MovementSource::Other, {}}, id);
     tiers_.reevaluate(member_id, day, txn_label(id), actor.username);
     audit_txn(audit_, actor, "package_cancel", number, d, id, detail.dump());
     TxnResult result = posted(d, number);

@@ -87,7 +87,9 @@ ChangeRequest ProgramService::propose(const Actor& actor, const Proposal& p) {
         r.status = ChangeStatus::Submitted;
         r.submitted_at = r.created_at;
     }
-    return create(actor, r);
+    ChangeRequest created = create(actor, r);
+    if (created.status == ChangeStatus::Submitted && on_submitted_) on_submitted_(actor, created);
+    return created;
 }
 
 ChangeRequest ProgramService::propose_version(const Actor& actor, ChangeKind kind, const std::string& key, int version,
@@ -123,6 +125,7 @@ ChangeRequest ProgramService::submit(const Actor& actor, std::int64_t id) {
     ++r.version;
     audit_.record(actor.username, "change.submit", kEntity, std::to_string(id), before, change_audit_json(r));
     tx.commit();
+    if (on_submitted_) on_submitted_(actor, r);
     return r;
 }
 
@@ -227,6 +230,7 @@ ChangeView ProgramService::show(const Actor& actor, std::int64_t id) {
             }
     }
     view.diff = json_diff(parse_or_empty(current), parse_or_empty(view.request.proposed));
+    view.simulation = repo.simulation(id);
     return view;
 }
 
@@ -287,6 +291,7 @@ ImportResult ProgramService::import_program(const Actor& actor, const nlohmann::
     validate_proposal(header, today());
 
     ImportResult result;
+    std::vector<ChangeRequest> submitted;
     Transaction tx(db_);
     ChangeRepository repo(db_);
     for (const ProgramItem& item : items) {
@@ -307,8 +312,11 @@ ImportResult ProgramService::import_program(const Actor& actor, const nlohmann::
         audit_.record(actor.username, "change.submit", kEntity, std::to_string(r.id), "", change_audit_json(r),
                       tr("programme import"));
         result.change_ids.push_back(r.id);
+        submitted.push_back(r);
     }
     tx.commit();
+    if (on_submitted_)
+        for (const ChangeRequest& r : submitted) on_submitted_(actor, r);
     return result;
 }
 

@@ -7,6 +7,7 @@
 #include "services/json_diff.h"
 #include "services/program_codec.h"
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
@@ -27,6 +28,7 @@ struct ChangeView {
     ApprovalRule rule;
     int in_force_version = 0;            // the version compared against, 0 = none (new item)
     std::vector<FieldChange> diff;       // against the version in force on the effective date (approved: the one it replaced)
+    std::optional<std::string> simulation;  // the what-if worked out when it was submitted (JSON), if any
 };
 
 struct ImportResult {
@@ -71,6 +73,11 @@ public:
     std::vector<ApprovalRule> approval_rules(const Actor& actor);
     void set_approval_rule(const Actor& actor, const ApprovalRule& rule);
 
+    // Told of each request once it is submitted and committed (the composition root attaches
+    // the what-if simulation here, outside the submit's transaction).
+    using SubmitObserver = std::function<void(const Actor&, const ChangeRequest&)>;
+    void on_submitted(SubmitObserver observer) { on_submitted_ = std::move(observer); }
+
 private:
     ChangeRequest load(std::int64_t id);
     ChangeRequest create(const Actor& actor, ChangeRequest request);
@@ -84,6 +91,7 @@ private:
         Program program;
     };
     std::optional<RulesCache> rules_cache_;
+    SubmitObserver on_submitted_;
 };
 
 std::string change_audit_json(const ChangeRequest& request);

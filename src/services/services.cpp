@@ -16,6 +16,9 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       ledger(*db_, clock, program),
       cards(*db_, clock, program),
       tiers(*db_, clock, program),
-      demo(*db_, clock) {}
+      simulator(*db_, clock, program),
+      demo(*db_, clock) {
+    program.on_submitted([this](const Actor& actor, const ChangeRequest& r) { simulator.attach_to_change(actor, r); });
+}
 
 }  // namespace md

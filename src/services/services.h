@@ -13,6 +13,7 @@
 #include "services/member_service.h"
 #include "services/program_service.h"
 #include "services/tier_service.h"
+#include "services/tier_simulator.h"
 #include "services/user_service.h"
 
 #include <memory>
@@ -40,6 +41,7 @@ public:
     LedgerService ledger;
     CardService cards;
     TierService tiers;
+    TierSimulator simulator;
     DemoService demo;
 };
 

@@ -95,9 +95,9 @@ std::vector<TierMove> TierService::history(const Actor& actor, const std::string
     return TierRepository(db_).moves(load_member(db_, number).id, limit);
 }
 
-void TierService::note_fact(std::int64_t member_id, const TierFact& fact, std::int64_t request_id) {
-    if (fact.amount == Money()) return;
-    TierRepository(db_).add_fact(member_id, fact, request_id);
+void TierService::note_fact(std::int64_t member_id, const Movement& movement, std::int64_t request_id) {
+    if (movement.fact.amount == Money()) return;
+    TierRepository(db_).add_fact(member_id, movement, request_id);
 }
 
 void TierService::reevaluate(std::int64_t member_id, const Date& day, const std::string& source,

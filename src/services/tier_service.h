@@ -62,7 +62,7 @@ public:
     std::vector<TierMove> history(const Actor& actor, const std::string& member, int limit = 200);
 
     // For the ledger, inside its transaction (its caller's permission already checked).
-    void note_fact(std::int64_t member_id, const TierFact& fact, std::int64_t request_id);
+    void note_fact(std::int64_t member_id, const Movement& movement, std::int64_t request_id);
     void reevaluate(std::int64_t member_id, const Date& day, const std::string& source, const std::string& actor,
                     std::int64_t audit_id = 0);
     // The best (lowest paid) discount among the tiers the member holds on ladders in force.
