@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/simulation_text.h"
 #include "cli/json_output.h"
 #include "models/errors.h"
 #include "services/program_codec.h"
@@ -88,8 +89,10 @@ void register_change_commands(CLI::App& app, CliContext& ctx) {
             text << "  " << c.path << ": " << (c.before.empty() ? "—" : c.before) << " → "
                  << (c.after.empty() ? "—" : c.after) << "\n";
         }
+        if (v.simulation) text << simulation_text(nlohmann::ordered_json::parse(*v.simulation)) << "\n";
         nlohmann::json j = to_json(v.request);
         j["diff"] = diff;
+        j["simulation"] = v.simulation ? nlohmann::json::parse(*v.simulation) : nlohmann::json();
         j["in_force_version"] = v.in_force_version;
         j["approvals_needed"] = v.rule.approvals_needed;
         j["approver_role"] = role_code(v.rule.approver_role);

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     register_lifecycle_commands(app, ctx);
     register_ledger_commands(app, ctx);
     register_card_commands(app, ctx);
+    register_tier_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

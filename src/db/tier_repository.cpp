@@ -82,7 +82,8 @@ MemberHistory TierRepository::history_of(std::int64_t member_id) {
         MemberHistory h;
         const long long member = member_id;
         std::string created;
-        db_.sql() << "SELECT created_at FROM members WHERE id = :m", soci::use(member), soci::into(created);
+        db_.sql() << "SELECT created_at, member_type FROM members WHERE id = :m", soci::use(member), soci::into(created),
+            soci::into(h.member_type);
         if (!db_.sql().got_data()) return h;
         h.joined = joined_day(created);
         std::string day, kind;
@@ -115,13 +116,13 @@ void TierRepository::for_each_member(std::int64_t after, std::int64_t through, c
         const long long from = after, upto = through;
         const std::string last_day = format_date(day_through);
         long long id = 0, amount = 0;
-        std::string created, day, kind;
+        std::string created, type, day, kind;
         soci::indicator day_ind = soci::i_null, kind_ind = soci::i_null, amount_ind = soci::i_null;
         soci::statement st =
-            (db_.sql().prepare << "SELECT m.id, m.created_at, f.day, f.kind, f.amount FROM members m"
+            (db_.sql().prepare << "SELECT m.id, m.created_at, m.member_type, f.day, f.kind, f.amount FROM members m"
                                   " LEFT JOIN tier_facts f ON f.member_id = m.id AND f.day <= :t"
                                   " WHERE m.id > :a AND m.id <= :u ORDER BY m.id, f.day, f.id",
-             soci::use(last_day), soci::use(from), soci::use(upto), soci::into(id), soci::into(created),
+             soci::use(last_day), soci::use(from), soci::use(upto), soci::into(id), soci::into(created), soci::into(type),
              soci::into(day, day_ind), soci::into(kind, kind_ind), soci::into(amount, amount_ind));
         st.execute(false);
         MemberFacts current;
@@ -130,6 +131,7 @@ void TierRepository::for_each_member(std::int64_t after, std::int64_t through, c
                 if (current.member_id) visit(current);
                 current.member_id = id;
                 current.history.joined = joined_day(created);
+                current.history.member_type = type;
                 current.history.facts.clear();
             }
             if (day_ind == soci::i_ok) {
@@ -141,49 +143,22 @@ void TierRepository::for_each_member(std::int64_t after, std::int64_t through, c
     });
 }
 
-void TierRepository::for_each_member_between(const Date& from, const Date& through,
-                                             const std::function<void(const MemberFacts&)>& visit) {
-    db_.guarded("reading qualifying movements", [&] {
-        const std::string first = format_date(from), last = format_date(through);
-        long long id = 0, amount = 0;
-        std::string created, day, kind;
-        soci::statement st =
-            (db_.sql().prepare << "SELECT m.id, m.created_at, f.day, f.kind, f.amount FROM tier_facts f"
-                                  " JOIN members m ON m.id = f.member_id WHERE f.day >= :f AND f.day <= :t"
-                                  " ORDER BY m.id, f.day, f.id",
-             soci::use(first), soci::use(last), soci::into(id), soci::into(created), soci::into(day), soci::into(kind),
-             soci::into(amount));
-        st.execute(false);
-        MemberFacts current;
-        while (st.fetch()) {
-            if (id != current.member_id) {
-                if (current.member_id) visit(current);
-                current.member_id = id;
-                current.history.joined = joined_day(created);
-                current.history.facts.clear();
-            }
-            const FactKind k = parse_fact_kind(kind);
-            current.history.facts.push_back({fast_day(day), k, fact_amount(k, amount)});
-        }
-        if (current.member_id) visit(current);
-    });
-}
-
 void TierRepository::for_each_member_to_replay(const Date& from, const Date& through,
                                               const std::function<void(const ReplayInput&)>& visit) {
     db_.guarded("reading movements to replay", [&] {
         const std::string last = format_date(through);
         long long id = 0, amount = 0, price = 0;
-        std::string number, created, day, kind, source, since;
+        std::string number, created, type, day, kind, source, since;
         soci::indicator day_ind = soci::i_null, kind_ind = soci::i_null, amount_ind = soci::i_null,
                         source_ind = soci::i_null, price_ind = soci::i_null, since_ind = soci::i_null;
         soci::statement st =
-            (db_.sql().prepare << "SELECT m.id, m.number, m.created_at, a.coin_member_since, f.day, f.kind, f.amount,"
+            (db_.sql().prepare << "SELECT m.id, m.number, m.created_at, m.member_type, a.coin_member_since, f.day, f.kind, f.amount,"
                                   " f.source, f.list_price FROM members m"
                                   " LEFT JOIN accounts a ON a.member_id = m.id AND a.is_open = 1"
                                   " LEFT JOIN tier_facts f ON f.member_id = m.id AND f.day <= :t"
                                   " ORDER BY m.id, f.day, f.id",
-             soci::use(last), soci::into(id), soci::into(number), soci::into(created), soci::into(since, since_ind),
+             soci::use(last), soci::into(id), soci::into(number), soci::into(created), soci::into(type),
+             soci::into(since, since_ind),
              soci::into(day, day_ind), soci::into(kind, kind_ind), soci::into(amount, amount_ind),
              soci::into(source, source_ind), soci::into(price, price_ind));
         st.execute(false);
@@ -194,6 +169,7 @@ void TierRepository::for_each_member_to_replay(const Date& from, const Date& thr
                 current.member_id = id;
                 current.number = number;
                 current.before.joined = joined_day(created);
+                current.before.member_type = type;
                 current.before.facts.clear();
                 current.period.clear();
                 current.coin_member_since = optional_stored_date(since, since_ind, "coin_member_since");

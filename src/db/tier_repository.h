@@ -81,10 +81,6 @@ public:
     // Members with id in (after, through], in id order, with their movements up to `day`.
     void for_each_member(std::int64_t after, std::int64_t through, const Date& day,
                          const std::function<void(const MemberFacts&)>& visit);
-    // Movements between two days (inclusive) of every member, in member then day order.
-    void for_each_member_between(const Date& from, const Date& through,
-                                 const std::function<void(const MemberFacts&)>& visit);
-
     // Every member, in id order, with their movements up to `through`: those before `from` as
     // facts, those from `from` on as movements to replay. Read only.
     struct ReplayInput {

@@ -140,6 +140,10 @@ Money measure_over(LadderMeasure measure, bool packages_count, const std::vector
 }
 
 int earned_on(const TierLadder& ladder, const MemberHistory& h, const Date& day, std::string* rule) {
+    if (!ladder.applies_to(h.member_type)) {
+        if (rule) *rule = "not for " + h.member_type + " members";
+        return -1;
+    }
     const Money value = ladder_measure(ladder, h, day);
     for (int i = static_cast<int>(ladder.tiers.size()) - 1; i >= 0; --i) {
         const Tier& t = ladder.tiers[static_cast<std::size_t>(i)];
@@ -190,7 +194,7 @@ Standing evaluate(const TierLadder& ladder, const MemberHistory& h, const Date& 
         }
     }
 
-    if (override && override->ladder == ladder.code && override->in_force_on(as_of)) {
+    if (override && override->ladder == ladder.code && override->in_force_on(as_of) && ladder.applies_to(h.member_type)) {
         for (std::size_t i = 0; i < ladder.tiers.size(); ++i)
             if (ladder.tiers[i].code == override->tier) {
                 s.tier = static_cast<int>(i);

@@ -24,6 +24,7 @@
 //   day of the last N days. The best over a span is reached on its first day or on a day with
 //   a movement, so only those days are evaluated.
 // - A manual override in force on the day replaces the computed tier.
+// - A ladder that does not apply to the member's type gives no tier.
 #include "models/money.h"
 #include "models/tier_ladder.h"
 #include "models/timestamps.h"
@@ -48,6 +49,7 @@ struct TierFact {
 struct MemberHistory {
     Date joined;                  // for the membership-year window
     std::vector<TierFact> facts;  // sorted by day
+    std::string member_type = "individual";  // a ladder ranks only the types it applies to
 };
 
 struct TierOverride {

@@ -3,6 +3,7 @@
 #include "models/errors.h"
 #include "models/translate.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <utility>
@@ -77,9 +78,17 @@ void validate_code(const std::string& code, const std::string& field) {
                                     {field, code}));
 }
 
+bool TierLadder::applies_to(const std::string& member_type) const {
+    return member_types.empty() || std::find(member_types.begin(), member_types.end(), member_type) != member_types.end();
+}
+
 void validate(const TierLadder& ladder) {
     validate_code(ladder.code, "ladder.code");
     const std::string at = "ladder " + ladder.code;
+    for (const std::string& type : ladder.member_types)
+        if (type != "individual" && type != "group")
+            throw ValidationError(at + ".member_types", type,
+                                  subst(tr("{0}: \"{1}\" is not one of individual, group"), {at + ".member_types", type}));
     if (ladder.name_zh.empty() && ladder.name_en.empty())
         throw ValidationError(at + ".name", "", subst(tr("{0}: needs a name"), {at}));
     if (ladder.measure == LadderMeasure::SpendWithinMonths) require_positive(ladder.measure_months, at + ".measure_months");

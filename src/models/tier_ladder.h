@@ -62,8 +62,12 @@ struct TierLadder {
     DowngradePolicy downgrade = DowngradePolicy::Never;
     int grace_days = 0;              // for AfterGraceDays
     bool packages_count = false;     // do meal-package purchases count toward it
+    // Which member types it ranks ("individual", "group"); empty = every member. The individual
+    // ladder ranks individual members, the group ladder corporate ones, the premium club everyone.
+    std::vector<std::string> member_types;
     std::vector<Tier> tiers;         // ascending thresholds
     bool operator==(const TierLadder&) const = default;
+    bool applies_to(const std::string& member_type) const;
 };
 
 // Thresholds strictly ascending, discounts 1–100% paid, unique tier codes and names,

@@ -44,6 +44,7 @@ ojson to_json(const TierLadder& l) {
             {"downgrade", downgrade_code(l.downgrade)},
             {"grace_days", l.grace_days},
             {"packages_count", l.packages_count},
+            {"member_types", l.member_types},
             {"tiers", tiers}};
 }
 
@@ -111,6 +112,7 @@ TierLadder ladder_from_json(const nlohmann::json& value, const std::string& path
     l.downgrade = parse_downgrade(r.text_or("downgrade", "never"), r.field("downgrade"));
     l.grace_days = r.integer_or("grace_days", 0);
     l.packages_count = r.flag_or("packages_count", false);
+    l.member_types = r.texts_or_empty("member_types");
     for (JsonReader& t : r.objects("tiers", true)) {
         Tier tier;
         tier.code = t.text("code");

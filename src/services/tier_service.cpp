@@ -86,7 +86,8 @@ TierExplanation TierService::explain(const Actor& actor, const std::string& numb
     const auto overrides = repo.overrides_in_force(member.id, day);
     TierExplanation e{member.number, member.name, day, {}};
     for (const TierLadder& ladder : program_.rules_in_force(day).ladders)
-        e.ladders.push_back({ladder, evaluate(ladder, h, day, override_for(overrides, ladder.code))});
+        if (ladder.applies_to(h.member_type))
+            e.ladders.push_back({ladder, evaluate(ladder, h, day, override_for(overrides, ladder.code))});
     return e;
 }
 

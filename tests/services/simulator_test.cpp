@@ -103,23 +103,24 @@ TEST_P(SimulatorTest, ReplaysTheLastMonthsUnderTheDraftWithFiguresWorkedOutByHan
     EXPECT_EQ(format_date(s.to), "2026-11-22");
     EXPECT_EQ(s.members, 3);
 
+    // All three are individual members: the group ladder does not rank them.
     // Under the rules in force (what really happened):
     //   甲 800 (no tier) + 300 (no tier; 1,100 → Yellow) + 1,000 at 98折 = 980 (2,080 → Red);
     //      discount 20.00; coins 40 + 15 + 49 = 104.
-    //   乙 recharge 12,000 (+3,000 bonus; Group Silver 95折, Premium Connoisseur) then 1,500 at
-    //      95折 = 1,425 (Individual Yellow); discount 75.00; coins 71.
+    //   乙 recharge 12,000 (+3,000 bonus; Premium Connoisseur, which pays full price) then 1,500
+    //      at full price (Individual Yellow); coins 75.
     //   丙 100 before the period, 500 at full price (600: no tier); coins 25.
     // Under the draft:
     //   甲 800 (→ Yellow), 300 at 98折 = 294 (1,094 → Red), 1,000 at 95折 = 950 (2,044: Red);
     //      discount 6.00 + 50.00 = 56.00; coins 80 + 29 + 95 = 204.
-    //   乙 bonus 2,000; 1,500 at Silver's 95折 = 1,425 (→ Red); discount 75.00; coins 142.
+    //   乙 bonus 2,000; 1,500 at full price (→ Red); coins 150.
     //   丙 500 at full price (600 → Yellow); coins 50.
-    EXPECT_EQ(s.discount_current, Money::parse("95.00", "x"));
-    EXPECT_EQ(s.discount_draft, Money::parse("131.00", "x"));
-    EXPECT_EQ(s.coins_current, 200);
-    EXPECT_EQ(s.coins_draft, 396);
-    EXPECT_EQ(s.liability_current, Money::parse("200.00", "x"));
-    EXPECT_EQ(s.liability_draft, Money::parse("396.00", "x"));
+    EXPECT_EQ(s.discount_current, Money::parse("20.00", "x"));
+    EXPECT_EQ(s.discount_draft, Money::parse("56.00", "x"));
+    EXPECT_EQ(s.coins_current, 204);
+    EXPECT_EQ(s.coins_draft, 404);
+    EXPECT_EQ(s.liability_current, Money::parse("204.00", "x"));
+    EXPECT_EQ(s.liability_draft, Money::parse("404.00", "x"));
     EXPECT_EQ(s.bonus_current, Money::parse("3000.00", "x"));
     EXPECT_EQ(s.bonus_draft, Money::parse("2000.00", "x"));
 
@@ -127,8 +128,8 @@ TEST_P(SimulatorTest, ReplaysTheLastMonthsUnderTheDraftWithFiguresWorkedOutByHan
     for (const MigrationCell& m : s.matrix) matrix[m.ladder + ":" + m.from + ">" + m.to] = m.members;
     const std::map<std::string, long long> expected = {
         {"individual:red_diamond>red_diamond", 1}, {"individual:yellow_diamond>red_diamond", 1},
-        {"individual:>yellow_diamond", 1},          {"group:>", 2},
-        {"group:silver>silver", 1},                 {"premium:>", 2},
+        {"individual:>yellow_diamond", 1},          {"group:>", 3},
+        {"premium:>", 2},
         {"premium:private_connoisseur>private_connoisseur", 1}};
     EXPECT_EQ(matrix, expected);
 
@@ -196,7 +197,7 @@ TEST_P(SimulatorTest, ASubmittedLadderChangeCarriesItsSimulationToTheApprover) {
     ASSERT_FALSE(sim.contains("error")) << *view.simulation;
     // Only the ladder changes here (still 1 coin per 20 yuan), over all the data (from 2025-12-01):
     // 甲 pays 294 and 950 instead of 300 and 980: discount 56.00 against 20.00, coins 14 + 47
-    // against 15 + 49; 乙 and 丙 as before. Discount +36.00, coins −3, liability −3.00.
+    // against 15 + 49; 乙 and 丙 pay full price either way. Discount +36.00, coins −3, liability −3.00.
     EXPECT_EQ(sim["from"], "2025-12-01");
     EXPECT_EQ(sim["discount"]["change"], "36.00");
     EXPECT_EQ(sim["coins_issued"]["change"], -3);

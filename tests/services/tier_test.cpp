@@ -28,10 +28,12 @@ protected:
         p.effective_from = services->program.today();
         services->program.decide(approver, services->program.propose(marketing, p).id, true, "ok");
     }
-    std::string add(const std::string& name, const std::string& mobile) {
+    std::string add(const std::string& name, const std::string& mobile, const char* type = "individual") {
         MemberInput in;
         in.name = name;
         in.mobile = mobile;
+        in.type = type;
+        if (std::string(type) == "group") in.company = "绿色餐饮有限公司";
         return services->members.add(desk, in).member.number;
     }
     TxnResult purchase(const std::string& member, const char* price, const char* kind = "goods") {
@@ -102,13 +104,19 @@ TEST_P(TierTest, APurchaseMovesTheTierAtOnceAndTheNewDiscountAppliesFromTheNextP
 }
 
 TEST_P(TierTest, RechargesRankTheGroupAndPremiumLaddersAndPackagesCountForPremiumOnly) {
-    const std::string g = add("王五", "13800138002");
+    const std::string g = add("王五", "13800138002", "group");
     services->ledger.recharge(desk, {g, Money::from_yuan(5000), ""});
     EXPECT_EQ(tiers_of(g)["group"], "bronze");
     EXPECT_EQ(tiers_of(g)["premium"], "");
+    EXPECT_EQ(tiers_of(g).count("individual"), 0u);  // the individual ladder ranks individual members only
     services->ledger.recharge(desk, {g, Money::from_yuan(12000), ""});
     EXPECT_EQ(tiers_of(g)["group"], "silver");
     EXPECT_EQ(tiers_of(g)["premium"], "private_connoisseur");
+    // An individual member's recharges do not rank them on the group ladder.
+    const std::string i = add("孙八", "13800138005");
+    services->ledger.recharge(desk, {i, Money::from_yuan(12000), ""});
+    EXPECT_EQ(tiers_of(i).count("group"), 0u);
+    EXPECT_EQ(tiers_of(i)["premium"], "private_connoisseur");
 
     const std::string p = add("赵六", "13800138003");
     purchase(p, "12000", "meal_package");

@@ -225,6 +225,15 @@ TEST(TierEngine, AnOverrideAppliesFromItsStartThroughItsLastDayThenTheComputedTi
     EXPECT_EQ(code_on(l, h, "2026-03-01", o), "yellow_diamond");
 }
 
+TEST(TierEngine, ALadderRanksOnlyTheMemberTypesItAppliesTo) {
+    TierLadder l = group();
+    l.member_types = {"group"};
+    MemberHistory h = history({fact("2026-01-05", FactKind::Recharge, 6000)});
+    EXPECT_EQ(code_on(l, h, "2026-01-05"), "");  // an individual member
+    h.member_type = "group";
+    EXPECT_EQ(code_on(l, h, "2026-01-05"), "bronze");
+}
+
 TEST(TierEngine, PointsEarnedCountsCoinsLessThoseTakenBack) {
     TierLadder l = individual();
     l.measure = LadderMeasure::PointsEarned;
