@@ -6,6 +6,7 @@
 #include "views/error_dialog.h"
 #include "views/field_path_labels.h"
 #include "views/program_labels.h"
+#include "views/simulation_view.h"
 #include "views/wx_text.h"
 
 #include <algorithm>
@@ -94,6 +95,8 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     diff_->AppendColumn(_("Before"), wxLIST_FORMAT_LEFT, FromDIP(140));
     diff_->AppendColumn(_("After"), wxLIST_FORMAT_LEFT, FromDIP(140));
     d->Add(diff_, 1, wxEXPAND | wxALL, gap);
+    simulation_ = new SimulationView(detail);
+    d->Add(simulation_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     approve_ = new wxButton(detail, wxID_ANY, _("Approve…"));
     reject_ = new wxButton(detail, wxID_ANY, _("Reject…"));
@@ -218,6 +221,7 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
         heading_->SetLabel(_("Choose a request on the left."));
         facts_->DestroyChildren();
         diff_title_->SetLabel(_("Changes, field by field:"));
+        simulation_->Hide();
         approve_->Disable();
         reject_->Disable();
         detail_->Layout();
@@ -272,6 +276,13 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
         // show() compares with what is in force on the effective date, which is this request now.
         diff_title_->SetLabel(wxString::Format(_("Approved: this request is now version %d, in force from %s."),
                                                shown_->in_force_version, to_wx(format_date(r.effective_from))));
+    // A change that moves money or status carries the what-if worked out when it was submitted.
+    simulation_->Show(shown_->simulation.has_value());
+    if (shown_->simulation)
+        run_or_show_error(this, [&] {
+            simulation_->show(nlohmann::json::parse(*shown_->simulation),
+                              services_->program.rules_in_force(services_->program.today()));
+        });
     // Deciding one's own request stays possible on screen: the core refuses it and says why.
     const bool open = r.status == ChangeStatus::Submitted && role_may(actor_.role, Action::DecideChange);
     approve_->Enable(open);

@@ -50,6 +50,7 @@ private:
     wxWindow* facts_ = nullptr;        // label and value pairs, rebuilt per request
     wxStaticText* diff_title_ = nullptr;
     wxListCtrl* diff_ = nullptr;
+    class SimulationView* simulation_ = nullptr;
     wxButton* approve_ = nullptr;
     wxButton* reject_ = nullptr;
     wxWindow* detail_ = nullptr;
