@@ -29,6 +29,7 @@ std::string simulation_text(const nlohmann::ordered_json& s) {
     std::ostringstream out;
     out << "what-if over " << s["months"].get<int>() << " months, " << s["from"].get<std::string>() << " to "
         << s["to"].get<std::string>() << ", " << s["members"].get<long long>() << " members (rules in force → draft)\n";
+    if (s.value("starts_with_data", false)) out << "  (the data starts on " << s["from"].get<std::string>() << ")\n";
     money_line(out, "discount given (yuan)", s["discount"]);
     const auto& coins = s["coins_issued"];
     out << "  coins issued: " << coins["current"].get<long long>() << " → " << coins["draft"].get<long long>()

@@ -166,6 +166,7 @@ Simulation TierSimulator::run(const Program& current, const Program& draft, int 
                                   subst(tr("months: {0} months go back to {1}, but the first transaction was on {2}"),
                                         {std::to_string(months), format_date(s.from), format_date(*first)}));
         s.from = *first;
+        s.starts_with_data = true;
     }
 
     const std::vector<LadderPair> ladders = pair_ladders(current, draft);
@@ -184,6 +185,9 @@ Simulation TierSimulator::run(const Program& current, const Program& draft, int 
         s.bonus_current += a.bonus_given;
         s.bonus_draft += b.bonus_given;
         for (const LadderPair& p : ladders) {
+            const bool ranked = (p.current && current.ladders[*p.current].applies_to(m.before.member_type)) ||
+                                (p.draft && draft.ladders[*p.draft].applies_to(m.before.member_type));
+            if (!ranked) continue;
             const std::string from = p.current ? code_at(current, *p.current, a.tiers[*p.current]) : "";
             const std::string to_tier = p.draft ? code_at(draft, *p.draft, b.tiers[*p.draft]) : "";
             ++cells[{p.code, from, to_tier}];
@@ -224,6 +228,7 @@ nlohmann::ordered_json simulation_json(const Simulation& s, std::size_t movers_l
     return {{"months", s.months},
             {"from", format_date(s.from)},
             {"to", format_date(s.to)},
+            {"starts_with_data", s.starts_with_data},
             {"members", s.members},
             {"matrix", matrix},
             {"movers_total", s.movers.size()},

@@ -38,10 +38,13 @@ struct MixRow {
 };
 
 struct Simulation {
-    int months = 0;
+    int months = 0;                // as asked
     Date from, to;                 // the replayed period, inclusive
+    bool starts_with_data = false; // a request's simulation starts at the first movement when
+                                   // the months asked go back further than the data
     long long members = 0;
-    std::vector<MigrationCell> matrix;   // every non-empty cell, ladder by ladder
+    std::vector<MigrationCell> matrix;   // every non-empty cell, ladder by ladder, counting the
+                                         // members of the types each ladder ranks
     std::vector<Mover> movers;           // members whose end tier differs, in member order
     Money discount_current, discount_draft;
     std::int64_t coins_current = 0, coins_draft = 0;

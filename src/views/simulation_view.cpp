@@ -70,9 +70,12 @@ void SimulationView::show(const nlohmann::json& s, const Program& names) {
         clear(wxString::Format(_("No what-if for this request: %s"), to_wx(s["error"].get<std::string>())));
         return;
     }
-    summary_->SetLabel(wxString::Format(_("%d months, %s to %s, %lld members; %lld would change tier."),
+    wxString summary = wxString::Format(_("%d months, %s to %s, %lld members; %lld would change tier."),
                                         s["months"].get<int>(), text_of(s["from"]), text_of(s["to"]),
-                                        s["members"].get<long long>(), s["movers_total"].get<long long>()));
+                                        s["members"].get<long long>(), s["movers_total"].get<long long>());
+    if (s.value("starts_with_data", false))
+        summary += " " + wxString::Format(_("(The data starts on %s.)"), text_of(s["from"]));
+    summary_->SetLabel(summary);
     auto row = [&](const wxString& figure, const wxString& current, const wxString& draft, const wxString& change) {
         const long at = figures_->InsertItem(figures_->GetItemCount(), figure);
         figures_->SetItem(at, 1, current);
