@@ -96,7 +96,7 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     diff_->AppendColumn(_("After"), wxLIST_FORMAT_LEFT, FromDIP(140));
     d->Add(diff_, 1, wxEXPAND | wxALL, gap);
     simulation_ = new SimulationView(detail);
-    d->Add(simulation_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    d->Add(simulation_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     approve_ = new wxButton(detail, wxID_ANY, _("Approve…"));
     reject_ = new wxButton(detail, wxID_ANY, _("Reject…"));

@@ -5,6 +5,7 @@
 #include "views/wx_text.h"
 
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -48,64 +49,74 @@ SimulationView::SimulationView(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(bold_heading(this, _("What-if: the last months replayed under this change")), 0, wxBOTTOM, FromDIP(4));
     summary_ = new wxStaticText(this, wxID_ANY, wxString());
     sizer->Add(summary_, 0, wxBOTTOM, FromDIP(4));
-    figures_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 220)), wxLC_REPORT | wxLC_SINGLE_SEL);
-    figures_->AppendColumn(_("Figure"), wxLIST_FORMAT_LEFT, FromDIP(250));
-    figures_->AppendColumn(_("Rules in force"), wxLIST_FORMAT_RIGHT, FromDIP(110));
-    figures_->AppendColumn(_("Draft"), wxLIST_FORMAT_RIGHT, FromDIP(110));
-    figures_->AppendColumn(_("Change"), wxLIST_FORMAT_RIGHT, FromDIP(110));
-    sizer->Add(figures_, 1, wxEXPAND);
+    auto* pages = new wxNotebook(this, wxID_ANY);
+    auto list = [&](const std::vector<std::pair<wxString, int>>& columns) {
+        auto* l = new wxListCtrl(pages, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 150)), wxLC_REPORT | wxLC_SINGLE_SEL);
+        for (const auto& [title, width] : columns)
+            l->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));
+        return l;
+    };
+    figures_ = list({{_("Figure"), 170}, {_("Rules in force"), -95}, {_("Draft"), -95}, {_("Change"), -95}});
+    migration_ = list({{_("Ladder"), 130}, {_("From"), 120}, {_("To"), 120}, {_("Members"), -80}});
+    mix_ = list({{_("Ladder"), 120}, {_("Tier"), 120}, {_("Now"), -70}, {_("Draft"), -70}, {_("Target"), -70}});
+    pages->AddPage(figures_, _("Money and coins"));
+    pages->AddPage(migration_, _("Tier migration"));
+    pages->AddPage(mix_, _("Tier mix"));
+    sizer->Add(pages, 1, wxEXPAND);
     SetSizer(sizer);
 }
 
 void SimulationView::clear(const wxString& why) {
     figures_->DeleteAllItems();
+    migration_->DeleteAllItems();
+    mix_->DeleteAllItems();
     summary_->SetLabel(why);
-    summary_->Wrap(FromDIP(560));
+    summary_->Wrap(FromDIP(460));
     Layout();
 }
 
 void SimulationView::show(const nlohmann::json& s, const Program& names) {
-    figures_->DeleteAllItems();
+    clear(wxString());
     if (s.contains("error")) {
         clear(wxString::Format(_("No what-if for this request: %s"), to_wx(s["error"].get<std::string>())));
         return;
     }
-    wxString summary = wxString::Format(_("%d months, %s to %s, %lld members; %lld would change tier."),
-                                        s["months"].get<int>(), text_of(s["from"]), text_of(s["to"]),
-                                        s["members"].get<long long>(), s["movers_total"].get<long long>());
-    if (s.value("starts_with_data", false))
-        summary += " " + wxString::Format(_("(The data starts on %s.)"), text_of(s["from"]));
+    wxString summary = wxString::Format(_("%d months: %s to %s"), s["months"].get<int>(), text_of(s["from"]),
+                                        text_of(s["to"]));
+    if (s.value("starts_with_data", false)) summary += " " + _("(the data starts then)");
+    summary += "\n" + wxString::Format(_("%lld members; %lld would change tier."), s["members"].get<long long>(),
+                                       s["movers_total"].get<long long>());
     summary_->SetLabel(summary);
-    auto row = [&](const wxString& figure, const wxString& current, const wxString& draft, const wxString& change) {
-        const long at = figures_->InsertItem(figures_->GetItemCount(), figure);
-        figures_->SetItem(at, 1, current);
-        figures_->SetItem(at, 2, draft);
-        figures_->SetItem(at, 3, change);
+
+    auto add = [](wxListCtrl* list, const std::vector<wxString>& cells) {
+        const long at = list->InsertItem(list->GetItemCount(), cells[0]);
+        for (std::size_t i = 1; i < cells.size(); ++i) list->SetItem(at, static_cast<long>(i), cells[i]);
     };
     auto money_row = [&](const wxString& figure, const nlohmann::json& m) {
-        row(figure, yuan(m["current"]), yuan(m["draft"]), yuan(m["change"]));
+        add(figures_, {figure, yuan(m["current"]), yuan(m["draft"]), yuan(m["change"])});
     };
     money_row(_("Discount given"), s["discount"]);
     const auto& coins = s["coins_issued"];
-    row(_("Coins issued"), text_of(coins["current"]), text_of(coins["draft"]), text_of(coins["change"]));
+    add(figures_, {_("Coins issued"), text_of(coins["current"]), text_of(coins["draft"]), text_of(coins["change"])});
     money_row(_("Points liability"), s["points_liability"]);
     money_row(_("Recharge bonus given"), s["bonus"]);
-    for (const auto& cell : s["matrix"]) {
-        const std::string ladder = cell["ladder"].get<std::string>();
-        const std::string from = cell["from"].get<std::string>(), to = cell["to"].get<std::string>();
-        row(wxString::Format(_("%s: %s → %s"), ladder_name(names, ladder), tier_name(names, ladder, from),
-                             tier_name(names, ladder, to)),
-            "", "", wxString::Format(_("%lld members"), cell["members"].get<long long>()));
-    }
+
+    // Moves first: they are what the approver is asked about; those who stay follow.
+    for (const bool moving : {true, false})
+        for (const auto& cell : s["matrix"]) {
+            const std::string ladder = cell["ladder"].get<std::string>();
+            const std::string from = cell["from"].get<std::string>(), to = cell["to"].get<std::string>();
+            if ((from != to) != moving) continue;
+            add(migration_, {ladder_name(names, ladder), tier_name(names, ladder, from), tier_name(names, ladder, to),
+                             text_of(cell["members"])});
+        }
     for (const auto& m : s["tier_mix"]) {
         const std::string ladder = m["ladder"].get<std::string>();
-        wxString figure = wxString::Format(_("Mix %s: %s"), ladder_name(names, ladder),
-                                           tier_name(names, ladder, m["tier"].get<std::string>()));
-        if (!m["target_bp"].is_null()) figure += wxString::Format(_(" (target %s)"), percent(m["target_bp"].get<long long>()));
-        const long long current = m["current_bp"].get<long long>(), draft = m["draft_bp"].get<long long>();
-        row(figure, percent(current), percent(draft), (draft >= current ? "+" : "-") + percent(std::llabs(draft - current)));
+        add(mix_, {ladder_name(names, ladder), tier_name(names, ladder, m["tier"].get<std::string>()),
+                   percent(m["current_bp"].get<long long>()), percent(m["draft_bp"].get<long long>()),
+                   m["target_bp"].is_null() ? wxString("—") : percent(m["target_bp"].get<long long>())});
     }
-    summary_->Wrap(FromDIP(560));
+    summary_->Wrap(FromDIP(460));
     Layout();
 }
 

@@ -22,7 +22,9 @@ public:
 
 private:
     wxStaticText* summary_ = nullptr;
-    wxListCtrl* figures_ = nullptr;
+    wxListCtrl* figures_ = nullptr;    // money and coins: in force, draft, change
+    wxListCtrl* migration_ = nullptr;  // ladder, from, to, members
+    wxListCtrl* mix_ = nullptr;        // ladder, tier, shares now and under the draft, target
 };
 
 }  // namespace md::views

@@ -98,8 +98,8 @@ TierPage::TierPage(wxWindow* parent, std::shared_ptr<Services> services, Actor a
     sizer->Add(standings_, 0, wxALL, gap);
 
     sizer->Add(bold_heading(this, _("Overrides")), 0, wxLEFT | wxRIGHT, gap);
-    overrides_ = list(this, {{_("No."), 50}, {_("Ladder"), 110}, {_("Tier"), 110}, {_("From"), 95}, {_("Until"), 95},
-                             {_("State"), 120}, {_("By"), 90}, {_("Reason"), 200}}, 90);
+    overrides_ = list(this, {{_("No."), 45}, {_("Ladder"), 140}, {_("Tier"), 120}, {_("Starts"), 90}, {_("Until"), 90},
+                             {_("Approval"), 140}, {_("By"), 80}, {_("Reason"), 200}}, 90);
     sizer->Add(overrides_, 0, wxEXPAND | wxALL, gap);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* request = new wxButton(this, wxID_ANY, _("&Override tier…"));
@@ -120,7 +120,7 @@ TierPage::TierPage(wxWindow* parent, std::shared_ptr<Services> services, Actor a
     sizer->Add(buttons, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     sizer->Add(bold_heading(this, _("Tier history (newest first)")), 0, wxLEFT | wxRIGHT, gap);
-    history_ = list(this, {{_("Day"), 95}, {_("Ladder"), 110}, {_("From"), 120}, {_("To"), 120}, {_("Because of"), 110},
+    history_ = list(this, {{_("Day"), 95}, {_("Ladder"), 140}, {_("From"), 130}, {_("To"), 130}, {_("Because of"), 110},
                            {_("By"), 90}}, 150);
     sizer->Add(history_, 1, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
