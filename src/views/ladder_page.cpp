@@ -88,8 +88,14 @@ LadderPage::LadderPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
     label(_("Months measured:"));
     measure_months_ = small_spin(b, 120);
     settings->Add(measure_months_, 0);
-    settings->AddSpacer(0);
-    settings->AddSpacer(0);
+    label(_("Ranks:"));
+    member_types_ = new wxChoice(b, wxID_ANY);
+    member_types_->Append(_("every member"));
+    member_types_->Append(_("individual members"));
+    member_types_->Append(_("group members"));
+    member_types_->SetToolTip(_("Which members this ladder ranks: the individual ladder ranks individual members, "
+                                "the group ladder corporate ones."));
+    settings->Add(member_types_, 0, wxEXPAND);
 
     label(_("Window:"));
     window_ = new wxChoice(b, wxID_ANY);
@@ -167,15 +173,19 @@ LadderPage::LadderPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
     auto* remove_tier = new wxButton(this, wxID_ANY, _("Remove tier"));
     auto* discard = new wxButton(this, wxID_ANY, _("Discard edits"));
     auto* propose = new wxButton(this, wxID_ANY, _("Propose change…"));
+    auto* what_if = new wxButton(this, wxID_ANY, _("&What-if…"));
+    what_if->SetToolTip(_("Replay the last months of real transactions under the edited ladder, before proposing it."));
     buttons->Add(add_tier, 0, wxRIGHT, gap);
     buttons->Add(remove_tier, 0, wxRIGHT, gap);
     buttons->AddStretchSpacer();
     buttons->Add(discard, 0, wxRIGHT, gap);
+    buttons->Add(what_if, 0, wxRIGHT, gap);
     buttons->Add(propose, 0);
     sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
     proposer_.guard(propose);
     proposer_.guard(new_ladder);
+    proposer_.guard_what_if(what_if);
 
     fill_choice(measure_, measure_labels(), LadderMeasure::CumulativeSpend);
     fill_choice(window_, window_labels(), LadderWindow::Lifetime);
@@ -187,6 +197,7 @@ LadderPage::LadderPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
     remove_tier->Bind(wxEVT_BUTTON, &LadderPage::on_remove_tier, this);
     discard->Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) { on_choose(e); });
     propose->Bind(wxEVT_BUTTON, &LadderPage::on_propose, this);
+    what_if->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_what_if(); });
     tiers_->Bind(wxEVT_GRID_CELL_CHANGED, &LadderPage::on_cell_changed, this);
     tiers_->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& e) {
         show_tier_details(e.GetRow());
@@ -241,6 +252,9 @@ void LadderPage::show_ladder(const TierLadder& ladder, bool is_new) {
     fill_choice(downgrade_, downgrade_labels(), ladder.downgrade);
     grace_days_->SetValue(ladder.grace_days);
     packages_count_->SetValue(ladder.packages_count);
+    // One type ranked, or every member (none named, or both).
+    const bool individual = ladder.applies_to("individual"), group = ladder.applies_to("group");
+    member_types_->SetSelection(individual && group ? 0 : individual ? 1 : 2);
 
     tiers_->Freeze();
     if (tiers_->GetNumberRows() > 0) tiers_->DeleteRows(0, tiers_->GetNumberRows());
@@ -342,6 +356,8 @@ TierLadder LadderPage::read_ladder() const {
     ladder.downgrade = chosen(downgrade_, downgrade_labels());
     ladder.grace_days = grace_days_->IsEnabled() ? grace_days_->GetValue() : 0;
     ladder.packages_count = packages_count_->GetValue();
+    if (member_types_->GetSelection() == 1) ladder.member_types = {"individual"};
+    if (member_types_->GetSelection() == 2) ladder.member_types = {"group"};
     for (int row = 0; row < tiers_->GetNumberRows(); ++row) {
         const std::string at = "tiers[" + std::to_string(row) + "]";
         Tier t;
@@ -424,6 +440,18 @@ void LadderPage::on_cell_changed(wxGridEvent& event) {
         tiers_->SetCellValue(event.GetRow(), ColOff, means);
     }
     event.Skip();
+}
+
+void LadderPage::on_what_if() {
+    if (tiers_->IsCellEditControlEnabled()) tiers_->SaveEditControlValue();
+    TierLadder ladder;
+    if (!run_or_show_error(this, [&] {
+            ladder = read_ladder();
+            validate(ladder);
+        }))
+        return;
+    proposer_.what_if(ChangeKind::Ladder, item_json(ladder),
+                      wxString::Format(_("Tier ladder: %s"), local_name(ladder.name_zh, ladder.name_en)));
 }
 
 void LadderPage::on_propose(wxCommandEvent&) {

@@ -37,6 +37,7 @@ private:
     void on_remove_tier(wxCommandEvent&);
     void on_cell_changed(wxGridEvent& event);
     void on_propose(wxCommandEvent&);
+    void on_what_if();
 
     std::vector<TierLadder> ladders_;     // as in force
     int current_ = -1;                    // index in ladders_, -1 = a new ladder
@@ -55,6 +56,7 @@ private:
     wxChoice* downgrade_ = nullptr;
     wxSpinCtrl* grace_days_ = nullptr;
     wxCheckBox* packages_count_ = nullptr;
+    wxChoice* member_types_ = nullptr;
     wxGrid* tiers_ = nullptr;
     wxTextCtrl* benefits_text_ = nullptr;
     wxStaticText* alternatives_text_ = nullptr;

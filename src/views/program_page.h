@@ -30,6 +30,9 @@ public:
     virtual void guard(wxButton* button) const = 0;
     // The date whose programme the pages show.
     virtual Date shown_date() const = 0;
+    // Replays the last months under the edited item (kinds that move money or status).
+    virtual void what_if(ChangeKind kind, const nlohmann::json& item, const wxString& what) = 0;
+    virtual void guard_what_if(wxButton* button) const = 0;
 };
 
 class ProgramPage : public wxPanel {

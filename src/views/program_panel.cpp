@@ -1,5 +1,7 @@
 #include "views/program_panel.h"
 
+#include "views/what_if_dialog.h"
+
 #include "models/errors.h"
 #include "services/services.h"
 #include "views/change_dialogs.h"
@@ -152,6 +154,22 @@ bool ProgramPanel::propose(ChangeKind kind, const nlohmann::json& item, const wx
     if (dialog.ShowModal() != wxID_OK) return false;
     tell_submitted(id);
     return true;
+}
+
+void ProgramPanel::what_if(ChangeKind kind, const nlohmann::json& item, const wxString& what) {
+    // A programme file with the one draft item: the same input as `tier simulate --draft`.
+    nlohmann::json document = {{"format", "memberdesk-program"}, {"format_version", 1}};
+    if (kind == ChangeKind::Ladder) document["ladders"] = nlohmann::json::array({item});
+    else if (kind == ChangeKind::Points) document["points"] = item;
+    else if (kind == ChangeKind::Bonus) document["bonuses"] = nlohmann::json::array({item});
+    WhatIfDialog dialog(this, services_, actor_, document, what);
+    dialog.ShowModal();
+}
+
+void ProgramPanel::guard_what_if(wxButton* button) const {
+    if (role_may(actor_.role, Action::SimulateRules)) return;
+    button->Disable();
+    button->SetToolTip(wxString::Format(_("Your role (%s) may not run what-if simulations."), to_wx(role_label(actor_.role))));
 }
 
 void ProgramPanel::guard(wxButton* button) const {

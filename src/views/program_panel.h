@@ -24,6 +24,8 @@ public:
     bool propose(ChangeKind kind, const nlohmann::json& item, const wxString& what) override;
     void guard(wxButton* button) const override;
     Date shown_date() const override { return shown_; }
+    void what_if(ChangeKind kind, const nlohmann::json& item, const wxString& what) override;
+    void guard_what_if(wxButton* button) const override;
 
 private:
     void load() override;
