@@ -54,6 +54,7 @@ WhatIfDialog::WhatIfDialog(wxWindow* parent, std::shared_ptr<Services> services,
     replay->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run(); });
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_movers(); });
     view_->clear(_("Choose how many months to replay, then Replay."));
+    months_->SetFocus();
 }
 
 void WhatIfDialog::run() {
