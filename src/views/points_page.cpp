@@ -61,12 +61,26 @@ PointsPage::PointsPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* discard = new wxButton(this, wxID_ANY, _("Discard edits"));
     auto* propose = new wxButton(this, wxID_ANY, _("Propose change…"));
+    auto* what_if = new wxButton(this, wxID_ANY, _("&What-if…"));
+    what_if->SetToolTip(_("Replay the last months of real purchases under the edited rule: coins issued and the "
+                          "points liability, before proposing it."));
     buttons->AddStretchSpacer();
     buttons->Add(discard, 0, wxRIGHT, gap);
+    buttons->Add(what_if, 0, wxRIGHT, gap);
     buttons->Add(propose, 0);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
     proposer_.guard(propose);
+    proposer_.guard_what_if(what_if);
+    what_if->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        PointsRule rule;
+        if (!run_or_show_error(this, [&] {
+                rule = read_rule();
+                validate(rule);
+            }))
+            return;
+        proposer_.what_if(ChangeKind::Points, item_json(rule), _("Points rule (exchange coin)"));
+    });
 
     fill_choice(expiry_, expiry_labels(), CoinExpiry::Never);
     expiry_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
