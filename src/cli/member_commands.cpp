@@ -184,13 +184,17 @@ void register_committee_commands(CLI::App& app, CliContext& ctx) {
         ProgramService& s = ctx.services().program;
         const Actor& actor = ctx.actor();
         const auto seats = *days >= 0 ? s.terms_ending(actor, *days) : s.program_as_of(actor, s.today()).committee;
+        const auto warnings = s.committee_warnings(actor);
         nlohmann::json j = nlohmann::json::array();
         std::string text;
         for (const CommitteeSeat& seat : seats) {
+            const auto warning = warnings.find(seat.member_number);
             j.push_back({{"member_number", seat.member_number}, {"role", committee_role_code(seat.role)},
-                         {"term_start", format_date(seat.term_start)}, {"term_end", format_date(seat.term_end)}});
+                         {"term_start", format_date(seat.term_start)}, {"term_end", format_date(seat.term_end)},
+                         {"warning", warning == warnings.end() ? nlohmann::json() : nlohmann::json(warning->second)}});
             text += seat.member_number + "  " + committee_role_code(seat.role) + "  " + format_date(seat.term_start) +
-                    " – " + format_date(seat.term_end) + "\n";
+                    " – " + format_date(seat.term_end) +
+                    (warning == warnings.end() ? std::string() : "  ⚠ " + warning->second) + "\n";
         }
         ctx.print(j, text.empty() ? "No seats." : text);
     });

@@ -462,6 +462,8 @@ const std::vector<Migration>& migrations() {
              " CHECK (expires >= starts))",
              "CREATE INDEX tier_overrides_member ON tier_overrides (member_id, ladder)",
              "INSERT INTO settings (name, value) VALUES ('override_needs_approval', 'yes')",
+             // The tier a committee seat needs ("ladder:tier", or a higher tier on that ladder).
+             "INSERT INTO settings (name, value) VALUES ('committee_tier', 'premium:lifetime_honorary')",
              // A recompute run: resumable from after_member; changes are logged per member.
              "CREATE TABLE tier_runs ("
              " id {PK},"

@@ -1,6 +1,8 @@
 #include "services/program_service.h"
 
 #include "db/member_repository.h"
+#include "db/settings_repository.h"
+#include "db/tier_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
 
@@ -326,6 +328,40 @@ std::vector<CommitteeSeat> ProgramService::terms_ending(const Actor& actor, int 
     for (const CommitteeSeat& seat : program_as_of(actor, from).committee)
         if (seat.term_end >= from && seat.term_end <= to) out.push_back(seat);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.term_end < b.term_end; });
+    return out;
+}
+
+std::map<std::string, std::string> ProgramService::committee_warnings(const Actor& actor) {
+    const Date day = today();
+    const Program program = program_as_of(actor, day);
+    const std::string setting = SettingsRepository(db_).get("committee_tier").value_or("premium:lifetime_honorary");
+    const std::string ladder_code = setting.substr(0, setting.find(':'));
+    const std::string tier_code = setting.find(':') == std::string::npos ? "" : setting.substr(setting.find(':') + 1);
+    const TierLadder* ladder = nullptr;
+    for (const TierLadder& l : program.ladders)
+        if (l.code == ladder_code) ladder = &l;
+    auto index_of = [&](const std::string& code) {
+        for (std::size_t i = 0; ladder && i < ladder->tiers.size(); ++i)
+            if (ladder->tiers[i].code == code) return static_cast<int>(i);
+        return -1;
+    };
+    const int needed = index_of(tier_code);
+    std::map<std::string, std::string> out;
+    if (!ladder || needed < 0) return out;  // no such tier in force: nothing to check against
+    const Tier& tier = ladder->tiers[static_cast<std::size_t>(needed)];
+    const std::string tier_name = tier.name_zh.empty() ? tier.name_en : tier.name_zh + " " + tier.name_en;
+    MemberRepository members(db_);
+    TierRepository tiers(db_);
+    for (const CommitteeSeat& seat : program.committee) {
+        if (seat.term_end < day || seat.term_start > day) continue;
+        const auto member = members.by_number(seat.member_number);
+        if (!member) continue;  // a merged-away number: the seat names the old record
+        const HeldTiers held = tiers.held(member->id);
+        const auto it = held.find(ladder_code);
+        if (it != held.end() && index_of(it->second.tier) >= needed) continue;
+        out[seat.member_number] = subst(tr("{0} does not hold {1} (or higher), which a committee seat needs"),
+                                        {seat.member_number, tier_name});
+    }
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "services/program_codec.h"
 
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
@@ -69,6 +70,10 @@ public:
 
     // Committee seats in force today whose term ends within the next `within_days` days.
     std::vector<CommitteeSeat> terms_ending(const Actor& actor, int within_days);
+    // Seats in force today whose member no longer holds the tier a seat needs (the setting
+    // committee_tier, "ladder:tier", the premium club's Lifetime Honorary by default) or a higher
+    // one on that ladder: member number → the reason, in words.
+    std::map<std::string, std::string> committee_warnings(const Actor& actor);
 
     std::vector<ApprovalRule> approval_rules(const Actor& actor);
     void set_approval_rule(const Actor& actor, const ApprovalRule& rule);

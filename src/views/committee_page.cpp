@@ -34,6 +34,7 @@ CommitteePage::CommitteePage(wxWindow* parent, Proposer& proposer) : ProgramPage
     list_->AppendColumn(_("Committee role"), wxLIST_FORMAT_LEFT, FromDIP(200));
     list_->AppendColumn(_("Term start"), wxLIST_FORMAT_LEFT, FromDIP(100));
     list_->AppendColumn(_("Term end"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    list_->AppendColumn(_("Eligibility"), wxLIST_FORMAT_LEFT, FromDIP(260));
     left->Add(list_, 1, wxEXPAND);
     sizer->Add(left, 1, wxEXPAND | wxALL, gap);
 
@@ -90,6 +91,7 @@ CommitteePage::CommitteePage(wxWindow* parent, Proposer& proposer) : ProgramPage
 
 void CommitteePage::show(const Program& program) {
     seats_ = program.committee;
+    warnings_ = proposer_.committee_warnings();
     as_of_ = proposer_.shown_date();
     fill_list();
 }
@@ -107,6 +109,9 @@ void CommitteePage::fill_list() {
         list_->SetItem(row, 1, label_of(committee_role_labels(), seat.role));
         list_->SetItem(row, 2, to_wx(format_date(seat.term_start)));
         list_->SetItem(row, 3, to_wx(format_date(seat.term_end)));
+        const auto warning = warnings_.find(seat.member_number);
+        list_->SetItem(row, 4, warning == warnings_.end() ? _("qualifies") : "⚠ " + to_wx(warning->second));
+        if (warning != warnings_.end()) list_->SetItemTextColour(row, wxColour(170, 60, 0));
     }
     if (!listed_.empty()) list_->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     else {

@@ -4,6 +4,7 @@
 // Seats change only through change requests, like every programme item.
 #include "views/program_page.h"
 
+#include <map>
 #include <vector>
 
 class wxCheckBox;
@@ -26,6 +27,7 @@ private:
 
     std::vector<CommitteeSeat> seats_;    // in force
     std::vector<CommitteeSeat> listed_;   // after the filter
+    std::map<std::string, std::string> warnings_;  // member number → why the seat's holder no longer qualifies
     Date as_of_;
     int selected_ = -1;                   // index in listed_
     wxCheckBox* ending_soon_ = nullptr;

@@ -5,6 +5,7 @@
 #include "models/program.h"
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <wx/panel.h>
@@ -33,6 +34,8 @@ public:
     // Replays the last months under the edited item (kinds that move money or status).
     virtual void what_if(ChangeKind kind, const nlohmann::json& item, const wxString& what) = 0;
     virtual void guard_what_if(wxButton* button) const = 0;
+    // Seats in force today whose member no longer holds the tier a seat needs: number → why.
+    virtual std::map<std::string, std::string> committee_warnings() const = 0;
 };
 
 class ProgramPage : public wxPanel {

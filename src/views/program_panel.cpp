@@ -166,6 +166,12 @@ void ProgramPanel::what_if(ChangeKind kind, const nlohmann::json& item, const wx
     dialog.ShowModal();
 }
 
+std::map<std::string, std::string> ProgramPanel::committee_warnings() const {
+    std::map<std::string, std::string> out;
+    run_or_show_error(const_cast<ProgramPanel*>(this), [&] { out = services_->program.committee_warnings(actor_); });
+    return out;
+}
+
 void ProgramPanel::guard_what_if(wxButton* button) const {
     if (role_may(actor_.role, Action::SimulateRules)) return;
     button->Disable();

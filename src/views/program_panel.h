@@ -26,6 +26,7 @@ public:
     Date shown_date() const override { return shown_; }
     void what_if(ChangeKind kind, const nlohmann::json& item, const wxString& what) override;
     void guard_what_if(wxButton* button) const override;
+    std::map<std::string, std::string> committee_warnings() const override;
 
 private:
     void load() override;

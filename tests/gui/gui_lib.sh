@@ -41,11 +41,17 @@ cli() {  # user password args...: the CLI as that user, JSON out
 shot() { sleep 0.4; import -window root "$artifacts/$1.png" || fail "screenshot $1 failed"; }
 app_alive() { kill -0 "$app_pid" 2>/dev/null; }
 
-# First visible window whose name matches the pattern, waiting up to $2 seconds.
+# First visible window whose name matches the pattern, waiting up to $2 seconds. Polls rather
+# than `xdotool search --sync`, which gives up at once on an X error raised by a window that
+# closes during the search (seen as "no main window" right after the sign-in dialog closed).
 wait_window() {  # pattern seconds
-  local id
-  id=$(timeout "$2" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n1)
-  [ -n "$id" ] && echo "$id"
+  local id deadline=$((SECONDS + $2))
+  while :; do
+    id=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n1)
+    [ -n "$id" ] && { echo "$id"; return 0; }
+    [ $SECONDS -ge "$deadline" ] && return 1
+    sleep 0.2
+  done
 }
 
 wait_gone() {  # pattern seconds

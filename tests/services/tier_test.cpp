@@ -241,6 +241,20 @@ TEST_P(TierTest, RecomputePreviewsPausesResumesAndAgreesWithTheIncrementalResult
     EXPECT_EQ(held_snapshot(), after_posting);
 }
 
+TEST_P(TierTest, ACommitteeSeatWarnsWhileItsMemberDoesNotHoldLifetimeHonorary) {
+    const std::string m = add("吴九", "13800138006");
+    approve(ChangeKind::Committee, R"({"member_number": ")" + m +
+                                       R"(", "role": "chair", "term_start": "2026-01-01", "term_end": "2027-12-31"})");
+    auto warnings = services->program.committee_warnings(desk);
+    ASSERT_EQ(warnings.count(m), 1u);
+    EXPECT_NE(warnings[m].find("Lifetime Honorary"), std::string::npos) << warnings[m];
+    // Philanthropist is not enough; a single recharge of 50,000 reaches Lifetime Honorary.
+    services->ledger.recharge(desk, {m, Money::from_yuan(32000), ""});
+    EXPECT_EQ(services->program.committee_warnings(desk).count(m), 1u);
+    services->ledger.recharge(desk, {m, Money::from_yuan(50000), ""});
+    EXPECT_TRUE(services->program.committee_warnings(desk).empty());
+}
+
 TEST_P(TierTest, ExplainRefusesAnUnknownMemberAndRecomputeRefusesTheFuture) {
     EXPECT_THROW(services->tiers.explain(desk, "M99999999", std::nullopt), NotFoundError);
     EXPECT_THROW(services->tiers.recompute(marketing, services->program.today() + boost::gregorian::days(1), ""),
