@@ -396,30 +396,39 @@ std::int64_t TierRepository::add_run(const TierRun& run) {
     });
 }
 
+namespace {
+// Runs matching `where` (bound to `value`), newest first.
+std::vector<TierRun> select_runs(Database& db, const std::string& where, long long value, int limit) {
+    std::vector<TierRun> out;
+    long long id = 0, after = 0, members = 0, up = 0, down = 0, same = 0, audit = 0;
+    std::string as_of, purpose, state, by, at, finished;
+    soci::indicator audit_ind, finished_ind;
+    soci::statement st =
+        (db.sql().prepare << "SELECT id, as_of, purpose, state, after_member, members, up, down, same, audit_id,"
+                             " started_by, started_at, finished_at FROM tier_runs " + where +
+                                 " ORDER BY id DESC LIMIT :n",
+         soci::use(value), soci::use(limit), soci::into(id), soci::into(as_of), soci::into(purpose), soci::into(state),
+         soci::into(after), soci::into(members), soci::into(up), soci::into(down), soci::into(same),
+         soci::into(audit, audit_ind), soci::into(by), soci::into(at), soci::into(finished, finished_ind));
+    st.execute(false);
+    while (st.fetch())
+        out.push_back(read_run(id, as_of, purpose, state, after, members, up, down, same, audit, audit_ind, by, at,
+                               finished, finished_ind));
+    return out;
+}
+}  // namespace
+
 std::vector<TierRun> TierRepository::runs(int limit) {
-    return db_.guarded("reading tier recompute runs", [&] {
-        std::vector<TierRun> out;
-        long long id = 0, after = 0, members = 0, up = 0, down = 0, same = 0, audit = 0;
-        std::string as_of, purpose, state, by, at, finished;
-        soci::indicator audit_ind, finished_ind;
-        soci::statement st =
-            (db_.sql().prepare << "SELECT id, as_of, purpose, state, after_member, members, up, down, same, audit_id,"
-                                  " started_by, started_at, finished_at FROM tier_runs ORDER BY id DESC LIMIT :n",
-             soci::use(limit), soci::into(id), soci::into(as_of), soci::into(purpose), soci::into(state),
-             soci::into(after), soci::into(members), soci::into(up), soci::into(down), soci::into(same),
-             soci::into(audit, audit_ind), soci::into(by), soci::into(at), soci::into(finished, finished_ind));
-        st.execute(false);
-        while (st.fetch())
-            out.push_back(read_run(id, as_of, purpose, state, after, members, up, down, same, audit, audit_ind, by, at,
-                                   finished, finished_ind));
-        return out;
-    });
+    return db_.guarded("reading tier recompute runs", [&] { return select_runs(db_, "WHERE id > :v", 0, limit); });
 }
 
+// One run by its number, read by key (not by scanning the list).
 std::optional<TierRun> TierRepository::run(std::int64_t wanted) {
-    for (const TierRun& r : runs(1000000))
-        if (r.id == wanted) return r;
-    return std::nullopt;
+    return db_.guarded("reading a tier recompute run", [&]() -> std::optional<TierRun> {
+        auto found = select_runs(db_, "WHERE id = :v", wanted, 1);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    });
 }
 
 void TierRepository::save_run(const TierRun& r) {
