@@ -1,4 +1,4 @@
-// `card batch create|list|export` and `card sell|activate|block|unblock|status`: prepaid cards.
+// `card batch create|list|export` and `card sell|activate|block|unblock|close|expire|status`: prepaid cards.
 // A new batch's PINs go to a PIN file (CSV) and a card sheet (PDF) while the batch is created:
 // they are never shown again. An activation's PIN comes from MEMBERDESK_CARD_PIN or the first
 // line of standard input, never from an argument (it would show in `ps` and shell history).
@@ -176,6 +176,31 @@ void register_card_commands(CLI::App& app, CliContext& ctx) {
     unblock->add_option("--reason", unblocked->second, "Why (required)");
     unblock->callback([&ctx, unblocked] {
         print_status(ctx, ctx.services().cards.unblock(ctx.actor(), unblocked->first, unblocked->second));
+    });
+
+    auto closed = std::make_shared<std::pair<std::string, std::string>>();
+    CLI::App* close = card->add_subcommand("close", "Retire a card for good (destroyed, returned, replaced)");
+    close->add_option("card", closed->first, "Card number")->required();
+    close->add_option("--reason", closed->second, "Why (required)");
+    close->callback([&ctx, closed] {
+        print_status(ctx, ctx.services().cards.close(ctx.actor(), closed->first, closed->second));
+    });
+
+    auto expire_preview = std::make_shared<bool>(false);
+    CLI::App* expire = card->add_subcommand(
+        "expire", "Mark never-activated cards whose batch's last activation day has passed as expired");
+    expire->add_flag("--preview", *expire_preview, "List them, change nothing");
+    expire->callback([&ctx, expire_preview] {
+        const std::vector<Card> cards = ctx.services().cards.expire_unused(ctx.actor(), *expire_preview);
+        nlohmann::json list = nlohmann::json::array();
+        std::string text;
+        for (const Card& c : cards) {
+            list.push_back(card_json(c));
+            text += group_card_number(c.number) + "  " + c.batch_code + "  " + card_state_code(c.state) + "  " +
+                    format_date(*c.expires_on) + "\n";
+        }
+        text += std::to_string(cards.size()) + (*expire_preview ? " cards would expire" : " cards expired");
+        ctx.print({{"preview", *expire_preview}, {"count", cards.size()}, {"cards", list}}, text);
     });
 
     struct ActivateOptions {

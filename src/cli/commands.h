@@ -26,5 +26,6 @@ void print_txn_result(CliContext& ctx, const TxnResult& result);
 void register_member_merge_command(CLI::App& member, CliContext& ctx);
 void register_member_export_command(CLI::App& member, CliContext& ctx);
 void register_member_import_command(CLI::App& member, CliContext& ctx);
+void register_opening_import_command(CLI::App& account, CliContext& ctx);
 
 }  // namespace md::cli

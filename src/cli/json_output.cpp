@@ -26,7 +26,9 @@ nlohmann::json to_json(const User& u) {
 nlohmann::json to_json(const AuditRecord& r) {
     auto parsed = [](const std::string& text) {
         if (text.empty()) return nlohmann::json(nullptr);
-        return nlohmann::json::parse(text, nullptr, false);
+        // Records written before every writer used JSON keep their text as a string.
+        nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+        return value.is_discarded() ? nlohmann::json(text) : value;
     };
     return {
         {"id", r.id},         {"at", iso_utc(r.at)},         {"actor", r.actor},

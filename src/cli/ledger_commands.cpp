@@ -335,6 +335,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
 
     CLI::App* account = app.add_subcommand("account", "A member's stored value and coins");
     account->require_subcommand(1);
+    register_opening_import_command(*account, ctx);
     auto m = std::make_shared<std::string>();
     CLI::App* account_show = account->add_subcommand("show", "Balances by bucket, coins and their expiry");
     account_show->add_option("member", *m, "Member number")->required();
@@ -342,7 +343,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
         const AccountView v = ctx.services().ledger.account(ctx.actor(), *m);
         nlohmann::json lots = nlohmann::json::array();
         std::string text = v.member_number + "  " + v.member_name + "\n  " + balances_text(v.value, v.coins) + "\n" +
-                           "  purchases draw on: principal, then bonus, then compensation\n";
+                           "  purchases draw on: " + draw_order_codes(v.draw_order) + "\n";
         for (const CoinLot& lot : v.coin_lots) {
             const std::string expires = lot.expires_on ? format_date(*lot.expires_on) : "never";
             lots.push_back({{"earned_on", format_date(lot.earned_on)},

@@ -1,5 +1,6 @@
 // `member export` (and `member import`): whole member bases in and out of files.
 #include "cli/commands.h"
+#include "cli/file_io.h"
 #include "cli/json_output.h"
 #include "models/errors.h"
 #include "reports/member_export.h"
@@ -23,20 +24,6 @@ std::string extension_of(const std::string& path) {
     std::string ext = path.substr(dot + 1);
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return ext;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw NotFoundError("file: cannot open \"" + path + "\"");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
-void write_file(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.good()) throw StorageError("output: cannot write \"" + path + "\"");
 }
 
 // Ctrl+C during an import: the import notices between rows and rolls back.
@@ -77,7 +64,7 @@ void register_member_import_command(CLI::App& member, CliContext& ctx) {
     cmd->callback([&ctx, a] {
         MemberImportOptions o;
         o.encoding = parse_text_encoding(a->encoding, "encoding");
-        o.file_name = a->file.substr(a->file.find_last_of('/') == std::string::npos ? 0 : a->file.find_last_of('/') + 1);
+        o.file_name = file_name_of(a->file);
         o.source = a->source;
         if (!a->map.empty()) o.mapping = parse_mapping(a->map);
         o.dry_run = a->dry_run;
@@ -97,7 +84,7 @@ void register_member_import_command(CLI::App& member, CliContext& ctx) {
         if (!a->report.empty()) write_file(a->report, problems_csv(r));
         if (!a->rejects.empty() && !r.rejected.empty()) write_file(a->rejects, rejected_csv(r));
         nlohmann::json problems = nlohmann::json::array();
-        for (const MemberImportProblem& p : r.problems)
+        for (const ImportProblem& p : r.problems)
             problems.push_back({{"row", p.row}, {"column", p.column}, {"value", p.value}, {"reason", p.reason}});
         nlohmann::json j = {{"file", a->file},           {"encoding", text_encoding_name(r.encoding)},
                             {"rows", r.rows},            {"imported", r.imported},
@@ -115,7 +102,7 @@ void register_member_import_command(CLI::App& member, CliContext& ctx) {
             // Refused as a whole: the message names the first problem; exit code 2 (invalid input).
             // One JSON document on standard output: the error (main prints it); the full list
             // goes to --report.
-            const MemberImportProblem& first = r.problems.front();
+            const ImportProblem& first = r.problems.front();
             throw ValidationError(first.column, first.value,
                                   "import refused, nothing was written: " + std::to_string(r.problems.size()) +
                                       " problem(s); the first: row " + std::to_string(first.row) +

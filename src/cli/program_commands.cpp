@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/file_io.h"
 #include "models/errors.h"
 #include "services/program_codec.h"
 
@@ -9,12 +10,9 @@
 
 namespace md::cli {
 nlohmann::json read_json_argument(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw NotFoundError("file: cannot open \"" + path + "\"");
-    std::stringstream text;
-    text << in.rdbuf();
+    const std::string text = read_file(path);
     try {
-        return nlohmann::json::parse(text.str());
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw ValidationError("file", path, "file: \"" + path + "\" is not JSON (" + e.what() + ")");
     }

@@ -233,4 +233,23 @@ std::vector<CardEvent> CardRepository::events(std::int64_t card_id) {
     });
 }
 
+std::vector<Card> CardRepository::unused_past_expiry(const Date& today) {
+    return db_.guarded("finding the cards past their last activation day", [&] {
+        std::vector<Card> out;
+        CardRow r;
+        const std::string day = format_date(today);
+        soci::statement st = (db_.sql().prepare << std::string(kCardColumns) +
+                                                       "WHERE b.expires_on < :d AND (c.state IN ('issued', 'sold')"
+                                                       " OR (c.state = 'blocked' AND c.state_before_block IN ('issued', 'sold')))"
+                                                       " ORDER BY c.number",
+                              soci::use(day), soci::into(r.id), soci::into(r.number), soci::into(r.batch),
+                              soci::into(r.code), soci::into(r.face), soci::into(r.bonus), soci::into(r.state),
+                              soci::into(r.before, r.before_ind), soci::into(r.wrong), soci::into(r.member),
+                              soci::into(r.expires, r.expires_ind), soci::into(r.version));
+        st.execute(false);
+        while (st.fetch()) out.push_back(r.to_card());
+        return out;
+    });
+}
+
 }  // namespace md

@@ -50,6 +50,9 @@ public:
     void save(const Card& card, std::optional<std::int64_t> member_id, std::optional<std::int64_t> request_id,
               const std::optional<CardEvent>& event);
     std::vector<CardEvent> events(std::int64_t card_id);
+    // Cards never activated (issued, sold, or blocked from one of those) whose batch's last
+    // activation day is before `today`, in number order.
+    std::vector<Card> unused_past_expiry(const Date& today);
 
 private:
     Database& db_;

@@ -205,6 +205,18 @@ long long LedgerRepository::entry_count(std::int64_t account_id) {
     });
 }
 
+std::optional<std::int64_t> LedgerRepository::opening_balance_txn(std::int64_t account_id) {
+    return db_.guarded("looking for the account's opening balance", [&]() -> std::optional<std::int64_t> {
+        long long txn = 0;
+        soci::indicator found = soci::i_null;
+        const long long id = account_id;
+        db_.sql() << "SELECT MIN(request_id) FROM ledger_entries WHERE account_id = :a AND entry_type = 'opening_balance'",
+            soci::use(id), soci::into(txn, found);
+        if (found != soci::i_ok) return std::nullopt;
+        return txn;
+    });
+}
+
 std::int64_t LedgerRepository::add_purchase(const PurchaseRecord& p) {
     return db_.guarded("recording the purchase", [&] {
         const long long request = p.request_id, account = p.account_id, list = p.list_price.fen(),

@@ -135,6 +135,8 @@ public:
     // Newest first; `before_id` 0 = from the newest.
     std::vector<LedgerEntry> history(std::int64_t account_id, int limit, std::int64_t before_id = 0);
     long long entry_count(std::int64_t account_id);
+    // The transaction that carried the account's opening balance over, if one did.
+    std::optional<std::int64_t> opening_balance_txn(std::int64_t account_id);
 
     std::int64_t add_purchase(const PurchaseRecord& p);
     std::optional<PurchaseRecord> purchase_by_request(std::int64_t request_id);

@@ -489,6 +489,13 @@ const std::vector<Migration>& migrations() {
              // The what-if result shown to an approver, worked out when the request is submitted.
              "ALTER TABLE change_requests ADD COLUMN simulation TEXT",
          }},
+        {12,
+         "stored-value setting under approval",
+         {
+             // Which bucket a purchase spends first is a programme item (kind stored_value); with
+             // no version approved yet, purchases spend principal, then bonus, then compensation.
+             "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('stored_value', 'approver', 1)",
+         }},
     };
     return list;
 }

@@ -5,6 +5,7 @@
 #include "models/meal_package.h"
 #include "models/points_rule.h"
 #include "models/prepaid_offer.h"
+#include "models/stored_value_rule.h"
 #include "models/tier_ladder.h"
 
 #include <optional>
@@ -20,6 +21,7 @@ struct Program {
     std::vector<MealPackage> packages;
     std::vector<CommitteeSeat> committee;
     std::optional<LifecycleRule> lifecycle;
+    std::optional<StoredValueRule> stored_value;  // none: principal, bonus, compensation
     bool operator==(const Program&) const = default;
 };
 

@@ -35,7 +35,7 @@ enum class Action {
     PostTransactions,      // recharge, purchase, refund, redeem
     AdjustBalances,        // manual corrections up or down, with a reason
     ExpireCoins,           // runs the coin expiry job
-    ManageCardBatches,     // creates prepaid card batches (and so their PINs)
+    ManageCardBatches,     // creates prepaid card batches (and so their PINs), closes cards, expires unused ones
     BlockCards,            // blocks and unblocks a card (lost, stolen, PIN locked)
     RequestTierOverride,   // sets a member's tier by hand, with a reason and an expiry
     DecideTierOverride,    // approves or rejects someone else's override (when approval is on)

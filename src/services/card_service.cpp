@@ -115,7 +115,8 @@ CardStatus CardService::change(const Actor& actor, const std::string& number, co
     const Instant now = clock_();
     CardRepository repo(db_);
     repo.save(card, std::nullopt, std::nullopt, CardEvent{from, to, reason, actor.username, now});
-    audit_.record(actor.username, "card." + action, kEntity, card.number, card_state_code(from), card_state_code(to),
+    audit_.record(actor.username, "card." + action, kEntity, card.number,
+                  nlohmann::json{{"state", card_state_code(from)}}.dump(), nlohmann::json{{"state", card_state_code(to)}}.dump(),
                   reason);
     CardStatus status{card, repo.events(card.id)};
     tx.commit();
@@ -154,6 +155,43 @@ CardStatus CardService::unblock(const Actor& actor, const std::string& number, c
                                       {group_card_number(c.number), card_state_code(c.state)}));
         return c.state_before_block.value_or(CardState::Issued);
     }, reason);
+}
+
+CardStatus CardService::close(const Actor& actor, const std::string& number, const std::string& reason) {
+    audit_.require(actor, Action::ManageCardBatches, kEntity, number);
+    if (reason.find_first_not_of(" \t") == std::string::npos)
+        throw ValidationError("reason", reason, tr("reason: closing a card needs a reason"));
+    return change(actor, number, "close", [](const Card& c) {
+        if (c.state == CardState::Closed || c.state == CardState::Expired)
+            throw ConflictError(subst(tr("card {0} is {1}: it cannot be closed"),
+                                      {group_card_number(c.number), card_state_code(c.state)}));
+        return CardState::Closed;
+    }, reason);
+}
+
+std::vector<Card> CardService::expire_unused(const Actor& actor, bool preview) {
+    audit_.require(actor, Action::ManageCardBatches, kEntity);
+    const Instant now = clock_();
+    const Date today = to_business_time(now).date();
+    Transaction tx(db_);
+    CardRepository repo(db_);
+    std::vector<Card> due = repo.unused_past_expiry(today);
+    if (preview || due.empty()) return due;  // nothing written: the transaction rolls back
+    for (Card& card : due) {
+        const CardState from = card.state;
+        card.state = CardState::Expired;
+        card.state_before_block.reset();
+        repo.save(card, std::nullopt, std::nullopt,
+                  CardEvent{from, CardState::Expired, "last activation day " + format_date(*card.expires_on),
+                            actor.username, now});
+    }
+    audit_.record(actor.username, "card.expire", kEntity, "", "",
+                  nlohmann::json{{"cards", due.size()}, {"first", due.front().number}, {"last", due.back().number},
+                                 {"as_of", format_date(today)}}
+                      .dump(),
+                  "");
+    tx.commit();
+    return due;
 }
 
 }  // namespace md

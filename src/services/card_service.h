@@ -47,6 +47,13 @@ public:
     CardStatus sell(const Actor& actor, const std::string& number);
     CardStatus block(const Actor& actor, const std::string& number, const std::string& reason);
     CardStatus unblock(const Actor& actor, const std::string& number, const std::string& reason);
+    // Retires a card for good (destroyed, returned, replaced). An activated card's value stays in
+    // the member's account: closing only ends the plastic.
+    CardStatus close(const Actor& actor, const std::string& number, const std::string& reason);
+    // The cards never activated whose batch's last activation day has passed; `preview` lists
+    // them without changing anything, otherwise each becomes expired (with its event) in one
+    // transaction and the run is one audit line.
+    std::vector<Card> expire_unused(const Actor& actor, bool preview);
 
 private:
     Card load(const std::string& typed, bool lock);

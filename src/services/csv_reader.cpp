@@ -76,4 +76,21 @@ std::vector<CsvRecord> read_csv(const std::string& text) {
     return records;
 }
 
+std::string csv_cell(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+std::string problems_csv(const std::vector<ImportProblem>& problems) {
+    std::string out = "\xEF\xBB\xBFrow,column,value,reason\r\n";
+    for (const ImportProblem& p : problems)
+        out += std::to_string(p.row) + "," + csv_cell(p.column) + "," + csv_cell(p.value) + "," + csv_cell(p.reason) + "\r\n";
+    return out;
+}
+
 }  // namespace md

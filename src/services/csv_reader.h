@@ -12,6 +12,19 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
+// What is wrong with one record of an imported file, for the person who fixes the file.
+struct ImportProblem {
+    int row = 0;            // line in the file where the record starts (the header is line 1)
+    std::string column;     // the header as written, "" for the whole row
+    std::string value;      // shortened when long
+    std::string reason;
+};
+
+// The problems as CSV (row, column, value, reason), UTF-8 with a BOM so Excel reads the Chinese.
+std::string problems_csv(const std::vector<ImportProblem>& problems);
+// One field quoted as RFC 4180 needs it (comma, quote or line break inside).
+std::string csv_cell(const std::string& text);
+
 // Throws ValidationError (field "file", value "line N") for a quote that is never closed.
 std::vector<CsvRecord> read_csv(const std::string& utf8);
 

@@ -6,6 +6,7 @@
 #include "db/member_merge_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
+#include "services/ledger_draft.h"
 #include "services/member_service.h"
 #include "services/password_hasher.h"
 
@@ -25,112 +26,6 @@ nlohmann::json balances_json(const StoredValue& v, std::int64_t coins) {
             {"bonus", v.bonus.to_string()},
             {"compensation", v.compensation.to_string()},
             {"coins", coins}};
-}
-
-// A transaction being put together in memory: lines change the account's balances as they are
-// added, so each line knows its balance_after and a line that would go below zero is caught here.
-class Draft {
-public:
-    Draft(Account account, Date day, std::string actor, Instant at, std::string reason)
-        : account_(std::move(account)), before_(account_), day_(day), actor_(std::move(actor)), at_(at),
-          reason_(std::move(reason)) {}
-
-    void add(EntryType type, Bucket bucket, std::int64_t amount) {
-        if (amount == 0) return;
-        std::int64_t after = 0;
-        if (bucket == Bucket::Coins) after = account_.coins += amount;
-        else if (bucket == Bucket::Package) after = (account_.package_value += Money::from_fen(amount)).fen();
-        else after = (account_.value.at(bucket) += Money::from_fen(amount)).fen();
-        if (after < 0)  // the callers check balances first; this is the guard behind them
-            throw ValidationError(bucket_code(bucket), std::to_string(amount),
-                                  subst(tr("{0}: the balance would go below zero"), {bucket_code(bucket)}));
-        LedgerEntry e;
-        e.account_id = account_.id;
-        e.type = type;
-        e.bucket = bucket;
-        e.amount = amount;
-        e.balance_after = after;
-        e.business_day = day_;
-        e.reason = reason_;
-        e.actor = actor_;
-        e.at = at_;
-        lines_.push_back(std::move(e));
-    }
-
-    // What write() stored, so the caller's answer needs no second read of it.
-    void recorded(std::int64_t id, std::string key, std::string kind, std::string detail) {
-        id_ = id;
-        key_ = std::move(key);
-        kind_ = std::move(kind);
-        detail_ = std::move(detail);
-    }
-    void set_detail(std::string detail) { detail_ = std::move(detail); }
-    std::int64_t id() const { return id_; }
-    const std::string& key() const { return key_; }
-    const std::string& kind() const { return kind_; }
-    const std::string& detail() const { return detail_; }
-
-    Account& account() { return account_; }
-    const Account& account() const { return account_; }
-    const Account& before() const { return before_; }
-    std::vector<LedgerEntry>& lines() { return lines_; }
-    const std::vector<LedgerEntry>& lines() const { return lines_; }
-    const Date& day() const { return day_; }
-    const Instant& at() const { return at_; }
-    const std::string& actor() const { return actor_; }
-
-private:
-    Account account_;
-    Account before_;
-    Date day_;
-    std::string actor_;
-    Instant at_;
-    std::string reason_;
-    std::vector<LedgerEntry> lines_;
-    std::int64_t id_ = 0;
-    std::string key_, kind_, detail_;
-};
-
-// Writes the request row, its lines and the new balances. Returns the request id; each line's id
-// is filled in (a coin lot refers to the line that earned it).
-std::int64_t write(LedgerRepository& repo, Draft& d, const std::string& key, const std::string& kind,
-                   const std::string& request_json, const std::string& detail_json) {
-    LedgerRequest r;
-    r.key = key;
-    r.kind = kind;
-    r.request = request_json;
-    r.account_id = d.account().id;
-    r.business_day = d.day();
-    r.value_after = d.account().value;
-    r.coins_after = d.account().coins;
-    r.package_after = d.account().package_value;
-    r.detail = detail_json;
-    r.actor = d.actor();
-    r.at = d.at();
-    r.id = repo.add_request(r);
-    for (LedgerEntry& e : d.lines()) {
-        e.request_id = r.id;
-        e.id = repo.add_entry(e);
-    }
-    repo.save_balances(d.account());
-    d.recorded(r.id, key, kind, detail_json);
-    return r.id;
-}
-
-// The answer to a request just written, from what is in memory.
-TxnResult posted(const Draft& d, const std::string& member_number) {
-    TxnResult t;
-    t.txn = d.id();
-    t.kind = d.kind();
-    t.key = d.key();
-    t.member_number = member_number;
-    t.business_day = d.day();
-    t.entries = d.lines();
-    t.value_after = d.account().value;
-    t.coins_after = d.account().coins;
-    t.package_after = d.account().package_value;
-    t.detail = d.detail();
-    return t;
 }
 
 TxnResult result_of(LedgerRepository& repo, const LedgerRequest& r, const std::string& member_number, bool repeated) {
@@ -227,6 +122,11 @@ void note_activity(Database& db, const Member& m, ActivityKind kind, const Date&
     lifecycle.apply({{m.id, m.state, now, 0}}, subst(tr("transaction {0}"), {txn_label(txn)}), actor, at);
 }
 
+// The programme's spending order, principal first when the programme does not set one.
+const DrawOrder& draw_order_of(const Program& rules) {
+    return rules.stored_value ? rules.stored_value->draw_order : kDefaultDrawOrder;
+}
+
 void join_coin_scheme(Account& a, const Program& rules, Money amount, const Date& day) {
     if (!a.coin_member_since && rules.points && amount >= rules.points->entry_threshold) a.coin_member_since = day;
 }
@@ -321,8 +221,9 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
         throw ValidationError("stored_value", from_stored.to_string(),
                               subst(tr("stored_value: {0} is more than the price of {1}"),
                                     {from_stored.to_display(), net.to_display()}));
-    const StoredValue drawn = draw(d.account().value, from_stored, kDefaultDrawOrder);
-    for (Bucket b : kDefaultDrawOrder) d.add(EntryType::Purchase, b, -drawn.at(b).fen());
+    const DrawOrder& order = draw_order_of(rules);
+    const StoredValue drawn = draw(d.account().value, from_stored, order);
+    for (Bucket b : order) d.add(EntryType::Purchase, b, -drawn.at(b).fen());
 
     join_coin_scheme(d.account(), rules, net, day);
     std::int64_t coins = 0;
@@ -750,8 +651,9 @@ TxnResult LedgerService::subscribe(const Actor& actor, const SubscribeRequest& i
     LedgerRepository repo(db_);
     Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, "");
     if (auto earlier = replay_under_lock(db_, key, "package_subscribe", request)) return *earlier;
-    const StoredValue drawn = draw(d.account().value, package->price, kDefaultDrawOrder);
-    for (Bucket b : kDefaultDrawOrder) d.add(EntryType::PackagePurchase, b, -drawn.at(b).fen());
+    const DrawOrder& order = draw_order_of(rules);
+    const StoredValue drawn = draw(d.account().value, package->price, order);
+    for (Bucket b : order) d.add(EntryType::PackagePurchase, b, -drawn.at(b).fen());
     d.add(EntryType::PackagePurchase, Bucket::Package, package->value_owed.fen());
     std::int64_t coins = 0;
     if (package->earns_points && rules.points && d.account().coin_member_since)
@@ -935,6 +837,7 @@ AccountView LedgerService::account(const Actor& actor, const std::string& number
     AccountView v;
     v.member_number = member.number;
     v.member_name = member.name;
+    v.draw_order = draw_order_of(program_.rules_in_force(to_business_time(clock_()).date()));
     if (auto a = repo.open_account(member.id)) {
         v.value = a->value;
         v.coins = a->coins;

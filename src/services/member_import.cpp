@@ -347,7 +347,7 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
     });
     std::vector<Row>& accepted = rows;
     std::sort(result.problems.begin(), result.problems.end(),
-              [](const MemberImportProblem& a, const MemberImportProblem& b) { return a.row < b.row; });
+              [](const ImportProblem& a, const ImportProblem& b) { return a.row < b.row; });
     for (std::size_t r : bad_records) result.rejected.push_back(std::move(records[r]));
     std::vector<CsvRecord>().swap(records);  // the accepted rows live on as members
     if (options.dry_run || (!result.problems.empty() && !options.skip_invalid)) return result;
@@ -404,33 +404,14 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
     return result;
 }
 
-namespace {
-
-std::string csv_cell(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
-}  // namespace
-
-std::string problems_csv(const MemberImportResult& result) {
-    std::string out = "\xEF\xBB\xBFrow,column,value,reason\r\n";
-    for (const MemberImportProblem& p : result.problems)
-        out += std::to_string(p.row) + "," + csv_cell(p.column) + "," + csv_cell(p.value) + "," + csv_cell(p.reason) + "\r\n";
-    return out;
-}
+std::string problems_csv(const MemberImportResult& result) { return problems_csv(result.problems); }
 
 std::string rejected_csv(const MemberImportResult& result) {
     std::string out = "\xEF\xBB\xBF";
     for (const std::string& h : result.header) out += csv_cell(h) + ",";
     out += "reason\r\n";
     std::map<int, std::string> reasons;
-    for (const MemberImportProblem& p : result.problems) reasons.emplace(p.row, p.reason);
+    for (const ImportProblem& p : result.problems) reasons.emplace(p.row, p.reason);
     for (const CsvRecord& rec : result.rejected) {
         for (const std::string& f : rec.fields) out += csv_cell(f) + ",";
         out += csv_cell(reasons[rec.line]) + "\r\n";

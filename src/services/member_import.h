@@ -30,13 +30,6 @@ struct MemberImportOptions {
     const std::atomic<bool>* cancel = nullptr;  // set from another thread (GUI) or a signal (CLI)
 };
 
-struct MemberImportProblem {
-    int row = 0;            // line in the file where the record starts (the header is line 1)
-    std::string column;     // the header as written, "" for the whole row
-    std::string value;      // shortened when long
-    std::string reason;
-};
-
 struct MemberImportResult {
     TextEncoding encoding = TextEncoding::Utf8;
     std::vector<std::string> header;
@@ -44,7 +37,7 @@ struct MemberImportResult {
     std::vector<std::string> ignored_columns;
     long long rows = 0;                          // data rows in the file
     long long imported = 0;
-    std::vector<MemberImportProblem> problems;
+    std::vector<ImportProblem> problems;
     std::vector<CsvRecord> rejected;             // the rows with problems, as read
     bool written = false;                        // false: dry run, or refused because of problems
 };

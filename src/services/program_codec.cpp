@@ -92,6 +92,12 @@ ojson to_json(const LifecycleRule& l) {
     return {{"dormant_after_days", l.dormant_after_days}, {"lapsed_after_days", l.lapsed_after_days}};
 }
 
+ojson to_json(const StoredValueRule& s) {
+    ojson order = ojson::array();
+    for (Bucket b : s.draw_order) order.push_back(bucket_code(b));
+    return {{"draw_order", order}};
+}
+
 ojson to_json(const CommitteeSeat& s) {
     return {{"member_number", s.member_number},
             {"role", committee_role_code(s.role)},
@@ -226,6 +232,30 @@ LifecycleRule lifecycle_from_json(const nlohmann::json& value, const std::string
     return l;
 }
 
+StoredValueRule stored_value_from_json(const nlohmann::json& value, const std::string& path) {
+    JsonReader r(value, path);
+    StoredValueRule s;
+    const nlohmann::json* order = r.raw("draw_order");
+    const std::string field = r.field("draw_order");
+    if (!order || !order->is_array() || order->size() != s.draw_order.size())
+        throw ValidationError(field, order ? order->dump() : "",
+                              subst(tr("{0}: give the three buckets in the order purchases spend them, e.g. "
+                                       "[\"principal\", \"bonus\", \"compensation\"]"),
+                                    {field}));
+    for (std::size_t i = 0; i < s.draw_order.size(); ++i) {
+        const nlohmann::json& code = (*order)[i];
+        const std::string item = field + "[" + std::to_string(i) + "]";
+        if (!code.is_string()) throw ValidationError(item, code.dump(), subst(tr("{0}: not a bucket name"), {item}));
+        s.draw_order[i] = parse_bucket(code.get<std::string>(), item);
+        if (s.draw_order[i] == Bucket::Coins || s.draw_order[i] == Bucket::Package)
+            throw ValidationError(item, code.get<std::string>(),
+                                  subst(tr("{0}: \"{1}\" is not a stored-value bucket"), {item, code.get<std::string>()}));
+    }
+    r.finish();
+    validate(s);
+    return s;
+}
+
 ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::string& path) {
     switch (kind) {
         case ChangeKind::Ladder: {
@@ -252,6 +282,8 @@ ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::s
         }
         case ChangeKind::Lifecycle:
             return {kind, "default", to_json(lifecycle_from_json(value, path)).dump()};
+        case ChangeKind::StoredValue:
+            return {kind, "default", to_json(stored_value_from_json(value, path)).dump()};
     }
     throw Error("unknown change kind");
 }
@@ -272,6 +304,7 @@ ojson program_to_json(const Program& p, const Date& as_of) {
     doc["packages"] = packages;
     doc["committee"] = committee;
     doc["lifecycle"] = p.lifecycle ? to_json(*p.lifecycle) : ojson(nullptr);
+    doc["stored_value"] = p.stored_value ? to_json(*p.stored_value) : ojson(nullptr);
     return doc;
 }
 
@@ -298,6 +331,8 @@ std::vector<ProgramItem> program_items_from_json(const nlohmann::json& document)
     read_array("committee", ChangeKind::Committee);
     if (const nlohmann::json* lifecycle = r.raw("lifecycle"))
         items.push_back(read_item(ChangeKind::Lifecycle, *lifecycle, "lifecycle"));
+    if (const nlohmann::json* stored = r.raw("stored_value"))
+        items.push_back(read_item(ChangeKind::StoredValue, *stored, "stored_value"));
     r.finish();
     // Two items with one key would make the import ambiguous.
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -321,6 +356,7 @@ Program program_from_items(const std::vector<ProgramItem>& items) {
             case ChangeKind::Package: p.packages.push_back(package_from_json(j, item.key)); break;
             case ChangeKind::Committee: p.committee.push_back(seat_from_json(j, item.key)); break;
             case ChangeKind::Lifecycle: p.lifecycle = lifecycle_from_json(j, item.key); break;
+            case ChangeKind::StoredValue: p.stored_value = stored_value_from_json(j, item.key); break;
         }
     }
     return p;

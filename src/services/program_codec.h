@@ -16,6 +16,7 @@ nlohmann::ordered_json to_json(const RechargeBonus& bonus);
 nlohmann::ordered_json to_json(const MealPackage& package);
 nlohmann::ordered_json to_json(const CommitteeSeat& seat);
 nlohmann::ordered_json to_json(const LifecycleRule& rule);
+nlohmann::ordered_json to_json(const StoredValueRule& rule);
 
 // One item of `kind` from JSON, validated by the model's rules; errors name `path`.
 // Returns it re-encoded canonically, with its key.
@@ -33,6 +34,7 @@ RechargeBonus bonus_from_json(const nlohmann::json& value, const std::string& pa
 MealPackage package_from_json(const nlohmann::json& value, const std::string& path);
 CommitteeSeat seat_from_json(const nlohmann::json& value, const std::string& path);
 LifecycleRule lifecycle_from_json(const nlohmann::json& value, const std::string& path);
+StoredValueRule stored_value_from_json(const nlohmann::json& value, const std::string& path);
 
 // The export document and its reader. The reader refuses the whole file on the first error.
 nlohmann::ordered_json program_to_json(const Program& program, const Date& as_of);

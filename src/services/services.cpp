@@ -14,6 +14,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       merges(*db_, clock, program),
       imports(*db_, clock),
       ledger(*db_, clock, program),
+      openings(*db_, clock, program),
       cards(*db_, clock, program),
       tiers(*db_, clock, program),
       simulator(*db_, clock, program),

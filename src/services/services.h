@@ -7,6 +7,7 @@
 #include "services/database_service.h"
 #include "services/demo_service.h"
 #include "services/ledger_service.h"
+#include "services/opening_balances.h"
 #include "services/lifecycle_service.h"
 #include "services/member_import.h"
 #include "services/member_merge_service.h"
@@ -39,6 +40,7 @@ public:
     MemberMergeService merges;
     MemberImportService imports;
     LedgerService ledger;
+    OpeningBalanceImport openings;
     CardService cards;
     TierService tiers;
     TierSimulator simulator;

@@ -6,6 +6,7 @@
 #include "views/error_dialog.h"
 #include "views/form_dialog.h"
 #include "views/heading.h"
+#include "views/ledger_history_ctrl.h"
 #include "views/ledger_labels.h"
 #include "views/wx_text.h"
 
@@ -16,9 +17,6 @@
 
 namespace md::views {
 namespace {
-
-// The history shown at once; older lines are a CLI `account history --before` away.
-constexpr int kHistoryLines = 500;
 
 wxListCtrl* list(wxWindow* parent, const std::vector<std::pair<wxString, int>>& columns, int height) {
     auto* l = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, parent->FromDIP(wxSize(-1, height)),
@@ -70,8 +68,7 @@ AccountPage::AccountPage(wxWindow* parent, std::shared_ptr<Services> services, A
     sizer->Add(middle, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     sizer->Add(bold_heading(this, _("History (newest first)")), 0, wxLEFT | wxRIGHT, gap);
-    history_ = list(this, {{_("Day"), 95}, {_("Txn"), 60}, {_("What"), 130}, {_("Bucket"), 120},
-                           {_("Amount"), -110}, {_("Balance after"), -120}, {_("By"), 90}, {_("Reason"), 160}}, 200);
+    history_ = new LedgerHistoryCtrl(this, 200);
     sizer->Add(history_, 1, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
     reload();
@@ -84,7 +81,8 @@ void AccountPage::reload() {
             wxString::Format(_("Stored value %s: principal %s, bonus %s, compensation %s"),
                              to_wx(v.value.total().to_display()), to_wx(v.value.principal.to_display()),
                              to_wx(v.value.bonus.to_display()), to_wx(v.value.compensation.to_display())) +
-            "\n" + _("Purchases spend principal first, then bonus, then compensation."));
+            "\n" + wxString::Format(_("Purchases spend %s first, then %s, then %s."), bucket_label(v.draw_order[0]).Lower(),
+                                    bucket_label(v.draw_order[1]).Lower(), bucket_label(v.draw_order[2]).Lower()));
         wxString coins = wxString::Format(_("Exchange coins: %lld (%lld usable today)"), static_cast<long long>(v.coins),
                                           static_cast<long long>(v.usable_coins));
         if (v.package_value.fen() > 0)
@@ -108,17 +106,9 @@ void AccountPage::reload() {
             packages_->SetItem(row, 3, to_wx(s.undelivered.to_display()));
             packages_->SetItem(row, 4, subscription_state_label(s.state));
         }
-        history_->DeleteAllItems();
-        for (const LedgerEntry& e : services_->ledger.history(actor_, number_, kHistoryLines)) {
-            const long row = history_->InsertItem(history_->GetItemCount(), to_wx(format_date(e.business_day)));
-            history_->SetItem(row, 1, wxString::Format("T%lld", static_cast<long long>(e.request_id)));
-            history_->SetItem(row, 2, entry_type_label(e.type));
-            history_->SetItem(row, 3, bucket_label(e.bucket));
-            history_->SetItem(row, 4, (e.amount > 0 ? "+" : "") + bucket_amount(e.bucket, e.amount));
-            history_->SetItem(row, 5, bucket_amount(e.bucket, e.balance_after));
-            history_->SetItem(row, 6, to_wx(e.actor));
-            history_->SetItem(row, 7, to_wx(e.reason));
-        }
+        history_->show(v.entries, [services = services_, actor = actor_, number = number_](std::int64_t before, int limit) {
+            return services->ledger.history(actor, number, limit, before);
+        });
         Layout();
     });
 }
@@ -158,9 +148,7 @@ void AccountPage::on_purchase(wxCommandEvent&) {
 }
 
 void AccountPage::on_refund(wxCommandEvent&) {
-    wxString selected;
-    const long row = history_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (row >= 0) selected = history_->GetItemText(row, 1);
+    const wxString selected = history_->selected_txn();
     FormDialog dialog(this, _("Refund a purchase"),
                       _("Stored value goes back to the buckets it came from; coins earned on the refunded part are "
                         "taken back."),

@@ -17,6 +17,8 @@ namespace md { class Services; }
 
 namespace md::views {
 
+class LedgerHistoryCtrl;
+
 class AccountPage : public wxPanel {
 public:
     AccountPage(wxWindow* parent, std::shared_ptr<Services> services, Actor actor, std::string number);
@@ -36,7 +38,7 @@ private:
     wxStaticText* coins_ = nullptr;
     wxListCtrl* lots_ = nullptr;
     wxListCtrl* packages_ = nullptr;
-    wxListCtrl* history_ = nullptr;
+    LedgerHistoryCtrl* history_ = nullptr;  // every line, read a page at a time as it scrolls into view
 };
 
 }  // namespace md::views

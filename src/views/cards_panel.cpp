@@ -41,6 +41,11 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     create->Enable(may_create);
     if (!may_create) create->SetToolTip(_("Card batches are created by marketing, finance or an administrator."));
     create->Bind(wxEVT_BUTTON, &CardsPanel::on_new_batch, this);
+    auto* expire = new wxButton(this, wxID_ANY, _("E&xpire unused cards…"));
+    expire->Enable(may_create);
+    expire->SetToolTip(_("Cards never activated whose batch's last activation day has passed become expired."));
+    expire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_expire_unused(); });
+    top->Add(expire, 0, wxRIGHT, FromDIP(4));
     top->Add(create, 0);
     sizer->Add(top, 0, wxEXPAND | wxALL, gap);
 
@@ -48,7 +53,7 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     const std::vector<std::pair<wxString, int>> columns = {
         {_("Batch"), 90},    {_("Face value"), -100}, {_("Bonus"), -80},      {_("Cards"), -60},
         {_("Issued"), -60},  {_("Sold"), -60},        {_("Activated"), -80},  {_("Blocked"), -70},
-        {_("Activate by"), 100}, {_("Created by"), 100}, {_("Created at"), 130}, {_("Note"), 150}};
+        {_("Closed"), -60},  {_("Expired"), -70},     {_("Activate by"), 100}, {_("Created by"), 100}, {_("Created at"), 130}, {_("Note"), 150}};
     for (const auto& [title, width] : columns)
         batches_->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));
     sizer->Add(batches_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
@@ -64,9 +69,14 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     block_ = new wxButton(this, wxID_ANY, _("&Block…"));
     unblock_ = new wxButton(this, wxID_ANY, _("&Unblock…"));
     lookup->Add(block_, 0, wxRIGHT, FromDIP(4));
-    lookup->Add(unblock_, 0);
+    lookup->Add(unblock_, 0, wxRIGHT, FromDIP(4));
+    close_ = new wxButton(this, wxID_ANY, _("&Close card…"));
+    close_->SetToolTip(_("Retires the card for good (destroyed, returned, replaced). Value already loaded stays in the "
+                         "member's account."));
+    lookup->Add(close_, 0);
     block_->Disable();
     unblock_->Disable();
+    close_->Disable();
     sizer->Add(lookup, 0, wxALL, gap);
     card_facts_ = new wxStaticText(this, wxID_ANY, wxString());
     sizer->Add(card_facts_, 0, wxLEFT | wxRIGHT, gap);
@@ -83,6 +93,7 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     card_number_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { look_up(); });
     block_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_block(true); });
     unblock_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_block(false); });
+    close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_close(); });
 }
 
 void CardsPanel::load() {
@@ -109,10 +120,12 @@ void CardsPanel::reload_batches() {
             batches_->SetItem(row, 5, wxString::Format("%lld", count_in(s, CardState::Sold)));
             batches_->SetItem(row, 6, wxString::Format("%lld", count_in(s, CardState::Activated)));
             batches_->SetItem(row, 7, wxString::Format("%lld", count_in(s, CardState::Blocked)));
-            batches_->SetItem(row, 8, s.batch.expires_on ? to_wx(format_date(*s.batch.expires_on)) : _("no limit"));
-            batches_->SetItem(row, 9, to_wx(s.batch.created_by));
-            batches_->SetItem(row, 10, to_wx(format_business_time(s.batch.created_at)));
-            batches_->SetItem(row, 11, to_wx(s.batch.note));
+            batches_->SetItem(row, 8, wxString::Format("%lld", count_in(s, CardState::Closed)));
+            batches_->SetItem(row, 9, wxString::Format("%lld", count_in(s, CardState::Expired)));
+            batches_->SetItem(row, 10, s.batch.expires_on ? to_wx(format_date(*s.batch.expires_on)) : _("no limit"));
+            batches_->SetItem(row, 11, to_wx(s.batch.created_by));
+            batches_->SetItem(row, 12, to_wx(format_business_time(s.batch.created_at)));
+            batches_->SetItem(row, 13, to_wx(s.batch.note));
         }
     });
 }
@@ -141,6 +154,8 @@ void CardsPanel::look_up() {
         block_->Enable(may_block && s.card.state != CardState::Blocked && s.card.state != CardState::Closed &&
                        s.card.state != CardState::Expired);
         unblock_->Enable(may_block && s.card.state == CardState::Blocked);
+        close_->Enable(role_may(actor_.role, Action::ManageCardBatches) && s.card.state != CardState::Closed &&
+                       s.card.state != CardState::Expired);
         Layout();
     });
 }
@@ -156,6 +171,38 @@ void CardsPanel::on_block(bool block) {
     if (dialog.ShowModal() != wxID_OK) return;
     look_up();
     reload_batches();
+}
+
+void CardsPanel::on_close() {
+    if (shown_card_.empty()) return;
+    FormDialog dialog(this, _("Close the card"),
+                      wxString::Format(_("Card %s will be closed for good: it can never be activated or unblocked again."),
+                                       to_wx(group_card_number(shown_card_))),
+                      {{_("Reason:"), ""}},
+                      [&](const std::vector<std::string>& v) { services_->cards.close(actor_, shown_card_, v[0]); });
+    if (dialog.ShowModal() != wxID_OK) return;
+    look_up();
+    reload_batches();
+}
+
+void CardsPanel::on_expire_unused() {
+    // Preview first: the user sees how many cards the run will touch before anything is written.
+    std::vector<Card> due;
+    if (!run_or_show_error(this, [&] { due = services_->cards.expire_unused(actor_, true); })) return;
+    if (due.empty()) {
+        wxMessageBox(_("No card is past its last activation day."), _("Expire unused cards"), wxOK | wxICON_INFORMATION,
+                     this);
+        return;
+    }
+    const wxString question = wxString::Format(
+        _("%zu never-activated cards are past their batch's last activation day (first %s). Mark them expired?"),
+        due.size(), to_wx(group_card_number(due.front().number)));
+    if (wxMessageBox(question, _("Expire unused cards"), wxYES_NO | wxICON_QUESTION, this) != wxYES) return;
+    std::size_t expired = 0;
+    if (!run_or_show_error(this, [&] { expired = services_->cards.expire_unused(actor_, false).size(); })) return;
+    reload_batches();
+    wxMessageBox(wxString::Format(_("%zu cards expired."), expired), _("Expire unused cards"), wxOK | wxICON_INFORMATION,
+                 this);
 }
 
 void CardsPanel::on_new_batch(wxCommandEvent&) {

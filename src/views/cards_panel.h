@@ -1,6 +1,7 @@
 #pragma once
 // The Cards & Stored Value area: prepaid card batches (create one, with its PIN file and
-// printable card sheet), and a card looked up by number with its history, blocked or unblocked.
+// printable card sheet; expiring the never-activated cards past their last day), and a card looked
+// up by number with its history, blocked, unblocked or closed.
 #include "services/actor.h"
 #include "views/lazy_area.h"
 
@@ -26,6 +27,8 @@ private:
     void look_up();
     void on_new_batch(wxCommandEvent&);
     void on_block(bool block);
+    void on_close();
+    void on_expire_unused();
 
     std::shared_ptr<Services> services_;
     Actor actor_;
@@ -35,6 +38,7 @@ private:
     wxListCtrl* card_events_ = nullptr;
     wxButton* block_ = nullptr;
     wxButton* unblock_ = nullptr;
+    wxButton* close_ = nullptr;
     wxButton* find_ = nullptr;
     std::string shown_card_;
 };

@@ -64,6 +64,7 @@ const FieldName kFieldNames[] = {
     {"term_end", tr_noop("Term end")},
     {"dormant_after_days", tr_noop("Dormant after (days)")},
     {"lapsed_after_days", tr_noop("Lapsed after (days)")},
+    {"draw_order", tr_noop("Spending order")},
 };
 
 wxString field_word(const std::string& field) {

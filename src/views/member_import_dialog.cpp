@@ -139,7 +139,7 @@ void MemberImportDialog::show_result(const MemberImportResult& r, bool dry_run) 
     last_ = r;
     problems_->DeleteAllItems();
     long row = 0;
-    for (const MemberImportProblem& p : r.problems) {
+    for (const ImportProblem& p : r.problems) {
         problems_->InsertItem(row, wxString::Format("%d", p.row));
         problems_->SetItem(row, 1, to_wx(p.column));
         problems_->SetItem(row, 2, to_wx(p.value));

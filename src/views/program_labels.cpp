@@ -83,6 +83,7 @@ const std::vector<Labelled<ChangeKind>>& change_kind_labels() {
         {ChangeKind::Package, tr_noop("Meal package")},
         {ChangeKind::Committee, tr_noop("Committee seat")},
         {ChangeKind::Lifecycle, tr_noop("Lifecycle thresholds")},
+        {ChangeKind::StoredValue, tr_noop("Stored-value spending order")},
     };
     return t;
 }

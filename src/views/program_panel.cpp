@@ -8,6 +8,7 @@
 #include "views/committee_page.h"
 #include "views/item_history_dialog.h"
 #include "views/lifecycle_page.h"
+#include "views/stored_value_page.h"
 #include "views/error_dialog.h"
 #include "views/ladder_page.h"
 #include "views/offer_pages.h"
@@ -65,6 +66,7 @@ ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services,
     add(new PackagePage(tabs_, *this), _("Meal packages"));
     add(new CommitteePage(tabs_, *this), _("Committee"));
     add(new LifecyclePage(tabs_, *this), _("Lifecycle"));
+    add(new StoredValuePage(tabs_, *this), _("Stored value"));
     sizer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
 

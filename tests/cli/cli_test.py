@@ -223,6 +223,15 @@ class DemoDatabaseTest(unittest.TestCase):
         p = self.people[role]
         return run("--db", self.db.url, "--user", p["username"], *args, password=p["password"])
 
+    def sql(self, statement):
+        """Changes the database behind the program's back (a test's way to move time or corrupt a row)."""
+        if BACKEND == "sqlite":
+            subprocess.run(["sqlite3", self.db.path, statement], check=True, capture_output=True)
+        else:
+            cmd = self.db.psql[:]
+            cmd[cmd.index("postgres", cmd.index("-d"))] = self.db.name
+            subprocess.run(cmd + [statement], check=True, capture_output=True)
+
     def export(self, *extra):
         r = self.as_role("finance", "--json", "program", "export", *extra)
         self.assertEqual(r.code, OK, r.err)

@@ -5,6 +5,7 @@ Usage: ledger_cli_test.py PATH/TO/memberdesk-cli sqlite|postgresql
 Shares its helpers (run, FreshDatabase, DemoDatabaseTest) with cli_test.py.
 """
 import csv
+import datetime
 import json
 import os
 import subprocess
@@ -31,14 +32,6 @@ class LedgerCliTest(DemoDatabaseTest):
         self.assertEqual(r.code, OK, r.err)
         b = r.json()["balances"]
         return (b["principal"], b["bonus"], b["compensation"], b["coins"])
-
-    def sql(self, statement):
-        if cli_test.BACKEND == "sqlite":
-            subprocess.run(["sqlite3", self.db.path, statement], check=True, capture_output=True)
-        else:
-            cmd = self.db.psql[:]
-            cmd[cmd.index("postgres", cmd.index("-d"))] = self.db.name
-            subprocess.run(cmd + [statement], check=True, capture_output=True)
 
     def test_a_day_at_the_counter(self):
         r = self.service("txn", "recharge", self.member, "12,000", "--key", "pos-1/0001")
@@ -127,6 +120,71 @@ class LedgerCliTest(DemoDatabaseTest):
         listed = self.as_role("finance", "--json", "txn", "adjustments", "--all").json()
         self.assertEqual([(a["state"], a["decided_by"]) for a in listed], [("approved", "admin")])
 
+    def test_opening_balances_come_in_once_from_a_gbk_file_and_a_bad_file_writes_nothing(self):
+        folder = tempfile.mkdtemp(prefix="memberdesk-opening-")
+        good = os.path.join(folder, "期初余额.csv")
+        with open(good, "w", encoding="gbk", newline="") as f:
+            f.write("会员号,本金,赠送,补偿,兑换币,兑换币到期日\r\n%s,1500.00,200,,80,2099-12-31\r\n" % self.member)
+        r = self.service("account", "import-opening", good)
+        self.assertEqual(r.code, DENIED, r.err)
+        r = self.as_role("finance", "--json", "account", "import-opening", good, "--dry-run")
+        self.assertEqual((r.code, r.json()["written"]), (OK, False), r.err)
+        self.assertEqual(self.balances(), ("0.00", "0.00", "0.00", 0))
+        r = self.as_role("finance", "--json", "account", "import-opening", good)
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual((r.json()["posted"], r.json()["principal"], r.json()["coins"]), (1, "1500.00", 80))
+        self.assertEqual(self.balances(), ("1500.00", "200.00", "0.00", 80))
+        shown = self.service("account", "show", self.member).json()
+        self.assertEqual(shown["coin_lots"][0]["expires_on"], "2099-12-31")
+        history = self.service("account", "history", self.member).json()
+        self.assertEqual({h["type"] for h in history}, {"opening_balance"})
+        again = self.as_role("finance", "--json", "account", "import-opening", good)
+        self.assertEqual(again.code, CONFLICT, again.err)
+        self.assertIn("already has an opening balance", again.json()["error"]["message"])
+
+        other = self.service("member", "add", "--name", "孙悟空", "--mobile", "13612345678").json()["number"]
+        bad = os.path.join(folder, "bad.csv")
+        report = os.path.join(folder, "problems.csv")
+        with open(bad, "w", encoding="utf-8", newline="") as f:
+            f.write("member,principal,coins\n%s,100,\n%s,12.345,\n%s,,-3\n" % (other, other + "X", other))
+        r = self.as_role("finance", "--json", "account", "import-opening", bad, "--report", report)
+        self.assertEqual(r.code, INVALID, r.err)
+        self.assertIn("row 3, column principal, value \"12.345\"", r.json()["error"]["message"])
+        with open(report, encoding="utf-8-sig", newline="") as f:
+            rows = [(p["row"], p["column"], p["value"]) for p in csv.DictReader(f)]
+        self.assertEqual(rows, [("3", "principal", "12.345"), ("3", "member", other + "X"), ("4", "coins", "-3"),
+                                ("4", "member", other)])
+        other_balance = self.service("account", "show", other).json()["balances"]
+        self.assertEqual(other_balance["principal"], "0.00", "the good first row was not written either")
+        self.assertEqual(self.as_role("admin", "db", "check").code, OK)
+
+    def test_the_spending_order_is_changed_through_approval(self):
+        self.assertEqual(self.service("txn", "recharge", self.member, "12000").code, OK)
+        self.assertEqual(self.service("account", "show", self.member).json()["draw_order"],
+                         ["principal", "bonus", "compensation"])
+        folder = tempfile.mkdtemp(prefix="memberdesk-order-")
+        item = os.path.join(folder, "order.json")
+        with open(item, "w") as f:
+            json.dump({"draw_order": ["bonus", "principal", "compensation"]}, f)
+        r = self.as_role("marketing", "--json", "change", "propose", "stored_value", "--file", item,
+                         "--reason", "先用赠送")
+        self.assertEqual(r.code, OK, r.err)
+        change = r.json()["id"]
+        self.assertEqual(self.service("account", "show", self.member).json()["draw_order"][0], "principal",
+                         "not in force before it is approved")
+        r = self.as_role("approver", "change", "approve", str(change), "--comment", "同意")
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual(self.service("account", "show", self.member).json()["draw_order"],
+                         ["bonus", "principal", "compensation"])
+        self.assertEqual(self.service("txn", "purchase", self.member, "3500").code, OK)
+        self.assertEqual(self.balances(), ("11500.00", "0.00", "0.00", 175))
+        with open(item, "w") as f:
+            json.dump({"draw_order": ["bonus", "bonus", "compensation"]}, f)
+        r = self.as_role("marketing", "--json", "change", "propose", "stored_value", "--file", item, "--reason", "x")
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "draw_order"), r.err)
+        exported = self.export()
+        self.assertEqual(exported["stored_value"], {"draw_order": ["bonus", "principal", "compensation"]})
+
     def test_db_check_fails_naming_the_member_when_an_entry_is_corrupted(self):
         self.assertEqual(self.service("txn", "recharge", self.member, "500").code, OK)
         self.assertEqual(self.as_role("admin", "db", "check").code, OK)
@@ -134,6 +192,10 @@ class LedgerCliTest(DemoDatabaseTest):
         r = self.as_role("admin", "db", "check")
         self.assertEqual(r.code, STORAGE, r.out + r.err)
         self.assertIn(self.member + ": principal 500.00 but its entries sum to 500.01", r.out)
+
+
+def pins_numbers(pins):
+    return [p["card_number"] for p in pins]
 
 
 class CardCliTest(DemoDatabaseTest):
@@ -216,6 +278,50 @@ class CardCliTest(DemoDatabaseTest):
         self.assertEqual(codes, [OK] + [CONFLICT] * 5, results)
         balance = self.as_role("service", "--json", "account", "show", self.member).json()["balances"]
         self.assertEqual(balance["principal"], "1000.00")
+        self.assertEqual(self.as_role("admin", "db", "check").code, OK)
+
+    def test_closing_a_card_and_expiring_unused_cards_are_recorded_and_final(self):
+        _, pins = self.create_batch("500", "4", "--expires", datetime.date.today().isoformat())
+        sold, blocked, activated, closed = (p["card_number"] for p in pins)
+        self.assertEqual(self.as_role("service", "card", "sell", sold).code, OK)
+        self.assertEqual(self.as_role("service", "card", "block", blocked, "--reason", "遗失").code, OK)
+        p = self.activate(activated, pins[2]["pin"])
+        _, err = p.communicate(pins[2]["pin"] + "\n", timeout=60)
+        self.assertEqual(p.returncode, OK, err)
+
+        r = self.as_role("finance", "--json", "card", "close", closed)
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "reason"))
+        self.assertEqual(self.as_role("service", "card", "close", closed, "--reason", "损坏").code, DENIED)
+        r = self.as_role("finance", "--json", "card", "close", closed, "--reason", "损坏")
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual([(e["from"], e["to"], e["reason"]) for e in r.json()["events"]][-1], ("issued", "closed", "损坏"))
+        r = self.as_role("finance", "card", "close", closed, "--reason", "again")
+        self.assertEqual(r.code, CONFLICT, r.err)
+        p = self.activate(closed, pins[3]["pin"])
+        _, err = p.communicate(pins[3]["pin"] + "\n", timeout=60)
+        self.assertEqual(p.returncode, CONFLICT, err)
+        self.assertIn("is closed", err)
+
+        # The batch's last activation day is today: nothing is due yet.
+        r = self.as_role("finance", "--json", "card", "expire", "--preview")
+        self.assertEqual((r.code, r.json()["count"]), (OK, 0), r.err)
+        self.sql("UPDATE card_batches SET expires_on = '2020-01-31'")
+        r = self.as_role("finance", "--json", "card", "expire", "--preview")
+        self.assertEqual(sorted(c["number"] for c in r.json()["cards"]), sorted([sold, blocked]))
+        self.assertEqual(self.as_role("service", "--json", "card", "status", sold).json()["state"], "sold")
+        r = self.as_role("finance", "--json", "card", "expire")
+        self.assertEqual((r.code, r.json()["count"]), (OK, 2), r.err)
+        states = {n: self.as_role("service", "--json", "card", "status", n).json() for n in pins_numbers(pins)}
+        self.assertEqual([states[n]["state"] for n in (sold, blocked, activated, closed)],
+                         ["expired", "expired", "activated", "closed"])
+        self.assertEqual(states[blocked]["events"][-1]["reason"], "last activation day 2020-01-31")
+        self.assertEqual(self.as_role("service", "card", "unblock", blocked, "--reason", "找到了").code, CONFLICT)
+        self.assertEqual(self.as_role("finance", "--json", "card", "expire").json()["count"], 0)
+        listed = self.as_role("finance", "--json", "card", "batch", "list").json()
+        self.assertEqual(listed[0]["cards"], {"expired": 2, "activated": 1, "closed": 1})
+        audit = self.as_role("admin", "--json", "audit", "list", "--action", "card.").json()
+        self.assertIn("card.expire", [a["action"] for a in audit])
+        self.assertIn("card.close", [a["action"] for a in audit])
         self.assertEqual(self.as_role("admin", "db", "check").code, OK)
 
     def test_five_wrong_pins_block_the_card_and_bad_batches_are_refused_whole(self):

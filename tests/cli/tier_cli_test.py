@@ -31,14 +31,6 @@ class TierCliTest(DemoDatabaseTest):
         self.assertEqual(r.code, OK, r.err)
         return {l["ladder"]: l for l in r.json()["ladders"]}
 
-    def sql(self, statement):
-        if cli_test.BACKEND == "sqlite":
-            subprocess.run(["sqlite3", self.db.path, statement], check=True, capture_output=True)
-        else:
-            cmd = self.db.psql[:]
-            cmd[cmd.index("postgres", cmd.index("-d"))] = self.db.name
-            subprocess.run(cmd + [statement], check=True, capture_output=True)
-
     def individual_ladder(self):
         return next(l for l in self.export()["ladders"] if l["code"] == "individual")
 

@@ -5,7 +5,8 @@
 # the CLI created, buys for 1,000 and tries to redeem more coins than there are (refused, the
 # dialog keeps the input); the CLI must find exactly those balances. In Chinese li.na (marketing)
 # creates a batch from the Cards area; the CLI must list it and pdftotext must read its card sheet;
-# she then looks up the activated card and its history. Screenshots land in the artifacts folder.
+# she then looks up the activated card and its history and closes it (the CLI must see it closed,
+# the member's balances unchanged). Screenshots land in the artifacts folder.
 # Usage: stored_value_test.sh MEMBERDESK_BIN MEMBERDESK_CLI_BIN ARTIFACTS_DIR
 set -uo pipefail
 export LC_ALL=C.UTF-8
@@ -122,6 +123,21 @@ xdotool type --delay 20 "$card"
 xdotool key Return
 sleep 1
 shot stored-zh_CN-03-card-looked-up
+# The plastic comes back damaged: she closes the card (its value stays in the member's account).
+xdotool key alt+c
+form '注销卡'
+xdotool type --delay 20 "卡片损坏"
+shot stored-zh_CN-04-close-card
+xdotool key Return
+wait_gone '注销卡' 5 || { shot stored-zh_CN-close-stuck; fail "the close dialog did not close"; }
+sleep 0.5
+shot stored-zh_CN-05-card-closed
+state=$(cli li.na demo-marketing card status "$card" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+print(s["state"], s["events"][-1]["reason"])')
+[ "$state" = "closed 卡片损坏" ] || fail "after closing, the card is: $state"
+[ "$(balances M00000006)" = "11500.00 3000.00 0.00 50" ] || fail "closing the card changed the balances"
 stop_app
 
-echo "gui.stored_value passed: recharge, card activation, purchase and a refused redemption (en), a card batch and a card lookup (zh_CN); screenshots in $artifacts"
+echo "gui.stored_value passed: recharge, card activation, purchase and a refused redemption (en), a card batch, a card lookup and closing it (zh_CN); screenshots in $artifacts"

@@ -489,4 +489,104 @@ TEST_P(LedgerTest, CardActivationLoadsFaceValueAndBonusAndRefusesExpiredCards) {
     EXPECT_EQ(db_check(), "ok");
 }
 
+TEST_P(LedgerTest, TheSpendingOrderIsAProgrammeItemUnderApproval) {
+    const std::string m = add("张三", "13800138000");
+    recharge(m, "12000");  // 12,000 principal + 3,000 bonus
+    EXPECT_EQ(services->ledger.account(desk, m).draw_order, kDefaultDrawOrder);
+
+    StoredValueRule bonus_first;
+    bonus_first.draw_order = {Bucket::Bonus, Bucket::Compensation, Bucket::Principal};
+    approve(ChangeKind::StoredValue, nlohmann::json::parse(to_json(bonus_first).dump()));
+    EXPECT_EQ(services->ledger.account(desk, m).draw_order, bonus_first.draw_order);
+    // 3,500: the 3,000 of bonus first, then 500 of principal.
+    const TxnResult paid = purchase(m, "3500");
+    EXPECT_EQ(balances(m), (Balances{"11500.00", "0.00", "0.00", 175}));
+    ASSERT_GE(paid.entries.size(), 2u);
+    EXPECT_EQ((paid.entries[0].bucket, paid.entries[0].amount), (Bucket::Bonus, -300000));
+    EXPECT_EQ((paid.entries[1].bucket, paid.entries[1].amount), (Bucket::Principal, -50000));
+    // A refund returns each part to the bucket it came from.
+    refund(paid.txn, "3500");
+    EXPECT_EQ(balances(m), (Balances{"12000.00", "3000.00", "0.00", 0}));
+
+    const auto exported = program_to_json(services->program.program_as_of(finance, services->program.today()),
+                                          services->program.today());
+    EXPECT_EQ(exported["stored_value"]["draw_order"].dump(), R"(["bonus","compensation","principal"])");
+    for (const char* bad : {R"({"draw_order": ["principal", "principal", "bonus"]})",
+                            R"({"draw_order": ["coins", "principal", "bonus"]})",
+                            R"({"draw_order": ["principal", "bonus"]})"}) {
+        SCOPED_TRACE(bad);
+        Proposal p;
+        p.kind = ChangeKind::StoredValue;
+        p.item = nlohmann::json::parse(bad);
+        p.reason = "试试";
+        p.effective_from = services->program.today();
+        try {
+            services->program.propose(marketing, p);
+            ADD_FAILURE() << "accepted";
+        } catch (const ValidationError& e) {
+            EXPECT_NE(e.field().find("draw_order"), std::string::npos) << e.field();
+        }
+    }
+}
+
+TEST_P(LedgerTest, OpeningBalancesAreCarriedOverOnceAndABadFileChangesNothing) {
+    const std::string a = add("张三", "13800138000");
+    const std::string b = add("李四", "13900139000");
+    const std::string good = "member,principal,bonus,compensation,coins,coins_expire_on\n" + a +
+                             ",1200.50,300,,150,2027-06-30\n" + b + ",,,20.00,40,\n";
+    EXPECT_THROW(services->openings.import_csv(desk, good, "old.csv", false), PermissionError);
+    const OpeningImportResult dry = services->openings.import_csv(finance, good, "old.csv", true);
+    EXPECT_EQ((dry.rows, dry.posted, dry.written, dry.problems.size()), (2LL, 0LL, false, std::size_t{0}));
+    EXPECT_EQ(balances(a), (Balances{"0.00", "0.00", "0.00", 0})) << "a dry run writes nothing";
+
+    const OpeningImportResult done = services->openings.import_csv(finance, good, "old.csv", false);
+    EXPECT_EQ((done.posted, done.written), (2LL, true));
+    EXPECT_EQ(done.value, (StoredValue{Money::parse("1200.50", "x"), Money::from_yuan(300), Money::from_yuan(20)}));
+    EXPECT_EQ(done.coins, 190);
+    EXPECT_EQ(balances(a), (Balances{"1200.50", "300.00", "0.00", 150}));
+    EXPECT_EQ(balances(b), (Balances{"0.00", "0.00", "20.00", 40}));
+    const AccountView va = services->ledger.account(desk, a);
+    ASSERT_EQ(va.coin_lots.size(), 1u);
+    EXPECT_EQ(va.coin_lots[0].expires_on, parse_date("2027-06-30", "d"));
+    EXPECT_EQ(services->ledger.account(desk, b).coin_lots.at(0).expires_on, std::nullopt)
+        << "no day given: the points rule in force (never) decides";
+    for (const LedgerEntry& e : services->ledger.history(desk, a, 10)) EXPECT_EQ(e.type, EntryType::OpeningBalance);
+    EXPECT_EQ(audit("txn.opening_import").size(), 1u);
+    EXPECT_EQ(db_check(), "ok");
+    // The carried-over value is spent like any other.
+    purchase(a, "1300");
+    EXPECT_EQ(balances(a), (Balances{"0.00", "200.50", "0.00", 215}));
+
+    // Once per member: the same file again is a conflict naming the row, and nothing changes.
+    const std::string c = add("王五", "13700137000");
+    const std::string before = snapshot(a) + snapshot(b);
+    try {
+        services->openings.import_csv(finance, good, "old.csv", false);
+        ADD_FAILURE() << "imported twice";
+    } catch (const ConflictError& e) {
+        EXPECT_NE(std::string(e.what()).find("row 2"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(snapshot(a) + snapshot(b), before);
+
+    // Every problem of a bad file is reported with its row, column and value; nothing is written.
+    const std::string bad = "会员号,本金,赠送,补偿,兑换币,兑换币到期日\n" + c + ",-5,,,,\n" + c + ",1,,,,\n" +
+                            "M999999,10,,,,\n" + c.substr(0, 3) + ",1.234,,,1.5,2020-01-01\n,5,,,,\n";
+    const OpeningImportResult refused = services->openings.import_csv(finance, bad, "bad.csv", false);
+    EXPECT_FALSE(refused.written);
+    std::vector<std::tuple<int, std::string, std::string>> problems;
+    for (const ImportProblem& p : refused.problems) problems.emplace_back(p.row, p.column, p.value);
+    const std::vector<std::tuple<int, std::string, std::string>> expected = {
+        {2, "本金", "-5"},       {3, "会员号", c},           {4, "会员号", "M999999"}, {5, "本金", "1.234"},
+        {5, "兑换币", "1.5"},    {5, "兑换币到期日", "2020-01-01"}, {5, "会员号", c.substr(0, 3)}, {6, "会员号", ""}};
+    EXPECT_EQ(problems, expected);
+    EXPECT_EQ(balances(c), (Balances{"0.00", "0.00", "0.00", 0}));
+    EXPECT_EQ(snapshot(a) + snapshot(b), before);
+    try {
+        services->openings.import_csv(finance, "member,bouns\n" + c + ",5\n", "typo.csv", false);
+        ADD_FAILURE() << "unknown column accepted";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ((e.field(), e.value()), (std::string("header"), std::string("bouns")));
+    }
+}
+
 MD_ON_BOTH_BACKENDS(LedgerTest);
