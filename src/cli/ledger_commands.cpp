@@ -31,7 +31,8 @@ nlohmann::json entry_json(const LedgerEntry& e) {
             {"business_day", format_date(e.business_day)},
             {"reason", e.reason},
             {"actor", e.actor},
-            {"at", iso_utc(e.at)}};
+            {"at", iso_utc(e.at)},
+            {"campaign", e.campaign.empty() ? nlohmann::json() : nlohmann::json(e.campaign)}};
 }
 
 std::string entry_line(const LedgerEntry& e) {

@@ -63,16 +63,16 @@ std::optional<LedgerRequest> read_request(Database& db, const std::string& where
 }
 
 const char* kEntryColumns = "SELECT id, request_id, account_id, entry_type, bucket, amount, balance_after,"
-                            " business_day, reason, actor, at FROM ledger_entries ";
+                            " business_day, reason, actor, at, campaign FROM ledger_entries ";
 
 std::vector<LedgerEntry> read_entries(Database& db, const std::string& where_and_order, long long value) {
     std::vector<LedgerEntry> out;
     long long id = 0, request = 0, account = 0, amount = 0, after = 0;
-    std::string type, bucket, day, reason, actor, at;
+    std::string type, bucket, day, reason, actor, at, campaign;
     soci::statement st = (db.sql().prepare << std::string(kEntryColumns) + where_and_order, soci::use(value),
                           soci::into(id), soci::into(request), soci::into(account), soci::into(type),
                           soci::into(bucket), soci::into(amount), soci::into(after), soci::into(day),
-                          soci::into(reason), soci::into(actor), soci::into(at));
+                          soci::into(reason), soci::into(actor), soci::into(at), soci::into(campaign));
     st.execute(false);
     while (st.fetch()) {
         LedgerEntry e;
@@ -87,6 +87,7 @@ std::vector<LedgerEntry> read_entries(Database& db, const std::string& where_and
         e.reason = reason;
         e.actor = actor;
         e.at = parse_instant(at);
+        e.campaign = campaign;
         out.push_back(std::move(e));
     }
     return out;
@@ -175,10 +176,11 @@ std::int64_t LedgerRepository::add_entry(const LedgerEntry& e) {
                           day = format_date(e.business_day), at = format_instant(e.at);
         long long id = 0;
         db_.sql() << "INSERT INTO ledger_entries (request_id, account_id, entry_type, bucket, amount, balance_after,"
-                     " business_day, reason, actor, at) VALUES (:r, :a, :t, :b, :amount, :after, :d, :reason, :actor,"
-                     " :at) RETURNING id",
+                     " business_day, reason, actor, at, campaign) VALUES (:r, :a, :t, :b, :amount, :after, :d, :reason,"
+                     " :actor, :at, :campaign) RETURNING id",
             soci::use(request), soci::use(account), soci::use(type), soci::use(bucket), soci::use(amount),
-            soci::use(after), soci::use(day), soci::use(e.reason), soci::use(e.actor), soci::use(at), soci::into(id);
+            soci::use(after), soci::use(day), soci::use(e.reason), soci::use(e.actor), soci::use(at),
+            soci::use(e.campaign), soci::into(id);
         return static_cast<std::int64_t>(id);
     });
 }

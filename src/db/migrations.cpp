@@ -496,6 +496,15 @@ const std::vector<Migration>& migrations() {
              // no version approved yet, purchases spend principal, then bonus, then compensation.
              "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('stored_value', 'approver', 1)",
          }},
+        {13,
+         "campaigns: approval rule and the campaign behind a ledger line",
+         {
+             // Campaigns are programme items (kind campaign): launching one is approving it.
+             "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('campaign', 'approver', 1)",
+             // Coins a campaign added (double points, referral, birthday) name it, for its ROI.
+             "ALTER TABLE ledger_entries ADD COLUMN campaign TEXT NOT NULL DEFAULT ''",
+             "CREATE INDEX ledger_entries_campaign ON ledger_entries (campaign) WHERE campaign <> ''",
+         }},
     };
     return list;
 }

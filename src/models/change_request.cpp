@@ -5,14 +5,15 @@
 
 namespace md {
 namespace {
-const char* const kKinds[] = {"ladder", "points", "denomination", "bonus", "package", "committee", "lifecycle", "stored_value"};
+const char* const kKinds[] = {"ladder", "points", "denomination", "bonus", "package", "committee", "lifecycle", "stored_value", "campaign"};
 const char* const kStatuses[] = {"draft", "submitted", "approved", "rejected"};
 }  // namespace
 
 const std::vector<ChangeKind>& all_change_kinds() {
     static const std::vector<ChangeKind> kinds = {ChangeKind::Ladder, ChangeKind::Points, ChangeKind::Denomination,
                                                   ChangeKind::Bonus,  ChangeKind::Package, ChangeKind::Committee,
-                                                  ChangeKind::Lifecycle, ChangeKind::StoredValue};
+                                                  ChangeKind::Lifecycle, ChangeKind::StoredValue,
+                                                  ChangeKind::Campaign};
     return kinds;
 }
 

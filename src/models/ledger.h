@@ -130,6 +130,7 @@ struct LedgerEntry {
     std::string reason;
     std::string actor;
     Instant at;
+    std::string campaign;   // the campaign that caused the line (its code), or ""
 };
 
 // The goods value of the first `delivered` of `deliveries` deliveries: value × delivered ÷ deliveries

@@ -4,6 +4,8 @@
 #include "models/tier_ladder.h"
 #include "models/translate.h"
 
+#include <algorithm>
+
 namespace md {
 
 std::string expiry_code(CoinExpiry e) {
@@ -28,6 +30,25 @@ std::int64_t coins_for(const PointsRule& rule, Money eligible_spend) {
     return eligible_spend.fen() / rule.spend_per_coin.fen();  // integer division truncates
 }
 
+std::string stacking_code(MultiplierStacking s) { return s == MultiplierStacking::Highest ? "highest" : "multiply"; }
+
+MultiplierStacking parse_stacking(const std::string& code, const std::string& field) {
+    if (code == "highest") return MultiplierStacking::Highest;
+    if (code == "multiply") return MultiplierStacking::Multiply;
+    throw ValidationError(field, code, subst(tr("{0}: \"{1}\" is not one of highest, multiply"), {field, code}));
+}
+
+int combined_multiplier(const PointsRule& rule, const std::vector<int>& multipliers_pct) {
+    if (multipliers_pct.empty()) return 100;
+    if (rule.stacking == MultiplierStacking::Highest)
+        return *std::max_element(multipliers_pct.begin(), multipliers_pct.end());
+    long long combined = 100;
+    for (int m : multipliers_pct) combined = combined * m / 100;
+    return static_cast<int>(combined);
+}
+
+std::int64_t extra_coins(std::int64_t base, int multiplier_pct) { return base * multiplier_pct / 100 - base; }
+
 std::string rounding_rule_text(const PointsRule& rule) {
     return subst(tr("1 coin per {0} yuan of eligible spend; whole coins only, remainders are dropped "
                     "(e.g. {1} yuan earns {2})"),
@@ -45,6 +66,9 @@ void validate(const PointsRule& rule) {
     if (rule.coin_value <= Money())
         throw ValidationError("points.coin_value", rule.coin_value.to_string(),
                               subst(tr("points.coin_value: must be above zero, not {0}"), {rule.coin_value.to_string()}));
+    if (rule.max_multiplier_pct < 100)
+        throw ValidationError("points.max_multiplier", std::to_string(rule.max_multiplier_pct),
+                              tr("points.max_multiplier: must be at least 1 (no campaign multiplier)"));
     if (rule.expiry == CoinExpiry::DaysAfterEarning && rule.expiry_days <= 0)
         throw ValidationError("points.expiry_days", std::to_string(rule.expiry_days),
                               subst(tr("points.expiry_days: must be at least 1, not {0}"), {std::to_string(rule.expiry_days)}));

@@ -1,5 +1,6 @@
 #pragma once
 // The whole programme in force on a date: what `program export` writes and the demo carries.
+#include "models/campaign.h"
 #include "models/committee_seat.h"
 #include "models/lifecycle_rule.h"
 #include "models/meal_package.h"
@@ -22,6 +23,7 @@ struct Program {
     std::vector<CommitteeSeat> committee;
     std::optional<LifecycleRule> lifecycle;
     std::optional<StoredValueRule> stored_value;  // none: principal, bonus, compensation
+    std::vector<Campaign> campaigns;              // approved and not cancelled
     bool operator==(const Program&) const = default;
 };
 

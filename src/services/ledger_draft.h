@@ -21,7 +21,8 @@ public:
         : account_(std::move(account)), before_(account_), day_(day), actor_(std::move(actor)), at_(at),
           reason_(std::move(reason)) {}
 
-    void add(EntryType type, Bucket bucket, std::int64_t amount) {
+    // `campaign`: the code of the campaign that caused the line, if one did.
+    void add(EntryType type, Bucket bucket, std::int64_t amount, const std::string& campaign = "") {
         if (amount == 0) return;
         std::int64_t after = 0;
         if (bucket == Bucket::Coins) after = account_.coins += amount;
@@ -40,6 +41,7 @@ public:
         e.reason = reason_;
         e.actor = actor_;
         e.at = at_;
+        e.campaign = campaign;
         lines_.push_back(std::move(e));
     }
 

@@ -6,6 +6,7 @@
 #include "db/member_merge_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
+#include "services/campaign_effects.h"
 #include "services/ledger_draft.h"
 #include "services/member_service.h"
 #include "services/password_hasher.h"
@@ -232,13 +233,26 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
                                                     in.kind) != rules.points->excluded_purchase_kinds.end();
     if (rules.points && d.account().coin_member_since && !excluded) coins = coins_for(*rules.points, net);
     d.add(EntryType::PointsEarned, Bucket::Coins, coins);
+    const std::size_t base_line = d.lines().size() - (coins > 0 ? 1 : 0);
+    const std::vector<CampaignCoins> boosts =
+        coins > 0 ? campaign_coins(rules, member, [&] { return TierRepository(db_).held(member.id); }, to_business_time(now), coins) : std::vector<CampaignCoins>{};
+    std::int64_t campaign_total = 0;
+    for (const CampaignCoins& b : boosts) {
+        d.add(EntryType::PointsEarned, Bucket::Coins, b.coins, b.campaign);
+        campaign_total += b.coins;
+    }
 
     nlohmann::json detail = {{"list_price", in.list_price.to_string()},
                              {"discount_bp", discount_bp},
                              {"net", net.to_string()},
                              {"stored_value", from_stored.to_string()},
                              {"other_tender", (net - from_stored).to_string()},
-                             {"coins_earned", coins}};
+                             {"coins_earned", coins + campaign_total}};
+    if (!boosts.empty()) {
+        nlohmann::json by_campaign = nlohmann::json::object();
+        for (const CampaignCoins& b : boosts) by_campaign[b.campaign] = b.coins;
+        detail["campaign_coins"] = by_campaign;
+    }
     if (excluded) detail["coins_rule"] = in.kind + " earns no coins";
     else if (!d.account().coin_member_since) detail["coins_rule"] = "not yet in the coin scheme";
     const std::int64_t id = write(repo, d, key, "purchase", request, detail.dump());
@@ -252,15 +266,16 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     p.list_price = in.list_price;
     p.discount_bp = discount_bp;
     p.paid = {drawn, net - from_stored};
-    p.coins_earned = coins;
+    p.coins_earned = coins + campaign_total;
     repo.add_purchase(p);
     const FactKind spent = in.kind == "meal_package" ? FactKind::Package : FactKind::Spend;
     tiers_.note_fact(member.id, {{day, spent, net}, MovementSource::Purchase, in.list_price}, id);
-    tiers_.note_fact(member.id, {{day, FactKind::Coins, Money::from_yuan(coins)}, MovementSource::Purchase, {}}, id);
+    tiers_.note_fact(member.id, {{day, FactKind::Coins, Money::from_yuan(coins + campaign_total)}, MovementSource::Purchase, {}}, id);
     tiers_.reevaluate(member.id, day, txn_label(id), actor.username);
-    if (coins > 0) {
-        const LedgerEntry& earned = d.lines().back();
-        repo.add_coin_lot(d.account().id, earned.id, {0, day, coin_expiry(*rules.points, day), coins});
+    // One lot per coins line: the campaign's coins can be traced to their lot like the base coins.
+    for (std::size_t i = base_line; i < d.lines().size(); ++i) {
+        const LedgerEntry& earned = d.lines()[i];
+        repo.add_coin_lot(d.account().id, earned.id, {0, day, coin_expiry(*rules.points, day), earned.amount});
     }
     note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
     audit_txn(audit_, actor, "purchase", member.number, d, id, detail.dump());

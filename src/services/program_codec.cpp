@@ -54,7 +54,9 @@ ojson to_json(const PointsRule& r) {
             {"coin_value", money(r.coin_value)},
             {"excluded_purchase_kinds", r.excluded_purchase_kinds},
             {"expiry", expiry_code(r.expiry)},
-            {"expiry_days", r.expiry_days}};
+            {"expiry_days", r.expiry_days},
+            {"campaign_stacking", stacking_code(r.stacking)},
+            {"max_campaign_multiplier", format_multiplier(r.max_multiplier_pct)}};
 }
 
 ojson to_json(const Denomination& d) {
@@ -96,6 +98,52 @@ ojson to_json(const StoredValueRule& s) {
     ojson order = ojson::array();
     for (Bucket b : s.draw_order) order.push_back(bucket_code(b));
     return {{"draw_order", order}};
+}
+
+ojson to_json(const Recurrence& r) {
+    ojson j = {{"kind", recurrence_kind_code(r.kind)}};
+    if (r.kind == RecurrenceKind::MonthlyOnDay || r.kind == RecurrenceKind::Yearly) j["day_of_month"] = r.day_of_month;
+    if (r.kind == RecurrenceKind::Yearly) j["month"] = r.month;
+    if (r.kind == RecurrenceKind::NthWeekday) j["nth"] = r.nth;
+    if (r.kind == RecurrenceKind::NthWeekday || r.kind == RecurrenceKind::LastWeekday) j["weekday"] = weekday_code(r.weekday);
+    if (r.kind == RecurrenceKind::Weekly) {
+        ojson days = ojson::array();
+        for (int d : r.weekdays) days.push_back(weekday_code(d));
+        j["weekdays"] = days;
+    }
+    if (!r.exceptions.empty()) {
+        ojson days = ojson::array();
+        for (const Date& d : r.exceptions) days.push_back(format_date(d));
+        j["exceptions"] = days;
+    }
+    if (r.until) j["until"] = format_date(*r.until);
+    if (r.count) j["count"] = *r.count;
+    return j;
+}
+
+ojson to_json(const Campaign& c) {
+    ojson kpis = ojson::object();
+    if (c.kpis.new_members) kpis["new_members"] = *c.kpis.new_members;
+    if (c.kpis.participation_pct) kpis["participation_pct"] = *c.kpis.participation_pct;
+    if (c.kpis.redemption_pct) kpis["redemption_pct"] = *c.kpis.redemption_pct;
+    if (c.kpis.repurchase_pct) kpis["repurchase_pct"] = *c.kpis.repurchase_pct;
+    if (c.kpis.cost_per_new_member) kpis["cost_per_new_member"] = money(*c.kpis.cost_per_new_member);
+    return {{"code", c.code},
+            {"name_zh", c.name_zh},
+            {"name_en", c.name_en},
+            {"type", campaign_type_code(c.type)},
+            {"starts_at", format_instant(c.starts_at).substr(0, 16)},
+            {"ends_at", format_instant(c.ends_at).substr(0, 16)},
+            {"recurrence", to_json(c.recurrence)},
+            {"target", {{"tiers", c.target.tiers}, {"states", c.target.states}, {"tags", c.target.tags}}},
+            {"budget", {{"activity", money(c.budget.activity)},
+                        {"technology", money(c.budget.technology)},
+                        {"partner", money(c.budget.partner)}}},
+            {"kpis", kpis},
+            {"owner", c.owner},
+            {"coin_multiplier", format_multiplier(c.coin_multiplier_pct)},
+            {"referral_coins", c.referral_coins},
+            {"birthday_coins", c.birthday_coins}};
 }
 
 ojson to_json(const CommitteeSeat& s) {
@@ -157,6 +205,8 @@ PointsRule points_from_json(const nlohmann::json& value, const std::string& path
     p.excluded_purchase_kinds = r.texts_or_empty("excluded_purchase_kinds");
     p.expiry = parse_expiry(r.text_or("expiry", "never"), r.field("expiry"));
     p.expiry_days = r.integer_or("expiry_days", 0);
+    p.stacking = parse_stacking(r.text_or("campaign_stacking", "highest"), r.field("campaign_stacking"));
+    p.max_multiplier_pct = parse_multiplier(r.text_or("max_campaign_multiplier", "5"), r.field("max_campaign_multiplier"));
     r.finish();
     validate(p);
     return p;
@@ -256,6 +306,89 @@ StoredValueRule stored_value_from_json(const nlohmann::json& value, const std::s
     return s;
 }
 
+namespace {
+
+// "2026-12-08 10:00" (business time), the minute being the finest a campaign is planned to.
+Instant campaign_time(JsonReader& r, const char* name) {
+    const std::string text = r.text(name);
+    int y, mo, d, h, mi;
+    char tail;
+    if (text.size() != 16 || std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5 || h > 23 ||
+        mi > 59)
+        throw ValidationError(r.field(name), text,
+                              subst(tr("{0}: \"{1}\" is not a time YYYY-MM-DD HH:MM"), {r.field(name), text}));
+    const Date day = parse_date(text.substr(0, 10), r.field(name));
+    return Instant(day, boost::posix_time::hours(h) + boost::posix_time::minutes(mi));
+}
+
+// A nested object field read by its own strict reader (its errors name "campaign.budget.activity").
+template <class Read>
+void read_object(JsonReader& r, const char* name, Read&& read) {
+    const nlohmann::json* value = r.raw(name);
+    if (!value) return;
+    if (!value->is_object())
+        throw ValidationError(r.field(name), value->dump().substr(0, 60),
+                              subst(tr("{0}: expected an object, found {1}"), {r.field(name), value->dump().substr(0, 60)}));
+    JsonReader child(*value, r.field(name));
+    read(child);
+    child.finish();
+}
+
+Recurrence recurrence_from_json(JsonReader& r) {
+    Recurrence rule;
+    rule.kind = parse_recurrence_kind(r.text_or("kind", "none"), r.field("kind"));
+    rule.day_of_month = r.integer_or("day_of_month", 0);
+    rule.month = r.integer_or("month", 0);
+    rule.nth = r.integer_or("nth", 0);
+    if (const nlohmann::json* w = r.raw("weekday")) {
+        if (!w->is_string()) throw ValidationError(r.field("weekday"), w->dump(), subst(tr("{0}: expected a weekday such as FR"), {r.field("weekday")}));
+        rule.weekday = parse_weekday(w->get<std::string>(), r.field("weekday"));
+    }
+    for (const std::string& d : r.texts_or_empty("weekdays")) rule.weekdays.push_back(parse_weekday(d, r.field("weekdays")));
+    for (const std::string& d : r.texts_or_empty("exceptions")) rule.exceptions.push_back(parse_date(d, r.field("exceptions")));
+    rule.until = r.optional_date("until");
+    if (r.raw("count")) rule.count = r.integer("count");
+    return rule;
+}
+
+}  // namespace
+
+Campaign campaign_from_json(const nlohmann::json& value, const std::string& path, int max_multiplier_pct) {
+    JsonReader r(value, path);
+    Campaign c;
+    c.code = r.text("code");
+    c.name_zh = r.text_or("name_zh", "");
+    c.name_en = r.text_or("name_en", "");
+    c.type = parse_campaign_type(r.text("type"), r.field("type"));
+    c.starts_at = campaign_time(r, "starts_at");
+    c.ends_at = campaign_time(r, "ends_at");
+    read_object(r, "recurrence", [&](JsonReader& rec) { c.recurrence = recurrence_from_json(rec); });
+    read_object(r, "target", [&](JsonReader& t) {
+        c.target.tiers = t.texts_or_empty("tiers");
+        c.target.states = t.texts_or_empty("states");
+        c.target.tags = t.texts_or_empty("tags");
+    });
+    read_object(r, "budget", [&](JsonReader& b) {
+        c.budget.activity = b.money_or("activity", Money());
+        c.budget.technology = b.money_or("technology", Money());
+        c.budget.partner = b.money_or("partner", Money());
+    });
+    read_object(r, "kpis", [&](JsonReader& k) {
+        if (k.raw("new_members")) c.kpis.new_members = k.integer("new_members");
+        if (k.raw("participation_pct")) c.kpis.participation_pct = k.integer("participation_pct");
+        if (k.raw("redemption_pct")) c.kpis.redemption_pct = k.integer("redemption_pct");
+        if (k.raw("repurchase_pct")) c.kpis.repurchase_pct = k.integer("repurchase_pct");
+        if (k.raw("cost_per_new_member")) c.kpis.cost_per_new_member = k.money("cost_per_new_member");
+    });
+    c.owner = r.text_or("owner", "");
+    c.coin_multiplier_pct = parse_multiplier(r.text_or("coin_multiplier", "1"), r.field("coin_multiplier"));
+    c.referral_coins = r.integer_or("referral_coins", 0);
+    c.birthday_coins = r.integer_or("birthday_coins", 0);
+    r.finish();
+    validate(c, max_multiplier_pct);
+    return c;
+}
+
 ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::string& path) {
     switch (kind) {
         case ChangeKind::Ladder: {
@@ -284,6 +417,12 @@ ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::s
             return {kind, "default", to_json(lifecycle_from_json(value, path)).dump()};
         case ChangeKind::StoredValue:
             return {kind, "default", to_json(stored_value_from_json(value, path)).dump()};
+        case ChangeKind::Campaign: {
+            // The multiplier cap is the points rule's; the proposer checks it against the rule in
+            // force (ProgramService), the codec only against the largest cap a rule may set.
+            auto c = campaign_from_json(value, path, 100000);
+            return {kind, c.code, to_json(c).dump()};
+        }
     }
     throw Error("unknown change kind");
 }
@@ -305,6 +444,9 @@ ojson program_to_json(const Program& p, const Date& as_of) {
     doc["committee"] = committee;
     doc["lifecycle"] = p.lifecycle ? to_json(*p.lifecycle) : ojson(nullptr);
     doc["stored_value"] = p.stored_value ? to_json(*p.stored_value) : ojson(nullptr);
+    ojson campaigns = ojson::array();
+    for (const auto& c : p.campaigns) campaigns.push_back(to_json(c));
+    doc["campaigns"] = campaigns;
     return doc;
 }
 
@@ -333,6 +475,7 @@ std::vector<ProgramItem> program_items_from_json(const nlohmann::json& document)
         items.push_back(read_item(ChangeKind::Lifecycle, *lifecycle, "lifecycle"));
     if (const nlohmann::json* stored = r.raw("stored_value"))
         items.push_back(read_item(ChangeKind::StoredValue, *stored, "stored_value"));
+    read_array("campaigns", ChangeKind::Campaign);
     r.finish();
     // Two items with one key would make the import ambiguous.
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -357,6 +500,7 @@ Program program_from_items(const std::vector<ProgramItem>& items) {
             case ChangeKind::Committee: p.committee.push_back(seat_from_json(j, item.key)); break;
             case ChangeKind::Lifecycle: p.lifecycle = lifecycle_from_json(j, item.key); break;
             case ChangeKind::StoredValue: p.stored_value = stored_value_from_json(j, item.key); break;
+            case ChangeKind::Campaign: p.campaigns.push_back(campaign_from_json(j, item.key, 100000)); break;
         }
     }
     return p;

@@ -17,6 +17,8 @@ nlohmann::ordered_json to_json(const MealPackage& package);
 nlohmann::ordered_json to_json(const CommitteeSeat& seat);
 nlohmann::ordered_json to_json(const LifecycleRule& rule);
 nlohmann::ordered_json to_json(const StoredValueRule& rule);
+nlohmann::ordered_json to_json(const Recurrence& rule);
+nlohmann::ordered_json to_json(const Campaign& campaign);
 
 // One item of `kind` from JSON, validated by the model's rules; errors name `path`.
 // Returns it re-encoded canonically, with its key.
@@ -35,6 +37,8 @@ MealPackage package_from_json(const nlohmann::json& value, const std::string& pa
 CommitteeSeat seat_from_json(const nlohmann::json& value, const std::string& path);
 LifecycleRule lifecycle_from_json(const nlohmann::json& value, const std::string& path);
 StoredValueRule stored_value_from_json(const nlohmann::json& value, const std::string& path);
+// `max_multiplier_pct`: the points rule's cap on a campaign's coin multiplier.
+Campaign campaign_from_json(const nlohmann::json& value, const std::string& path, int max_multiplier_pct);
 
 // The export document and its reader. The reader refuses the whole file on the first error.
 nlohmann::ordered_json program_to_json(const Program& program, const Date& as_of);

@@ -66,6 +66,21 @@ ChangeRequest ProgramService::propose(const Actor& actor, const Proposal& p) {
     if (p.item) {
         const ProgramItem item = read_item(p.kind, *p.item, change_kind_code(p.kind));
         require_seated_member(db_, p.kind, item.key);
+        // A campaign's multiplier may not exceed the cap of the points rule in force when it starts.
+        if (p.kind == ChangeKind::Campaign) {
+            const Program& rules = rules_in_force(p.effective_from);
+            const Campaign c =
+                campaign_from_json(*p.item, change_kind_code(p.kind), rules.points ? rules.points->max_multiplier_pct : 100);
+            for (const std::string& wanted : c.target.tiers) {
+                bool exists = false;
+                for (const TierLadder& l : rules.ladders)
+                    for (const Tier& t : l.tiers) exists = exists || wanted == l.code + ":" + t.code;
+                if (!exists)
+                    throw ValidationError("target.tiers", wanted,
+                                          subst(tr("target.tiers: there is no tier \"{0}\" in the ladders in force on {1}"),
+                                                {wanted, format_date(p.effective_from)}));
+            }
+        }
         r.item_key = item.key;
         r.proposed = item.json;
         const auto history = repo.history(p.kind, item.key);

@@ -6,6 +6,7 @@
 #include "services/card_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
+#include "services/campaign_service.h"
 #include "services/ledger_service.h"
 #include "services/opening_balances.h"
 #include "services/lifecycle_service.h"
@@ -41,6 +42,7 @@ public:
     MemberImportService imports;
     LedgerService ledger;
     OpeningBalanceImport openings;
+    CampaignService campaigns;
     CardService cards;
     TierService tiers;
     TierSimulator simulator;

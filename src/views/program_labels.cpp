@@ -84,6 +84,7 @@ const std::vector<Labelled<ChangeKind>>& change_kind_labels() {
         {ChangeKind::Committee, tr_noop("Committee seat")},
         {ChangeKind::Lifecycle, tr_noop("Lifecycle thresholds")},
         {ChangeKind::StoredValue, tr_noop("Stored-value spending order")},
+        {ChangeKind::Campaign, tr_noop("Campaign")},
     };
     return t;
 }

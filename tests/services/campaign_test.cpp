@@ -1,0 +1,156 @@
+// Campaigns on both backends: launched through the approval workflow like any programme item,
+// their coin multipliers apply to targeted members inside their dates (and each occurrence of a
+// recurring one) and nowhere else, several multipliers follow the stacking rule, the extra coins
+// are ledger lines naming the campaign, and bad campaigns are refused naming the field.
+#include "models/errors.h"
+#include "services/program_codec.h"
+#include "support/service_fixture.h"
+
+using namespace md;
+
+class CampaignTest : public test::ServiceTest {
+protected:
+    void SetUp() override {
+        ServiceTest::SetUp();
+        desk = sign_in_as(Role::Service);
+        marketing = sign_in_as(Role::Marketing);
+        approve(ChangeKind::Points, nlohmann::json::parse(to_json(PointsRule{}).dump()));  // 1 coin per 20 yuan
+    }
+    void approve(ChangeKind kind, const nlohmann::json& item) {
+        Proposal p;
+        p.kind = kind;
+        p.item = item;
+        p.reason = "活动";
+        p.effective_from = services->program.today();
+        const ChangeRequest r = services->program.propose(marketing, p);
+        services->program.decide(sign_in_as(Role::Approver), r.id, true, "ok");
+    }
+    // A campaign as marketing writes it: ×multiplier from `starts` to `ends` (business time).
+    static nlohmann::json campaign(const std::string& code, const char* multiplier, const char* starts, const char* ends) {
+        return {{"code", code},
+                {"name_zh", "双倍兑换币"},
+                {"name_en", "Double coins"},
+                {"type", "double_points"},
+                {"starts_at", starts},
+                {"ends_at", ends},
+                {"budget", {{"activity", "5000.00"}, {"technology", "800.00"}, {"partner", "0"}}},
+                {"kpis", {{"new_members", 200}, {"participation_pct", 30}}},
+                {"owner", "marketing.user"},
+                {"coin_multiplier", multiplier}};
+    }
+    std::string member(const std::string& name, const std::string& mobile, std::vector<std::string> tags = {}) {
+        MemberInput in;
+        in.name = name;
+        in.mobile = mobile;
+        in.tags = std::move(tags);
+        const std::string number = services->members.add(desk, in).member.number;
+        services->ledger.recharge(desk, {number, Money::from_yuan(5000), ""});  // joins the coin scheme
+        return number;
+    }
+    // The coins lines of one purchase of 400 yuan (20 base coins): campaign code → coins.
+    std::map<std::string, std::int64_t> buy_400(const std::string& number) {
+        PurchaseRequest r;
+        r.member = number;
+        r.list_price = Money::from_yuan(400);
+        std::map<std::string, std::int64_t> coins;
+        for (const LedgerEntry& e : services->ledger.purchase(desk, r).entries)
+            if (e.bucket == Bucket::Coins) coins[e.campaign] += e.amount;
+        return coins;
+    }
+    using Coins = std::map<std::string, std::int64_t>;
+    Actor desk, marketing;
+};
+
+TEST_P(CampaignTest, DoubleCoinsForTargetedMembersInsideTheDatesAndOnlyThere) {
+    auto item = campaign("mothers_double", "2", "2026-11-22 10:00", "2026-11-22 22:00");
+    item["target"] = {{"tags", {"妈妈俱乐部"}}};
+    approve(ChangeKind::Campaign, item);
+    const std::string mother = member("王芳", "13800138000", {"妈妈俱乐部"});
+    const std::string other = member("李雷", "13900139000");
+
+    // 10:00 business time (02:00 UTC): the campaign has just started; the start is inclusive.
+    EXPECT_EQ(buy_400(mother), (Coins{{"", 20}, {"mothers_double", 20}}));
+    EXPECT_EQ(buy_400(other), (Coins{{"", 20}})) << "not aimed at members without the tag";
+    *now = parse_instant("2026-11-22 13:59:59");  // 21:59:59 business time: still running
+    EXPECT_EQ(buy_400(mother), (Coins{{"", 20}, {"mothers_double", 20}}));
+    *now = parse_instant("2026-11-22 14:00:00");  // 22:00: over (the end is exclusive)
+    EXPECT_EQ(buy_400(mother), (Coins{{"", 20}}));
+    *now = parse_instant("2026-11-22 01:59:59");  // 09:59:59, before it started
+    EXPECT_EQ(buy_400(mother), (Coins{{"", 20}}));
+
+    EXPECT_EQ(services->ledger.account(desk, mother).coins, 20 * 4 + 20 * 2);
+    EXPECT_EQ(services->database_admin.check(admin), "ok") << "every coins line has its lot";
+    std::int64_t named = 0;
+    for (const LedgerEntry& e : services->ledger.history(desk, mother, 100))
+        if (e.campaign == "mothers_double") named += e.amount;
+    EXPECT_EQ(named, 40);
+}
+
+TEST_P(CampaignTest, AMonthlyMemberDayRunsOnEachOccurrenceAndMultipliersStack) {
+    auto member_day = campaign("member_day", "1.5", "2026-11-08 10:00", "2026-11-08 22:00");
+    member_day["type"] = "member_day";
+    member_day["recurrence"] = {{"kind", "monthly_day"}, {"day_of_month", 8}, {"count", 3}};
+    approve(ChangeKind::Campaign, member_day);
+    const std::string m = member("张三", "13800138000", {"VIP"});
+
+    *now = parse_instant("2026-12-08 03:00:00");  // 11:00 on the second member day
+    EXPECT_EQ(buy_400(m), (Coins{{"", 20}, {"member_day", 10}}));  // floor(20 × 1.5) − 20
+    *now = parse_instant("2026-12-09 03:00:00");
+    EXPECT_EQ(buy_400(m), (Coins{{"", 20}}));
+    *now = parse_instant("2027-02-08 03:00:00");  // a fourth 8th: past the count of 3
+    EXPECT_EQ(buy_400(m), (Coins{{"", 20}}));
+
+    // On 8 January both the member day (×1.5) and a ×2 for VIPs run.
+    *now = parse_instant("2027-01-08 03:00:00");
+    auto vip = campaign("vip_double", "2", "2027-01-01 00:00", "2027-01-31 23:59");
+    vip["target"] = {{"tags", {"VIP"}}};
+    approve(ChangeKind::Campaign, vip);
+    EXPECT_EQ(buy_400(m), (Coins{{"", 20}, {"vip_double", 20}})) << "highest: ×2 alone";
+    PointsRule multiply;
+    multiply.stacking = MultiplierStacking::Multiply;
+    approve(ChangeKind::Points, nlohmann::json::parse(to_json(multiply).dump()));
+    const Coins stacked = buy_400(m);  // ×1.5 × ×2 = ×3: 40 extra in all
+    EXPECT_EQ(stacked.at("") , 20);
+    EXPECT_EQ(stacked.at("member_day") + stacked.at("vip_double"), 40) << "each campaign's share adds up exactly";
+    EXPECT_EQ(services->database_admin.check(admin), "ok");
+}
+
+TEST_P(CampaignTest, BadCampaignsAreRefusedNamingTheFieldAndNothingIsProposed) {
+    struct Bad {
+        const char* name;
+        std::function<void(nlohmann::json&)> spoil;
+        const char* field;
+    };
+    const std::vector<Bad> table = {
+        {"end before start", [](nlohmann::json& c) { c["ends_at"] = "2026-11-21 10:00"; }, "ends_at"},
+        {"multiplier 0", [](nlohmann::json& c) { c["coin_multiplier"] = "0"; }, "coin_multiplier"},
+        {"above the points rule's ×5", [](nlohmann::json& c) { c["coin_multiplier"] = "6"; }, "coin_multiplier"},
+        {"budget below zero", [](nlohmann::json& c) { c["budget"]["activity"] = "-1"; }, "budget.activity"},
+        {"30 February every year",
+         [](nlohmann::json& c) { c["recurrence"] = {{"kind", "yearly"}, {"month", 2}, {"day_of_month", 30}}; },
+         "recurrence.day_of_month"},
+        {"a tier that does not exist",
+         [](nlohmann::json& c) { c["target"] = {{"tiers", {"individual:purple_diamond"}}}; }, "target.tiers"},
+        {"an unknown type", [](nlohmann::json& c) { c["type"] = "lottery_party"; }, "campaign.type"},
+        {"a time without minutes", [](nlohmann::json& c) { c["starts_at"] = "2026-11-22"; }, "campaign.starts_at"},
+    };
+    for (const Bad& bad : table) {
+        SCOPED_TRACE(bad.name);
+        auto item = campaign("bad", "2", "2026-11-22 10:00", "2026-11-22 22:00");
+        bad.spoil(item);
+        Proposal p;
+        p.kind = ChangeKind::Campaign;
+        p.item = item;
+        p.reason = "试试";
+        p.effective_from = services->program.today();
+        try {
+            services->program.propose(marketing, p);
+            ADD_FAILURE() << "accepted";
+        } catch (const ValidationError& e) {
+            EXPECT_EQ(e.field(), bad.field) << e.what();
+        }
+    }
+    EXPECT_TRUE(services->program.list(marketing, {}).size() == 1u) << "only the points rule was ever proposed";
+}
+
+MD_ON_BOTH_BACKENDS(CampaignTest);
