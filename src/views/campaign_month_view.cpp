@@ -1,5 +1,6 @@
 #include "views/campaign_month_view.h"
 
+#include "models/translate.h"
 #include "views/program_labels.h"
 #include "views/wx_text.h"
 
@@ -13,8 +14,8 @@ constexpr int kWeeks = 6;
 constexpr int kBarsPerDay = 3;  // more than this shows "+N"
 
 wxString weekday_heading(int column) {  // Monday first, as Chinese calendars print
-    static const char* const names[] = {wxTRANSLATE("Mon"), wxTRANSLATE("Tue"), wxTRANSLATE("Wed"), wxTRANSLATE("Thu"),
-                                        wxTRANSLATE("Fri"), wxTRANSLATE("Sat"), wxTRANSLATE("Sun")};
+    static const char* const names[] = {tr_noop("Mon"), tr_noop("Tue"), tr_noop("Wed"), tr_noop("Thu"),
+                                        tr_noop("Fri"), tr_noop("Sat"), tr_noop("Sun")};
     return wxGetTranslation(names[column]);
 }
 
@@ -56,14 +57,14 @@ void CampaignMonthView::show_month(int year, int month, std::vector<CalendarCamp
             if (cc.campaign.code == c.second) b = &cc;
         }
         if (!a || !b) continue;
-        for (Date d = first_shown(); d < first_shown() + boost::gregorian::days(7 * kWeeks); d += boost::gregorian::days(1))
+        for (Date d = first_shown(); d < first_shown() + boost::gregorian::days(kDaysShown); d += boost::gregorian::days(1))
             if (runs_on(*a, d) && runs_on(*b, d)) conflict_days_.insert(d);
     }
     Refresh();
 }
 
-Date CampaignMonthView::first_shown() const {
-    const Date first(year_, month_, 1);
+Date CampaignMonthView::first_day_shown(int year, int month) {
+    const Date first(year, month, 1);
     const int from_monday = (first.day_of_week().as_number() + 6) % 7;
     return first - boost::gregorian::days(from_monday);
 }

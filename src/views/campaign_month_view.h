@@ -21,6 +21,9 @@ public:
 
     // The colour of a campaign type's bars (also used by the legend).
     static wxColour type_colour(CampaignType type);
+    // The days the grid shows for a month: six weeks from the Monday on or before the 1st.
+    static Date first_day_shown(int year, int month);
+    static constexpr int kDaysShown = 42;
 
 private:
     struct Bar {
@@ -29,7 +32,7 @@ private:
     };
     void paint(wxPaintEvent&);
     void click(wxMouseEvent&);
-    Date first_shown() const;   // the Monday on or before the 1st
+    Date first_shown() const { return first_day_shown(year_, month_); }
     bool runs_on(const CalendarCampaign& c, const Date& day) const;
 
     int year_ = 2026, month_ = 1;

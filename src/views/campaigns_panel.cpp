@@ -41,7 +41,7 @@ CampaignsPanel::CampaignsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     conflicts_->SetForegroundColour(wxColour(190, 30, 30));
     sizer->Add(conflicts_, 0, wxALL, gap);
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 130)), wxLC_REPORT | wxLC_SINGLE_SEL);
-    const std::vector<std::pair<wxString, int>> columns = {{_("Code"), 120},  {_("Name"), 170},       {_("Type"), 100},
+    const std::vector<std::pair<wxString, int>> columns = {{_("Code"), 120},  {_("Campaign name"), 170}, {_("Campaign type"), 100},
                                                            {_("Status"), 80}, {_("When"), 300},       {_("Coins"), -60},
                                                            {_("Budget"), -100}};
     for (const auto& [title, width] : columns)
@@ -75,12 +75,11 @@ void CampaignsPanel::step(int months) {
 }
 
 void CampaignsPanel::show_month() {
-    const Date first(year_, month_, 1);
     title_->SetLabel(chinese_ui() ? wxString::Format("%d年%d月", year_, month_)
                                   : wxString::Format("%s %d", wxDateTime::GetMonthName(wxDateTime::Month(month_ - 1)), year_));
     // The six weeks the view shows, so bars in the neighbouring months' days are right too.
-    const Date from = first - boost::gregorian::days(7);
-    const Date to = first + boost::gregorian::days(42);
+    const Date from = CampaignMonthView::first_day_shown(year_, month_);
+    const Date to = from + boost::gregorian::days(CampaignMonthView::kDaysShown - 1);
     std::vector<CampaignConflict> conflicts;
     run_or_show_error(this, [&] {
         shown_ = services_->campaigns.calendar(actor_, from, to);
@@ -99,8 +98,12 @@ void CampaignsPanel::show_month() {
         list_->SetItem(row, 1, local_name(c.campaign.name_zh, c.campaign.name_en));
         list_->SetItem(row, 2, label_of(campaign_type_labels(), c.campaign.type));
         list_->SetItem(row, 3, label_of(campaign_status_labels(), c.status));
-        list_->SetItem(row, 4, to_wx(format_instant(c.campaign.starts_at).substr(11, 5) + "–" +
-                                     format_instant(c.campaign.ends_at).substr(11, 5) + ", " + describe(c.campaign.recurrence)));
+        // One day: "10:00–22:00, every month on day 8"; longer: the first occurrence's start and end.
+        const Span& next = c.spans.front();
+        const bool one_day = (next.to - boost::posix_time::seconds(1)).date() == next.from.date();
+        const std::string when = one_day ? format_instant(next.from).substr(11, 5) + "–" + format_instant(next.to).substr(11, 5)
+                                         : format_instant(next.from).substr(0, 16) + " – " + format_instant(next.to).substr(0, 16);
+        list_->SetItem(row, 4, to_wx(when + ", " + describe(c.campaign.recurrence)));
         list_->SetItem(row, 5, c.campaign.coin_multiplier_pct == 100
                                    ? wxString()
                                    : wxString::FromUTF8("×") + to_wx(format_multiplier(c.campaign.coin_multiplier_pct)));
