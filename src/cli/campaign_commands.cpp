@@ -1,4 +1,4 @@
-// `campaign add|edit|list|show|submit|cancel|ics`: the campaign calendar from the command line.
+// `campaign add|edit|list|show|submit|cancel|ics|birthdays`: the campaign calendar from the command line.
 // A campaign is a programme item: add and edit propose it (submitted for approval unless
 // --draft), cancel proposes its retirement; approving is `change approve`. Adding or editing
 // says which campaigns it would run into.
@@ -177,6 +177,26 @@ void register_campaign_commands(CLI::App& app, CliContext& ctx) {
         const ChangeRequest r = s.propose(ctx.actor(), p);
         ctx.print({{"change_request", r.id}, {"status", change_status_code(r.status)}},
                   "Cancelling " + c->code + ": change request #" + std::to_string(r.id) + " " + change_status_code(r.status));
+    });
+
+    auto birthday_preview = std::make_shared<bool>(false);
+    CLI::App* birthdays = campaign->add_subcommand(
+        "birthdays", "Give birthday campaigns' coins to this month's birthday members (once a year each)");
+    birthdays->add_flag("--preview", *birthday_preview, "List who would get what, change nothing");
+    birthdays->callback([&ctx, birthday_preview] {
+        const BirthdayRun run = ctx.services().birthdays.run(ctx.actor(), *birthday_preview);
+        nlohmann::json grants = nlohmann::json::array();
+        std::string text;
+        for (const BirthdayGrant& g : run.grants) {
+            grants.push_back({{"campaign", g.campaign}, {"member", g.member}, {"coins", g.coins},
+                              {"txn", g.txn ? nlohmann::json(g.txn) : nlohmann::json()}});
+            text += g.member + "  " + g.campaign + "  +" + std::to_string(g.coins) + " coins\n";
+        }
+        text += std::to_string(run.grants.size()) + (run.preview ? " would be given" : " given") + ", " +
+                std::to_string(run.already_given) + " had theirs this year";
+        ctx.print({{"as_of", format_date(run.as_of)}, {"preview", run.preview}, {"grants", grants},
+                   {"already_given", run.already_given}},
+                  text);
     });
 
     struct IcsArgs {

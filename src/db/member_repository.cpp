@@ -268,6 +268,14 @@ std::vector<Member> MemberRepository::by_mobile_tail(const std::string& last4, i
     return select(" WHERE m.mobile_tail = :p0 ORDER BY m.number", {last4}, limit);
 }
 
+void MemberRepository::born_in_month(int month, const std::function<void(const Member&)>& each) {
+    // The month of a DATE is spelt differently by each backend.
+    const std::string of_birthday = db_.backend() == Backend::Postgres ? "CAST(EXTRACT(MONTH FROM m.birthday) AS INTEGER)"
+                                                                      : "CAST(strftime('%m', m.birthday) AS INTEGER)";
+    stream(" WHERE m.birthday IS NOT NULL AND " + of_birthday + " = " + std::to_string(month) + " ORDER BY m.number", {},
+           each);
+}
+
 std::vector<Member> MemberRepository::by_email(const std::string& email, int limit) {
     return select(" WHERE m.email = :p0 ORDER BY m.number", {email}, limit);
 }

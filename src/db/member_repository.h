@@ -41,6 +41,8 @@ public:
     std::optional<Member> by_mobile(const std::string& e164);
     std::vector<Member> by_mobile_tail(const std::string& last4, int limit);
     std::vector<Member> by_email(const std::string& email, int limit);
+    // Every member whose birthday falls in `month` (1–12), in number order (the birthday job).
+    void born_in_month(int month, const std::function<void(const Member&)>& each);
     std::vector<Member> by_name_prefix(const std::string& prefix, int limit);
     std::vector<Member> by_initials_prefix(const std::string& prefix, int limit);
     std::vector<Member> by_pinyin_prefix(const std::string& prefix, int limit);

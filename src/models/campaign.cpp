@@ -124,6 +124,12 @@ void validate(const Campaign& c, int max_multiplier_pct) {
 
 std::vector<Span> spans(const Campaign& c, const Date& from, const Date& to) {
     std::vector<Span> out;
+    // A birthday campaign runs for each member in their own month: the calendar shows the whole
+    // period it is offered in.
+    if (c.recurrence.kind == RecurrenceKind::BirthdayMonth) {
+        if (c.starts_at.date() <= to && c.ends_at >= Instant(from)) out.push_back({c.starts_at, c.ends_at});
+        return out;
+    }
     const boost::posix_time::time_duration length = c.ends_at - c.starts_at;
     const boost::posix_time::time_duration start_time = c.starts_at.time_of_day();
     for (const Date& day : occurrences(c.recurrence, c.starts_at.date(), from, to))

@@ -83,7 +83,8 @@ struct Campaign {
 // throws ValidationError naming the field.
 void validate(const Campaign& campaign, int max_multiplier_pct);
 
-// The spans (business time) the campaign runs in, for occurrences starting within [from, to].
+// The spans (business time) the campaign runs in, for occurrences starting within [from, to]. A
+// birthday campaign's one span is its whole period (each member's month lies within it).
 struct Span {
     Instant from;
     Instant to;
@@ -95,6 +96,7 @@ bool running_at(const Campaign& campaign, const Instant& business_time);
 std::optional<Date> last_day(const Campaign& campaign);
 
 // Two campaigns' targets can meet the same member: no list of one excludes the other's.
+// (Birthday campaigns are left out of conflicts: they meet each member in one month only.)
 bool targets_overlap(const CampaignTarget& a, const CampaignTarget& b);
 
 // "2" or "1.5" ⇄ hundredths; refuses more than two decimals.

@@ -64,6 +64,7 @@ const Grant kGrants[] = {
     {Action::RequestTierOverride, "tier.override", {Role::Admin, Role::Marketing, Role::Service}},
     {Action::DecideTierOverride, "tier.override_decide", {Role::Admin, Role::Marketing, Role::Approver}},
     {Action::RecomputeTiers, "tier.recompute", {Role::Admin, Role::Marketing}},
+    {Action::RunCampaignJobs, "campaign.jobs", {Role::Admin, Role::Marketing}},
     {Action::SimulateRules, "tier.simulate",
      {Role::Admin, Role::Marketing, Role::Approver, Role::Finance}},
 };

@@ -41,6 +41,7 @@ enum class Action {
     DecideTierOverride,    // approves or rejects someone else's override (when approval is on)
     RecomputeTiers,        // re-evaluates every member's tiers (preview, run, resume)
     SimulateRules,         // what-if: replays real transactions under a draft programme
+    RunCampaignJobs,       // gives campaign benefits that a job issues (birthday coins)
 };
 
 std::string action_code(Action action);        // "user.manage"

@@ -28,4 +28,9 @@ std::vector<CampaignCoins> campaign_coins(const Program& rules, const Member& me
                                           const std::function<HeldTiers()>& held, const Instant& business_time,
                                           std::int64_t base);
 
+// The referral campaign a referred member's first purchase at `business_time` qualifies for:
+// running, aimed at the buyer, with coins to give (the first in the programme's order), or none.
+const Campaign* referral_for(const Program& rules, const Member& buyer, const std::function<HeldTiers()>& held,
+                             const Instant& business_time);
+
 }  // namespace md

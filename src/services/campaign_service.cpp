@@ -125,6 +125,9 @@ std::vector<CampaignConflict> CampaignService::conflicts(const std::vector<Calen
     for (std::size_t i = 0; i < campaigns.size(); ++i)
         for (std::size_t j = i + 1; j < campaigns.size(); ++j) {
             if (!targets_overlap(campaigns[i].campaign.target, campaigns[j].campaign.target)) continue;
+            if (campaigns[i].campaign.recurrence.kind == RecurrenceKind::BirthdayMonth ||
+                campaigns[j].campaign.recurrence.kind == RecurrenceKind::BirthdayMonth)
+                continue;
             std::optional<Date> first;
             for (const Span& a : campaigns[i].spans)
                 for (const Span& b : campaigns[j].spans)

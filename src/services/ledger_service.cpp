@@ -241,6 +241,15 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
         d.add(EntryType::PointsEarned, Bucket::Coins, b.coins, b.campaign);
         campaign_total += b.coins;
     }
+    // A referred member's first purchase during a referral campaign: coins to both sides.
+    const Campaign* referral = nullptr;
+    if (!member.referrer_number.empty() && !excluded &&
+        !MemberMergeRepository(db_).activity(member.id).first_purchase_on)
+        referral = referral_for(rules, member, [&] { return TierRepository(db_).held(member.id); }, to_business_time(now));
+    if (referral) {
+        d.add(EntryType::PointsEarned, Bucket::Coins, referral->referral_coins, referral->code);
+        campaign_total += referral->referral_coins;
+    }
 
     nlohmann::json detail = {{"list_price", in.list_price.to_string()},
                              {"discount_bp", discount_bp},
@@ -248,9 +257,10 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
                              {"stored_value", from_stored.to_string()},
                              {"other_tender", (net - from_stored).to_string()},
                              {"coins_earned", coins + campaign_total}};
-    if (!boosts.empty()) {
+    if (!boosts.empty() || referral) {
         nlohmann::json by_campaign = nlohmann::json::object();
         for (const CampaignCoins& b : boosts) by_campaign[b.campaign] = b.coins;
+        if (referral) by_campaign[referral->code] = by_campaign.value(referral->code, 0) + referral->referral_coins;
         detail["campaign_coins"] = by_campaign;
     }
     if (excluded) detail["coins_rule"] = in.kind + " earns no coins";
@@ -277,11 +287,31 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
         const LedgerEntry& earned = d.lines()[i];
         repo.add_coin_lot(d.account().id, earned.id, {0, day, coin_expiry(*rules.points, day), earned.amount});
     }
+    if (referral) reward_referrer(actor, *referral, member, rules, id, now);
     note_activity(db_, member, ActivityKind::Purchase, day, actor.username, now, id);
     audit_txn(audit_, actor, "purchase", member.number, d, id, detail.dump());
     TxnResult result = posted(d, member.number);
     tx.commit();
     return result;
+}
+
+void LedgerService::reward_referrer(const Actor& actor, const Campaign& campaign, const Member& referred,
+                                    const Program& rules, std::int64_t purchase_txn, const Instant& now) {
+    auto referrer = MemberRepository(db_).by_number(referred.referrer_number);
+    if (!referrer) return;  // merged away or gone: the referred side still gets theirs
+    LedgerRepository repo(db_);
+    const std::string key = "referral:" + campaign.code + ":" + referred.number;
+    if (repo.request_by_key(key)) return;
+    const Date day = to_business_time(now).date();
+    Draft d(repo.lock_open_account(referrer->id, now), day, actor.username, now,
+            subst(tr("referral of {0} ({1})"), {referred.number, txn_label(purchase_txn)}));
+    d.add(EntryType::PointsEarned, Bucket::Coins, campaign.referral_coins, campaign.code);
+    const nlohmann::json request = {{"campaign", campaign.code}, {"referred", referred.number}, {"purchase", purchase_txn}};
+    const std::int64_t id = write(repo, d, key, "referral_reward", request.dump(),
+                                  nlohmann::json{{"campaign_coins", {{campaign.code, campaign.referral_coins}}}}.dump());
+    repo.add_coin_lot(d.account().id, d.lines().back().id,
+                      {0, day, rules.points ? coin_expiry(*rules.points, day) : std::nullopt, campaign.referral_coins});
+    audit_txn(audit_, actor, "referral_reward", referrer->number, d, id, request.dump());
 }
 
 TxnResult LedgerService::refund(const Actor& actor, const RefundRequest& in) {

@@ -161,6 +161,10 @@ public:
                        const std::string& survivor_number, const std::string& actor);
 
 private:
+    // The referrer's side of a referral campaign, in the purchase's transaction: their coins as
+    // a transaction of its own (key "referral:<campaign>:<referred member>", so once per pair).
+    void reward_referrer(const Actor& actor, const Campaign& campaign, const Member& referred, const Program& rules,
+                         std::int64_t purchase_txn, const Instant& now);
     TxnResult post_adjustment(const Actor& actor, const AdjustRequest& in, const std::string& reason,
                               const std::string& key, const std::string& request);
     Database& db_;

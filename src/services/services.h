@@ -6,6 +6,7 @@
 #include "services/card_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
+#include "services/birthday_benefits.h"
 #include "services/campaign_service.h"
 #include "services/ledger_service.h"
 #include "services/opening_balances.h"
@@ -43,6 +44,7 @@ public:
     LedgerService ledger;
     OpeningBalanceImport openings;
     CampaignService campaigns;
+    BirthdayBenefits birthdays;
     CardService cards;
     TierService tiers;
     TierSimulator simulator;

@@ -6,6 +6,8 @@
 #include "services/program_codec.h"
 #include "support/service_fixture.h"
 
+#include <tuple>
+
 using namespace md;
 
 class CampaignTest : public test::ServiceTest {
@@ -151,6 +153,82 @@ TEST_P(CampaignTest, BadCampaignsAreRefusedNamingTheFieldAndNothingIsProposed) {
         }
     }
     EXPECT_TRUE(services->program.list(marketing, {}).size() == 1u) << "only the points rule was ever proposed";
+}
+
+TEST_P(CampaignTest, AReferralGivesCoinsToBothSidesOnTheReferredMembersFirstPurchaseOnly) {
+    auto referral = campaign("bring_a_friend", "1", "2026-11-01 00:00", "2026-12-31 23:59");
+    referral["type"] = "referral";
+    referral["referral_coins"] = 50;
+    approve(ChangeKind::Campaign, referral);
+    const std::string friend_ = member("老会员", "13700137000");
+    auto referred = [&](const std::string& name, const std::string& mobile) {
+        MemberInput in;
+        in.name = name;
+        in.mobile = mobile;
+        in.referrer = friend_;
+        const std::string number = services->members.add(desk, in).member.number;
+        services->ledger.recharge(desk, {number, Money::from_yuan(5000), ""});
+        return number;
+    };
+    const std::string newcomer = referred("新会员", "13600136000");
+    const std::int64_t friend_before = services->ledger.account(desk, friend_).coins;
+
+    EXPECT_EQ(buy_400(newcomer), (Coins{{"", 20}, {"bring_a_friend", 50}}));
+    EXPECT_EQ(services->ledger.account(desk, friend_).coins, friend_before + 50);
+    const auto friend_lines = services->ledger.history(desk, friend_, 1);
+    ASSERT_EQ(friend_lines.size(), 1u);
+    EXPECT_EQ(std::make_tuple(friend_lines[0].campaign, friend_lines[0].amount), std::make_tuple(std::string("bring_a_friend"), std::int64_t{50}));
+    EXPECT_EQ(buy_400(newcomer), (Coins{{"", 20}})) << "only the first purchase qualifies";
+    EXPECT_EQ(services->ledger.account(desk, friend_).coins, friend_before + 50);
+    EXPECT_EQ(buy_400(friend_), (Coins{{"", 20}})) << "the referrer was referred by nobody";
+
+    *now = parse_instant("2027-01-05 03:00:00");  // the campaign has ended
+    const std::string late = referred("晚到会员", "13500135000");
+    EXPECT_EQ(buy_400(late), (Coins{{"", 20}}));
+    EXPECT_EQ(services->ledger.account(desk, friend_).coins, friend_before + 50 + 20);
+    EXPECT_EQ(services->database_admin.check(admin), "ok");
+}
+
+TEST_P(CampaignTest, BirthdayCoinsComeInTheBirthdayMonthOncePerMemberAndYear) {
+    auto birthday = campaign("birthday_gift", "1", "2026-01-01 00:00", "2028-01-01 00:00");
+    birthday["type"] = "birthday";
+    birthday["recurrence"] = {{"kind", "birthday_month"}};
+    birthday["birthday_coins"] = 88;
+    approve(ChangeKind::Campaign, birthday);
+    auto born = [&](const std::string& name, const std::string& mobile, std::optional<std::string> day) {
+        MemberInput in;
+        in.name = name;
+        in.mobile = mobile;
+        if (day) in.birthday = *day;
+        return services->members.add(desk, in).member.number;
+    };
+    const std::string november = born("十一月", "13800138000", "1990-11-05");
+    const std::string leap = born("闰日", "13900139000", "2000-02-29");
+    born("无生日", "13700137000", std::nullopt);
+    const Actor marketing_user = marketing;
+
+    EXPECT_THROW(services->birthdays.run(desk, true), PermissionError);
+    const BirthdayRun preview = services->birthdays.run(marketing_user, true);
+    ASSERT_EQ(preview.grants.size(), 1u);
+    EXPECT_EQ(std::make_tuple(preview.grants[0].member, preview.grants[0].coins), std::make_tuple(november, std::int64_t{88}));
+    EXPECT_EQ(services->ledger.account(desk, november).coins, 0) << "a preview gives nothing";
+    EXPECT_EQ(services->birthdays.run(marketing_user, false).grants.size(), 1u);
+    EXPECT_EQ(services->ledger.account(desk, november).coins, 88);
+    EXPECT_EQ(services->ledger.history(desk, november, 1).at(0).campaign, "birthday_gift");
+    const BirthdayRun again = services->birthdays.run(marketing_user, false);
+    EXPECT_EQ(std::make_tuple(again.grants.size(), again.already_given), std::make_tuple(std::size_t{0}, 1LL)) << "once per year";
+
+    *now = parse_instant("2027-02-10 02:00:00");  // 29 February's member in a February without one
+    const BirthdayRun february = services->birthdays.run(marketing_user, false);
+    ASSERT_EQ(february.grants.size(), 1u);
+    EXPECT_EQ(february.grants[0].member, leap);
+    *now = parse_instant("2027-11-03 02:00:00");  // a new year: November's member again
+    EXPECT_EQ(services->birthdays.run(marketing_user, false).grants.size(), 1u);
+    EXPECT_EQ(services->ledger.account(desk, november).coins, 176);
+    *now = parse_instant("2028-11-03 02:00:00");  // after the campaign's end
+    EXPECT_TRUE(services->birthdays.run(marketing_user, false).grants.empty());
+    EXPECT_EQ(audit("campaign.birthday_run").size(), 4u);
+    EXPECT_EQ(services->database_admin.check(admin), "ok");
 }
 
 MD_ON_BOTH_BACKENDS(CampaignTest);

@@ -7,6 +7,7 @@
 #include "support/service_fixture.h"
 
 #include <functional>
+#include <tuple>
 
 using namespace md;
 
@@ -306,7 +307,7 @@ TEST_P(LedgerTest, CoinsAreSpentNearestExpiryFirstAndAreUsableOnTheirExpiryDay) 
     // The expiry job: a preview counts the 17 coins past their last day and writes nothing.
     const Date today = services->program.today();
     const ExpiryPlan plan = services->ledger.expiry_preview(marketing, today);
-    EXPECT_EQ((plan.accounts, plan.coins), (1, 17));
+    EXPECT_EQ(std::make_tuple(plan.accounts, plan.coins), std::make_tuple(1, 17));
     EXPECT_EQ(balances(m).coins, 17);
     EXPECT_EQ(services->ledger.expiry_preview(marketing, parse_date("2026-12-31", "d")).coins, 0)
         << "still usable on their last day";
@@ -461,7 +462,7 @@ TEST_P(LedgerTest, CardActivationLoadsFaceValueAndBonusAndRefusesExpiredCards) {
     // The one search box finds the member by a card loaded into the account, typed in groups too.
     const auto hits = services->members.find(desk, group_card_number(issued[0].number));
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ((hits[0].record.member.number, hits[0].matched_by), (m, std::string("card")));
+    EXPECT_EQ(std::make_tuple(hits[0].record.member.number, hits[0].matched_by), std::make_tuple(m, std::string("card")));
     EXPECT_TRUE(services->members.find(desk, issued[1].number).empty()) << "a card not yet loaded leads nowhere";
     const std::string before = snapshot(m);
     EXPECT_THROW(services->ledger.activate_card(desk, {issued[1].number, "00000000", m, ""}), ValidationError);
@@ -502,8 +503,8 @@ TEST_P(LedgerTest, TheSpendingOrderIsAProgrammeItemUnderApproval) {
     const TxnResult paid = purchase(m, "3500");
     EXPECT_EQ(balances(m), (Balances{"11500.00", "0.00", "0.00", 175}));
     ASSERT_GE(paid.entries.size(), 2u);
-    EXPECT_EQ((paid.entries[0].bucket, paid.entries[0].amount), (Bucket::Bonus, -300000));
-    EXPECT_EQ((paid.entries[1].bucket, paid.entries[1].amount), (Bucket::Principal, -50000));
+    EXPECT_EQ(std::make_tuple(paid.entries[0].bucket, paid.entries[0].amount), std::make_tuple(Bucket::Bonus, -300000));
+    EXPECT_EQ(std::make_tuple(paid.entries[1].bucket, paid.entries[1].amount), std::make_tuple(Bucket::Principal, -50000));
     // A refund returns each part to the bucket it came from.
     refund(paid.txn, "3500");
     EXPECT_EQ(balances(m), (Balances{"12000.00", "3000.00", "0.00", 0}));
@@ -536,11 +537,11 @@ TEST_P(LedgerTest, OpeningBalancesAreCarriedOverOnceAndABadFileChangesNothing) {
                              ",1200.50,300,,150,2027-06-30\n" + b + ",,,20.00,40,\n";
     EXPECT_THROW(services->openings.import_csv(desk, good, "old.csv", false), PermissionError);
     const OpeningImportResult dry = services->openings.import_csv(finance, good, "old.csv", true);
-    EXPECT_EQ((dry.rows, dry.posted, dry.written, dry.problems.size()), (2LL, 0LL, false, std::size_t{0}));
+    EXPECT_EQ(std::make_tuple(dry.rows, dry.posted, dry.written, dry.problems.size()), std::make_tuple(2LL, 0LL, false, std::size_t{0}));
     EXPECT_EQ(balances(a), (Balances{"0.00", "0.00", "0.00", 0})) << "a dry run writes nothing";
 
     const OpeningImportResult done = services->openings.import_csv(finance, good, "old.csv", false);
-    EXPECT_EQ((done.posted, done.written), (2LL, true));
+    EXPECT_EQ(std::make_tuple(done.posted, done.written), std::make_tuple(2LL, true));
     EXPECT_EQ(done.value, (StoredValue{Money::parse("1200.50", "x"), Money::from_yuan(300), Money::from_yuan(20)}));
     EXPECT_EQ(done.coins, 190);
     EXPECT_EQ(balances(a), (Balances{"1200.50", "300.00", "0.00", 150}));
@@ -585,7 +586,7 @@ TEST_P(LedgerTest, OpeningBalancesAreCarriedOverOnceAndABadFileChangesNothing) {
         services->openings.import_csv(finance, "member,bouns\n" + c + ",5\n", "typo.csv", false);
         ADD_FAILURE() << "unknown column accepted";
     } catch (const ValidationError& e) {
-        EXPECT_EQ((e.field(), e.value()), (std::string("header"), std::string("bouns")));
+        EXPECT_EQ(std::make_tuple(e.field(), e.value()), std::make_tuple(std::string("header"), std::string("bouns")));
     }
 }
 
