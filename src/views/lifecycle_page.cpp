@@ -4,7 +4,6 @@
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
-#include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -31,24 +30,18 @@ LifecyclePage::LifecyclePage(wxWindow* parent, Proposer& proposer) : ProgramPage
     rule_ = new wxStaticText(this, wxID_ANY, wxString());
     sizer->Add(rule_, 0, wxALL, gap);
     sizer->AddStretchSpacer();
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* discard = new wxButton(this, wxID_ANY, _("Discard edits"));
-    auto* propose = new wxButton(this, wxID_ANY, _("Propose change…"));
-    buttons->AddStretchSpacer();
-    buttons->Add(discard, 0, wxRIGHT, gap);
-    buttons->Add(propose, 0);
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, gap);
+    sizer->Add(discard_and_propose(
+                   [this] {
+                       Program p;
+                       p.lifecycle = shown_;
+                       show(p);
+                   },
+                   [this] { on_propose(); }),
+               0, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
-    proposer_.guard(propose);
 
     dormant_->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { explain(); });
     lapsed_->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { explain(); });
-    discard->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        Program p;
-        p.lifecycle = shown_;
-        show(p);
-    });
-    propose->Bind(wxEVT_BUTTON, &LifecyclePage::on_propose, this);
 }
 
 void LifecyclePage::show(const Program& program) {
@@ -73,7 +66,7 @@ std::optional<ItemRef> LifecyclePage::selected_item() const {
     return ItemRef{ChangeKind::Lifecycle, "default", _("Lifecycle thresholds")};
 }
 
-void LifecyclePage::on_propose(wxCommandEvent&) {
+void LifecyclePage::on_propose() {
     LifecycleRule rule;
     if (!run_or_show_error(this, [&] {
             rule.dormant_after_days = dormant_->GetValue();

@@ -16,7 +16,7 @@ public:
 
 private:
     void explain();
-    void on_propose(wxCommandEvent&);
+    void on_propose();
     LifecycleRule shown_;
     wxStaticText* none_ = nullptr;
     wxSpinCtrl* dormant_ = nullptr;

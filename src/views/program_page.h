@@ -5,12 +5,14 @@
 #include "models/program.h"
 
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <wx/panel.h>
 
 class wxButton;
+class wxSizer;
 
 namespace md::views {
 
@@ -46,6 +48,10 @@ public:
     virtual std::optional<ItemRef> selected_item() const { return std::nullopt; }
 
 protected:
+    // The "Discard edits" and "Propose change…" row at the foot of a one-item page (the
+    // propose button guarded for roles that may not): `discard` shows the item in force again.
+    wxSizer* discard_and_propose(std::function<void()> discard, std::function<void()> propose);
+
     Proposer& proposer_;
 };
 

@@ -5,7 +5,6 @@
 #include "views/wx_text.h"
 
 #include <algorithm>
-#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -49,23 +48,17 @@ StoredValuePage::StoredValuePage(wxWindow* parent, Proposer& proposer) : Program
     rule_ = new wxStaticText(this, wxID_ANY, wxString());
     sizer->Add(rule_, 0, wxALL, gap);
     sizer->AddStretchSpacer();
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* discard = new wxButton(this, wxID_ANY, _("Discard edits"));
-    auto* propose = new wxButton(this, wxID_ANY, _("Propose change…"));
-    buttons->AddStretchSpacer();
-    buttons->Add(discard, 0, wxRIGHT, gap);
-    buttons->Add(propose, 0);
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, gap);
+    sizer->Add(discard_and_propose(
+                   [this] {
+                       Program p;
+                       p.stored_value = shown_;
+                       show(p);
+                   },
+                   [this] { on_propose(); }),
+               0, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
-    proposer_.guard(propose);
 
     order_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { explain(); });
-    discard->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        Program p;
-        p.stored_value = shown_;
-        show(p);
-    });
-    propose->Bind(wxEVT_BUTTON, &StoredValuePage::on_propose, this);
 }
 
 void StoredValuePage::show(const Program& program) {
@@ -98,7 +91,7 @@ std::optional<ItemRef> StoredValuePage::selected_item() const {
     return ItemRef{ChangeKind::StoredValue, "default", _("Stored-value spending order")};
 }
 
-void StoredValuePage::on_propose(wxCommandEvent&) {
+void StoredValuePage::on_propose() {
     StoredValueRule rule;
     if (!run_or_show_error(this, [&] {
             rule.draw_order = chosen();

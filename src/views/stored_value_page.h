@@ -17,7 +17,7 @@ public:
 
 private:
     void explain();
-    void on_propose(wxCommandEvent&);
+    void on_propose();
     DrawOrder chosen() const;
     StoredValueRule shown_;
     wxStaticText* none_ = nullptr;

@@ -122,6 +122,26 @@ class CampaignCliTest(DemoDatabaseTest):
         bought = self.as_role("service", "--json", "txn", "purchase", member, "400").json()
         self.assertEqual([e["campaign"] for e in bought["entries"] if e["bucket"] == "coins"], [None])
 
+    def test_two_people_editing_one_campaign_the_second_approval_is_a_conflict(self):
+        day = self.today + datetime.timedelta(days=5)
+        item = self.campaign("flash", "%s 10:00" % day, "%s 12:00" % day, type="flash_sale")
+        r = self.add(item)
+        self.assertEqual(r.code, OK, r.err)
+        self.approve(r.json()["change_request"])
+        edits = []
+        for role, budget in (("marketing", "4000.00"), ("admin", "9000.00")):
+            changed = dict(item, budget={"activity": budget})
+            r = self.as_role(role, "--json", "campaign", "edit", "--file", self.write("flash-%s.json" % role, changed),
+                             "--reason", "预算调整")
+            self.assertEqual(r.code, OK, r.err)
+            edits.append(r.json()["change_request"])
+        self.approve(edits[0])
+        r = self.as_role("approver", "--json", "change", "approve", str(edits[1]), "--comment", "同意")
+        self.assertEqual(r.code, CONFLICT, r.err)
+        self.assertIn("was changed by another approved request", r.json()["error"]["message"])
+        shown = self.as_role("service", "--json", "campaign", "show", "flash").json()
+        self.assertEqual(shown["budget"]["activity"], "4000.00")
+
     def test_bad_campaigns_are_refused_naming_the_field(self):
         day = self.today + datetime.timedelta(days=1)
         good = self.campaign("ok", "%s 10:00" % day, "%s 22:00" % day)

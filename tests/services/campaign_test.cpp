@@ -18,15 +18,6 @@ protected:
         marketing = sign_in_as(Role::Marketing);
         approve(ChangeKind::Points, nlohmann::json::parse(to_json(PointsRule{}).dump()));  // 1 coin per 20 yuan
     }
-    void approve(ChangeKind kind, const nlohmann::json& item) {
-        Proposal p;
-        p.kind = kind;
-        p.item = item;
-        p.reason = "活动";
-        p.effective_from = services->program.today();
-        const ChangeRequest r = services->program.propose(marketing, p);
-        services->program.decide(sign_in_as(Role::Approver), r.id, true, "ok");
-    }
     // A campaign as marketing writes it: ×multiplier from `starts` to `ends` (business time).
     static nlohmann::json campaign(const std::string& code, const char* multiplier, const char* starts, const char* ends) {
         return {{"code", code},

@@ -40,15 +40,6 @@ protected:
                             Money::from_yuan(12000), Money::from_yuan(15000), parse_date("2026-01-01", "d"), {}};
         approve(ChangeKind::Bonus, nlohmann::json::parse(to_json(bonus).dump()));
     }
-    void approve(ChangeKind kind, const nlohmann::json& item) {
-        Proposal p;
-        p.kind = kind;
-        p.item = item;
-        p.reason = "规则";
-        p.effective_from = services->program.today();
-        const ChangeRequest r = services->program.propose(marketing, p);
-        services->program.decide(sign_in_as(Role::Approver), r.id, true, "ok");
-    }
     void set_coin_expiry(const std::string& expiry, int days) {
         PointsRule points;
         points.expiry = parse_expiry(expiry, "expiry");

@@ -27,6 +27,16 @@ protected:
         if (r == Role::Admin) return admin;
         return services->auth.sign_in(role_code(r) + ".user", "password-" + role_code(r));
     }
+    // Proposes `item` as the marketing user and has the approver approve it, in force today.
+    void approve(ChangeKind kind, const nlohmann::json& item) {
+        Proposal p;
+        p.kind = kind;
+        p.item = item;
+        p.reason = "规则";
+        p.effective_from = services->program.today();
+        const ChangeRequest r = services->program.propose(sign_in_as(Role::Marketing), p);
+        services->program.decide(sign_in_as(Role::Approver), r.id, true, "ok");
+    }
     std::vector<AuditRecord> audit(const std::string& action) {
         AuditFilter f;
         f.action = action;
