@@ -10,6 +10,7 @@
 
 #include <wx/button.h>
 #include <wx/listctrl.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -57,7 +58,11 @@ CampaignsPanel::CampaignsPanel(wxWindow* parent, std::shared_ptr<Services> servi
         month_ = now.month();
         show_month();
     });
-    month_view_->on_campaign_clicked([this](const std::string& code) { select(code); });
+    month_view_->on_campaign_clicked([this](const std::string& code) {
+        select(code);
+        open(code);
+    });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { open(to_utf8(list_->GetItemText(e.GetIndex()))); });
 }
 
 void CampaignsPanel::load() {
@@ -111,6 +116,47 @@ void CampaignsPanel::show_month() {
         list_->SetItemTextColour(row, CampaignMonthView::type_colour(c.campaign.type));
     }
     Layout();
+}
+
+void CampaignsPanel::open(const std::string& code) {
+    const CalendarCampaign* shown = nullptr;
+    for (const CalendarCampaign& c : shown_)
+        if (c.campaign.code == code) shown = &c;
+    if (!shown) return;
+    const Campaign& c = shown->campaign;
+    auto joined = [](const std::vector<std::string>& list) {
+        std::string text;
+        for (const std::string& s : list) text += (text.empty() ? "" : ", ") + s;
+        return to_wx(text);
+    };
+    wxString text;
+    text << label_of(campaign_type_labels(), c.type) << " · " << label_of(campaign_status_labels(), shown->status) << "\n\n";
+    text << wxString::Format(_("From %s to %s; %s"), to_wx(format_instant(c.starts_at).substr(0, 16)),
+                             to_wx(format_instant(c.ends_at).substr(0, 16)), to_wx(describe(c.recurrence)))
+         << "\n";
+    if (c.target.everyone()) text << _("Aimed at every member") << "\n";
+    if (!c.target.tiers.empty()) text << wxString::Format(_("Tiers: %s"), joined(c.target.tiers)) << "\n";
+    if (!c.target.states.empty()) text << wxString::Format(_("Member states: %s"), joined(c.target.states)) << "\n";
+    if (!c.target.tags.empty()) text << wxString::Format(_("Tags and clubs: %s"), joined(c.target.tags)) << "\n";
+    text << "\n"
+         << wxString::Format(_("Budget %s: activity %s, technology %s, partner resources %s"),
+                             to_wx(c.budget.total().to_display()), to_wx(c.budget.activity.to_display()),
+                             to_wx(c.budget.technology.to_display()), to_wx(c.budget.partner.to_display()))
+         << "\n";
+    if (c.kpis.new_members) text << wxString::Format(_("Target: %lld new members"), static_cast<long long>(*c.kpis.new_members)) << "\n";
+    if (c.kpis.participation_pct) text << wxString::Format(_("Target: %d%% participation"), *c.kpis.participation_pct) << "\n";
+    if (c.kpis.redemption_pct) text << wxString::Format(_("Target: %d%% points redemption"), *c.kpis.redemption_pct) << "\n";
+    if (c.kpis.repurchase_pct) text << wxString::Format(_("Target: %d%% repurchase"), *c.kpis.repurchase_pct) << "\n";
+    if (c.kpis.cost_per_new_member)
+        text << wxString::Format(_("Target: at most %s per new member"), to_wx(c.kpis.cost_per_new_member->to_display())) << "\n";
+    if (c.coin_multiplier_pct != 100)
+        text << wxString::Format(_("Coins earned ×%s while it runs"), to_wx(format_multiplier(c.coin_multiplier_pct))) << "\n";
+    if (c.referral_coins > 0)
+        text << wxString::Format(_("%lld coins to each side of a referral"), static_cast<long long>(c.referral_coins)) << "\n";
+    if (c.birthday_coins > 0)
+        text << wxString::Format(_("%lld coins in the member's birthday month"), static_cast<long long>(c.birthday_coins)) << "\n";
+    if (!c.owner.empty()) text << wxString::Format(_("Owner: %s"), to_wx(c.owner)) << "\n";
+    wxMessageBox(text, local_name(c.name_zh, c.name_en) + " (" + to_wx(c.code) + ")", wxOK | wxICON_INFORMATION, this);
 }
 
 void CampaignsPanel::select(const std::string& code) {

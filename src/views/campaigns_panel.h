@@ -3,6 +3,7 @@
 // campaigns in a list with their type, status, recurrence in words, coin multiplier and budget,
 // and the conflicts between campaigns aimed at the same members. Campaigns are proposed and
 // approved as programme items (`campaign add` on the CLI; the approvals area decides them).
+// Clicking a bar, or activating a row, opens the campaign.
 #include "services/actor.h"
 #include "services/campaign_service.h"
 #include "views/lazy_area.h"
@@ -28,6 +29,8 @@ private:
     void show_month();
     void step(int months);
     void select(const std::string& code);
+    // The campaign's facts in a window: when, whom, budget, KPI targets and coin effects.
+    void open(const std::string& code);
 
     std::shared_ptr<Services> services_;
     Actor actor_;

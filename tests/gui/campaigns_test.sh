@@ -4,8 +4,8 @@
 # the 8th (both for everyone: a conflict), approved, and a story contest left as a draft. li.na
 # (marketing) opens the area and steps to next month, in English and in Chinese. The screenshot
 # must show the conflict: the day is framed in the conflict red (#D22828) and the double-points
-# green (#2E9A5A) bars are drawn; the CLI's list reports the same conflict. Screenshots land in
-# the artifacts folder.
+# green (#2E9A5A) bars are drawn; clicking the framed day's first bar opens the double-coins week;
+# the CLI's list reports the same conflict. Screenshots land in the artifacts folder.
 # Usage: campaigns_test.sh MEMBERDESK_BIN MEMBERDESK_CLI_BIN ARTIFACTS_DIR
 set -uo pipefail
 export LC_ALL=C.UTF-8
@@ -74,6 +74,14 @@ look() {  # language sign-in-title area-title
   green=$(pixels_of "$png" 2E9A5A)
   [ "$red" -ge 200 ] || fail "no conflict frame drawn in $1 ($red conflict-red pixels)"
   [ "$green" -ge 500 ] || fail "no double-points bars drawn in $1 ($green green pixels)"
+  # Clicking the first bar of the framed day opens that campaign (the double-coins week).
+  local x y opened
+  read -r x y < <(convert "$png" txt:- | grep -m1 '#D22828' | sed -E 's/^([0-9]+),([0-9]+):.*/\1 \2/')
+  xdotool mousemove $((x + 30)) $((y + 28)) click 1
+  opened=$(wait_window 'double_week' 5) || { shot "campaigns-$1-not-opened"; fail "clicking the bar opened nothing ($1)"; }
+  shot "campaigns-$1-opened"
+  xdotool windowfocus --sync "$opened" && xdotool key Return
+  wait_gone 'double_week' 5 || fail "the campaign window did not close ($1)"
   stop_app
 }
 look en 'Sign in — MemberDesk' "MemberDesk — Campaigns"
