@@ -4,6 +4,7 @@
 #include "db/member_repository.h"
 #include "db/tier_repository.h"
 #include "models/translate.h"
+#include "services/campaign_effects.h"
 #include "services/ledger_draft.h"
 
 #include <nlohmann/json.hpp>
@@ -32,10 +33,7 @@ BirthdayRun BirthdayBenefits::run(const Actor& actor, bool preview) {
     std::vector<Member> born;
     MemberRepository(db_).born_in_month(today.month(), [&](const Member& m) { born.push_back(m); });
     for (const Member& m : born) {
-        TargetFacts facts;
-        for (const auto& [ladder, tier] : tiers.held(m.id)) facts.tiers.push_back(ladder + ":" + tier.tier);
-        facts.state = lifecycle_code(m.state);
-        facts.tags = m.tags;
+        const TargetFacts facts = facts_of(m, tiers.held(m.id));
         for (const Campaign* c : running) {
             if (!targets(c->target, facts)) continue;
             const std::string key =

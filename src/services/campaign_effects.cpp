@@ -4,8 +4,6 @@
 
 namespace md {
 
-namespace {
-
 TargetFacts facts_of(const Member& member, const HeldTiers& held) {
     TargetFacts facts;
     for (const auto& [ladder, tier] : held) facts.tiers.push_back(ladder + ":" + tier.tier);
@@ -13,8 +11,6 @@ TargetFacts facts_of(const Member& member, const HeldTiers& held) {
     facts.tags = member.tags;
     return facts;
 }
-
-}  // namespace
 
 const Campaign* referral_for(const Program& rules, const Member& buyer, const std::function<HeldTiers()>& held,
                              const Instant& business_time) {

@@ -13,6 +13,9 @@
 
 namespace md {
 
+// What a campaign's target is checked against: the tiers held ("ladder:tier"), state and tags.
+TargetFacts facts_of(const Member& member, const HeldTiers& held);
+
 struct CampaignCoins {
     std::string campaign;  // code
     std::int64_t coins = 0;

@@ -234,8 +234,14 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     if (rules.points && d.account().coin_member_since && !excluded) coins = coins_for(*rules.points, net);
     d.add(EntryType::PointsEarned, Bucket::Coins, coins);
     const std::size_t base_line = d.lines().size() - (coins > 0 ? 1 : 0);
+    // Campaign targets need the tiers held; read them at most once, and only if a campaign asks.
+    std::optional<HeldTiers> held;
+    const auto held_tiers = [&] {
+        if (!held) held = TierRepository(db_).held(member.id);
+        return *held;
+    };
     const std::vector<CampaignCoins> boosts =
-        coins > 0 ? campaign_coins(rules, member, [&] { return TierRepository(db_).held(member.id); }, to_business_time(now), coins) : std::vector<CampaignCoins>{};
+        coins > 0 ? campaign_coins(rules, member, held_tiers, to_business_time(now), coins) : std::vector<CampaignCoins>{};
     std::int64_t campaign_total = 0;
     for (const CampaignCoins& b : boosts) {
         d.add(EntryType::PointsEarned, Bucket::Coins, b.coins, b.campaign);
@@ -245,7 +251,7 @@ TxnResult LedgerService::purchase(const Actor& actor, const PurchaseRequest& in)
     const Campaign* referral = nullptr;
     if (!member.referrer_number.empty() && !excluded &&
         !MemberMergeRepository(db_).activity(member.id).first_purchase_on)
-        referral = referral_for(rules, member, [&] { return TierRepository(db_).held(member.id); }, to_business_time(now));
+        referral = referral_for(rules, member, held_tiers, to_business_time(now));
     if (referral) {
         d.add(EntryType::PointsEarned, Bucket::Coins, referral->referral_coins, referral->code);
         campaign_total += referral->referral_coins;
