@@ -1,4 +1,4 @@
-// `campaign add|edit|list|show|submit|cancel|ics|birthdays`: the campaign calendar from the command line.
+// `campaign add|edit|list|show|results|submit|cancel|ics|birthdays`: the campaign calendar from the command line.
 // A campaign is a programme item: add and edit propose it (submitted for approval unless
 // --draft), cancel proposes its retirement; approving is `change approve`. Adding or editing
 // says which campaigns it would run into.
@@ -8,6 +8,7 @@
 #include "models/errors.h"
 #include "services/program_codec.h"
 
+#include <cstdio>
 #include <memory>
 
 namespace md::cli {
@@ -53,24 +54,10 @@ std::string conflicts_text(const std::vector<CampaignConflict>& conflicts) {
     return text;
 }
 
-// The campaigns the proposed one would run into over the next year of its occurrences.
-std::vector<CampaignConflict> conflicts_of(CliContext& ctx, const Actor& actor, const nlohmann::json& item) {
-    const Campaign proposed = campaign_from_json(item, "campaign", 100000);
-    const Date from = proposed.starts_at.date();
-    const Date to = from + boost::gregorian::years(1);
-    std::vector<CalendarCampaign> all = ctx.services().campaigns.calendar(actor, from, to);
-    std::erase_if(all, [&](const CalendarCampaign& c) { return c.campaign.code == proposed.code; });
-    CalendarCampaign mine{proposed, CampaignStatus::Draft, 0, spans(proposed, from, to)};
-    std::vector<CampaignConflict> found;
-    for (const CalendarCampaign& other : all)
-        for (const CampaignConflict& c : CampaignService::conflicts({mine, other})) found.push_back(c);
-    return found;
-}
-
 }  // namespace
 
 void register_campaign_commands(CLI::App& app, CliContext& ctx) {
-    CLI::App* campaign = app.add_subcommand("campaign", "The campaign calendar: add, edit, list, show, submit, cancel, ics");
+    CLI::App* campaign = app.add_subcommand("campaign", "The campaign calendar: add, edit, list, show, results, submit, cancel, ics, birthdays");
     campaign->require_subcommand(1);
 
     struct ProposeArgs {
@@ -104,7 +91,8 @@ void register_campaign_commands(CLI::App& app, CliContext& ctx) {
             p.effective_from = a->effective.empty() ? s.today() : parse_date(a->effective, "effective");
             p.submit = !a->draft;
             const ChangeRequest r = s.propose(actor, p);
-            const std::vector<CampaignConflict> conflicts = conflicts_of(ctx, actor, *p.item);
+            const std::vector<CampaignConflict> conflicts =
+                ctx.services().campaigns.conflicts_with(actor, campaign_from_json(*p.item, "campaign", 100000));
             ctx.print({{"change_request", r.id}, {"status", change_status_code(r.status)}, {"code", code},
                        {"conflicts", conflicts_json(conflicts)}},
                       "Campaign " + code + ": change request #" + std::to_string(r.id) + " " + change_status_code(r.status) +
@@ -149,6 +137,48 @@ void register_campaign_commands(CLI::App& app, CliContext& ctx) {
                            ", partner " + c.campaign.budget.partner.to_string() + ")";
         for (const Span& s : c.spans) text += "\n  " + format_instant(s.from).substr(0, 16) + " – " + format_instant(s.to).substr(0, 16);
         ctx.print(calendar_json(c), text);
+    });
+
+    auto results_code = std::make_shared<std::string>();
+    CLI::App* results = campaign->add_subcommand("results", "A campaign's budget against actual cost, KPI targets against actual figures");
+    results->add_option("code", *results_code, "Campaign code")->required();
+    results->callback([&ctx, results_code] {
+        const CampaignResults r = ctx.services().campaign_results.results(ctx.actor(), *results_code);
+        const Campaign& c = r.campaign.campaign;
+        auto optional_bp = [](const std::optional<int>& bp) { return bp ? nlohmann::json(*bp) : nlohmann::json(); };
+        auto percent = [](const std::optional<int>& bp) {
+            if (!bp) return std::string("-");
+            char text[32];
+            std::snprintf(text, sizeof text, "%d.%02d%%", *bp / 100, *bp % 100);
+            return std::string(text);
+        };
+        const nlohmann::json kpis = nlohmann::json::parse(to_json(c).dump())["kpis"];
+        nlohmann::json j = {{"code", c.code},
+                            {"as_of", format_date(r.as_of)},
+                            {"campaign_days", r.campaign_days},
+                            {"budget_total", c.budget.total().to_string()},
+                            {"coins_granted", r.coins_granted},
+                            {"coin_value", r.coin_value.to_string()},
+                            {"actual_cost", r.actual_cost.to_string()},
+                            {"targets", kpis},
+                            {"new_members", r.new_members},
+                            {"targeted", r.targeted},
+                            {"participants", r.participants},
+                            {"repurchasers", r.repurchasers},
+                            {"coins_earned", r.coins_earned},
+                            {"coins_redeemed", r.coins_redeemed},
+                            {"participation_bp", optional_bp(r.participation_bp)},
+                            {"repurchase_bp", optional_bp(r.repurchase_bp)},
+                            {"redemption_bp", optional_bp(r.redemption_bp)},
+                            {"cost_per_new_member", r.cost_per_new_member ? nlohmann::json(r.cost_per_new_member->to_string()) : nlohmann::json()}};
+        const std::string text = c.code + " as of " + format_date(r.as_of) + " (" + std::to_string(r.campaign_days) + " campaign days)" +
+                                 "\n  budget " + c.budget.total().to_string() + ", actual cost " + r.actual_cost.to_string() + " (" +
+                                 std::to_string(r.coins_granted) + " coins × " + r.coin_value.to_string() + ")" +
+                                 "\n  new members " + std::to_string(r.new_members) + ", aimed at " + std::to_string(r.targeted) +
+                                 ", participants " + std::to_string(r.participants) + "\n  participation " + percent(r.participation_bp) +
+                                 ", repurchase " + percent(r.repurchase_bp) + ", points redemption " + percent(r.redemption_bp) +
+                                 ", cost per new member " + (r.cost_per_new_member ? r.cost_per_new_member->to_string() : "-");
+        ctx.print(j, text);
     });
 
     auto submit_id = std::make_shared<std::int64_t>(0);

@@ -19,7 +19,7 @@ constexpr int kYearsAround = 3;
 // "20261208T020000Z": a business time (UTC+8) as the UTC instant iCalendar wants.
 std::string ics_utc(const Instant& business_time) {
     const Instant utc = business_time - boost::posix_time::hours(8);
-    char buf[32];
+    char buf[64];  // room for any int the compiler imagines; the text is always 16 characters
     std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", static_cast<int>(utc.date().year()),
                   static_cast<int>(utc.date().month()), static_cast<int>(utc.date().day()),
                   static_cast<int>(utc.time_of_day().hours()), static_cast<int>(utc.time_of_day().minutes()),
@@ -138,6 +138,18 @@ std::vector<CampaignConflict> CampaignService::conflicts(const std::vector<Calen
             if (first) out.push_back({campaigns[i].campaign.code, campaigns[j].campaign.code, *first});
         }
     return out;
+}
+
+std::vector<CampaignConflict> CampaignService::conflicts_with(const Actor& actor, const Campaign& proposed) {
+    const Date from = proposed.starts_at.date();
+    const Date to = from + boost::gregorian::years(1);
+    std::vector<CalendarCampaign> others = calendar(actor, from, to);
+    std::erase_if(others, [&](const CalendarCampaign& c) { return c.campaign.code == proposed.code; });
+    const CalendarCampaign mine{proposed, CampaignStatus::Draft, 0, spans(proposed, from, to)};
+    std::vector<CampaignConflict> found;
+    for (const CalendarCampaign& other : others)
+        for (const CampaignConflict& c : conflicts({mine, other})) found.push_back(c);
+    return found;
 }
 
 std::string CampaignService::ics(const Actor& actor, const std::optional<std::string>& code) {

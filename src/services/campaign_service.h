@@ -38,6 +38,8 @@ public:
     CalendarCampaign show(const Actor& actor, const std::string& code);
     // The pairs among `campaigns` whose spans overlap and whose targets can meet.
     static std::vector<CampaignConflict> conflicts(const std::vector<CalendarCampaign>& campaigns);
+    // The campaigns a proposed one (new or changed) would run into over the year from its start.
+    std::vector<CampaignConflict> conflicts_with(const Actor& actor, const Campaign& proposed);
     // An iCalendar document (RFC 5545) of the campaigns in force, or of one: each a VEVENT with
     // its RRULE and EXDATEs, times in UTC.
     std::string ics(const Actor& actor, const std::optional<std::string>& code);

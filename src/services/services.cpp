@@ -16,6 +16,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       ledger(*db_, clock, program),
       openings(*db_, clock, program),
       campaigns(*db_, clock, program),
+      campaign_results(*db_, clock, program, campaigns),
       birthdays(*db_, clock, program),
       cards(*db_, clock, program),
       tiers(*db_, clock, program),

@@ -7,6 +7,7 @@
 #include "services/database_service.h"
 #include "services/demo_service.h"
 #include "services/birthday_benefits.h"
+#include "services/campaign_results.h"
 #include "services/campaign_service.h"
 #include "services/ledger_service.h"
 #include "services/opening_balances.h"
@@ -44,6 +45,7 @@ public:
     LedgerService ledger;
     OpeningBalanceImport openings;
     CampaignService campaigns;
+    CampaignResultsService campaign_results;
     BirthdayBenefits birthdays;
     CardService cards;
     TierService tiers;

@@ -30,4 +30,23 @@ const std::vector<Labelled<CampaignStatus>>& campaign_status_labels() {
     return t;
 }
 
+const std::vector<Labelled<RecurrenceKind>>& recurrence_kind_labels() {
+    static const std::vector<Labelled<RecurrenceKind>> t = {
+        {RecurrenceKind::None, tr_noop("Does not repeat")},
+        {RecurrenceKind::MonthlyOnDay, tr_noop("Every month on a day")},
+        {RecurrenceKind::NthWeekday, tr_noop("Every month on the Nth weekday")},
+        {RecurrenceKind::LastWeekday, tr_noop("Every month on the last weekday")},
+        {RecurrenceKind::Weekly, tr_noop("Every week on given days")},
+        {RecurrenceKind::Yearly, tr_noop("Every year on a date")},
+        {RecurrenceKind::BirthdayMonth, tr_noop("Each member's birthday month")},
+    };
+    return t;
+}
+
+wxString weekday_heading(int column) {
+    static const char* const names[] = {tr_noop("Mon"), tr_noop("Tue"), tr_noop("Wed"), tr_noop("Thu"),
+                                        tr_noop("Fri"), tr_noop("Sat"), tr_noop("Sun")};
+    return wxGetTranslation(names[column]);
+}
+
 }  // namespace md::views

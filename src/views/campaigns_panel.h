@@ -1,9 +1,11 @@
 #pragma once
-// The Campaigns area: the campaign calendar a month at a time (CampaignMonthView), the month's
-// campaigns in a list with their type, status, recurrence in words, coin multiplier and budget,
-// and the conflicts between campaigns aimed at the same members. Campaigns are proposed and
-// approved as programme items (`campaign add` on the CLI; the approvals area decides them).
-// Clicking a bar, or activating a row, opens the campaign.
+// The Campaigns area: the campaign calendar a month or a week at a time (bars coloured by type,
+// conflicts between campaigns aimed at the same members marked), or every campaign of the two
+// years around today as a list; filters by type, status and words narrow all three. The list
+// under the calendar names each campaign's type, status, when in words, coin multiplier and
+// budget. A click on a bar, or a row activated, opens the campaign's window (budget against
+// actual cost, KPI targets against actual figures). New, Edit and Cancel, and dragging a bar to
+// other days, make change requests that the approvals area decides.
 #include "services/actor.h"
 #include "services/campaign_service.h"
 #include "views/lazy_area.h"
@@ -11,7 +13,11 @@
 #include <memory>
 #include <wx/panel.h>
 
+class wxButton;
+class wxChoice;
 class wxListCtrl;
+class wxRadioButton;
+class wxSearchCtrl;
 class wxStaticText;
 
 namespace md { class Services; }
@@ -19,25 +25,43 @@ namespace md { class Services; }
 namespace md::views {
 
 class CampaignMonthView;
+class CampaignWeekView;
 
 class CampaignsPanel : public wxPanel, public LazyArea {
 public:
     CampaignsPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor);
 
 private:
+    enum class Mode { Month, Week, List };
     void load() override;
-    void show_month();
-    void step(int months);
+    void refresh();
+    void step(int direction);
+    Mode mode() const;
+    // The campaigns the filters let through.
+    std::vector<CalendarCampaign> filtered(std::vector<CalendarCampaign> campaigns) const;
+    void fill_list();
+    std::string selected_code() const;
     void select(const std::string& code);
-    // The campaign's facts in a window: when, whom, budget, KPI targets and coin effects.
     void open(const std::string& code);
+    void plan(const std::optional<Campaign>& existing);
+    void cancel(const std::string& code);
+    // A bar dragged: propose the campaign moved by `shift` (one-off campaigns; a repeating one
+    // is changed through its rule).
+    void move(const std::string& code, boost::posix_time::time_duration shift);
+    void export_ics();
+    bool may_propose() const;
 
     std::shared_ptr<Services> services_;
     Actor actor_;
-    int year_ = 2026, month_ = 1;
+    Date anchor_ = Date(2026, 1, 1);  // a day of the month or week shown
     std::vector<CalendarCampaign> shown_;
     wxStaticText* title_ = nullptr;
+    wxRadioButton *month_mode_ = nullptr, *week_mode_ = nullptr, *list_mode_ = nullptr;
+    wxChoice *type_filter_ = nullptr, *status_filter_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    wxButton *previous_ = nullptr, *today_ = nullptr, *next_ = nullptr;
     CampaignMonthView* month_view_ = nullptr;
+    CampaignWeekView* week_view_ = nullptr;
     wxListCtrl* list_ = nullptr;
     wxStaticText* conflicts_ = nullptr;
 };

@@ -110,11 +110,20 @@ class CampaignCliTest(DemoDatabaseTest):
 
         member = self.as_role("service", "--json", "member", "add", "--name", "钱多多", "--mobile", "13512345678").json()["number"]
         self.assertEqual(self.as_role("service", "txn", "recharge", member, "1000").code, OK)
+        before = self.as_role("marketing", "--json", "campaign", "results", "double_today").json()
         bought = self.as_role("service", "--json", "txn", "purchase", member, "400").json()
         coins = [(e["amount"], e["campaign"]) for e in bought["entries"] if e["bucket"] == "coins"]
         self.assertEqual(coins, [(20, None), (20, "double_today")])
         self.assertEqual(bought["detail"]["campaign_coins"], {"double_today": 20})
         self.assertEqual(self.as_role("admin", "db", "check").code, OK)
+        # The campaign's window figures: its 20 coins at ¥1 are its actual cost; one more participant.
+        after = self.as_role("marketing", "--json", "campaign", "results", "double_today").json()
+        self.assertEqual((before["coins_granted"], after["coins_granted"], after["actual_cost"], after["budget_total"]),
+                         (0, 20, "20.00", "3500.00"))
+        self.assertEqual(after["targets"], {"new_members": 50, "participation_pct": 25})
+        self.assertEqual(after["participants"], before["participants"] + 1)
+        self.assertEqual(after["campaign_days"], 1)
+        self.assertGreaterEqual(after["new_members"], 1, "钱多多 joined today")
 
         r = self.as_role("marketing", "--json", "campaign", "cancel", "double_today", "--reason", "提前结束")
         self.assertEqual(r.code, OK, r.err)

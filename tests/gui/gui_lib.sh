@@ -79,7 +79,7 @@ start_signed_in() {  # language sign-in-title user password
   "$app_bin" --db "$db_url" --lang "$1" >>"$artifacts/$ARTIFACT_PREFIX-app-$1.log" 2>&1 &
   app_pid=$!
   local sign_in
-  sign_in=$(wait_window "$2" 20) || fail "no sign-in window \"$2\" within 20 s"
+  sign_in=$(wait_window "$2" 40) || fail "no sign-in window \"$2\" within 40 s"
   sleep 0.5
   xdotool windowfocus --sync "$sign_in" || fail "cannot focus the sign-in window"
   xdotool type --delay 15 "$3"

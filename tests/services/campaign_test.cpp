@@ -223,3 +223,46 @@ TEST_P(CampaignTest, BirthdayCoinsComeInTheBirthdayMonthOncePerMemberAndYear) {
 }
 
 MD_ON_BOTH_BACKENDS(CampaignTest);
+
+// The campaign window's actual figures, counted as services/campaign_results defines them.
+TEST_P(CampaignTest, ResultsCountCostParticipationRepurchaseAndRedemptionOnCampaignDaysOnly) {
+    auto item = campaign("mothers_double", "2", "2026-11-22 10:00", "2026-11-22 22:00");
+    item["target"] = {{"tags", {"妈妈俱乐部"}}};
+    approve(ChangeKind::Campaign, item);
+    // All three join on the campaign's day (10:00 business time).
+    const std::string buyer = member("王芳", "13800138000", {"妈妈俱乐部"});
+    member("赵敏", "13700137000", {"妈妈俱乐部"});  // aimed at, buys nothing
+    const std::string other = member("李雷", "13900139000");
+    EXPECT_EQ(buy_400(buyer), (Coins{{"", 20}, {"mothers_double", 20}}));
+    EXPECT_EQ(buy_400(buyer), (Coins{{"", 20}, {"mothers_double", 20}}));
+    buy_400(other);  // not aimed at: not a participant
+    services->ledger.redeem(desk, {buyer, 20, ""});
+    // The next day is not a campaign day: nothing done then counts.
+    *now = parse_instant("2026-11-23 03:00:00");
+    services->ledger.redeem(desk, {buyer, 30, ""});
+    buy_400(buyer);
+
+    const CampaignResults r = services->campaign_results.results(marketing, "mothers_double");
+    EXPECT_EQ(r.as_of, Date(2026, 11, 23));
+    EXPECT_EQ(r.campaign_days, 1);
+    EXPECT_EQ(r.coins_granted, 40);
+    EXPECT_EQ(r.actual_cost, Money::from_yuan(40)) << "40 coins at ¥1.00";
+    EXPECT_EQ(r.new_members, 3);
+    EXPECT_EQ(std::make_tuple(r.targeted, r.participants, r.repurchasers), std::make_tuple(2, 1, 1));
+    EXPECT_EQ(std::make_tuple(r.coins_earned, r.coins_redeemed), std::make_tuple(80, 20)) << "base and extra coins of the day";
+    EXPECT_EQ(r.participation_bp, 5000);
+    EXPECT_EQ(r.repurchase_bp, 10000);
+    EXPECT_EQ(r.redemption_bp, 2500);
+    EXPECT_EQ(r.cost_per_new_member, Money::from_fen(1333)) << "¥40.00 ÷ 3, half up to the fen";
+    EXPECT_EQ(r.campaign.campaign.budget.total(), Money::from_yuan(5800));
+}
+
+TEST(CampaignRates, BasisPointsRoundHalfUpAndNothingToDivideByIsNoRate) {
+    EXPECT_EQ(rate_bp(1, 3), 3333);
+    EXPECT_EQ(rate_bp(2, 3), 6667);
+    EXPECT_EQ(rate_bp(1, 8), 1250);
+    EXPECT_EQ(rate_bp(1, 20000), 1) << "half a basis point rounds up";
+    EXPECT_EQ(rate_bp(1, 80000), 0) << "a quarter of one rounds down";
+    EXPECT_EQ(rate_bp(0, 5), 0);
+    EXPECT_EQ(rate_bp(3, 0), std::nullopt);
+}

@@ -1,0 +1,43 @@
+#include "db/campaign_activity_repository.h"
+
+namespace md {
+
+std::int64_t CampaignActivityRepository::coins_granted(const std::string& campaign) {
+    return db_.guarded("reading the campaign's coins", [&] {
+        long long coins = 0;
+        soci::indicator ind = soci::i_null;
+        db_.sql() << "SELECT SUM(amount) FROM ledger_entries WHERE campaign = :c AND bucket = 'coins'", soci::into(coins, ind),
+            soci::use(campaign);
+        return static_cast<std::int64_t>(ind == soci::i_ok ? coins : 0);
+    });
+}
+
+void CampaignActivityRepository::add_activity(const Date& from, const Date& through,
+                                              std::map<std::int64_t, MemberActivity>& into) {
+    db_.guarded("reading what members did on the campaign's days", [&] {
+        const std::string f = format_date(from), t = format_date(through);
+        long long member = 0, count = 0;
+        soci::statement purchases =
+            (db_.sql().prepare << "SELECT a.member_id, COUNT(*) FROM purchases p JOIN accounts a ON a.id = p.account_id"
+                                  " WHERE p.business_day >= :f AND p.business_day <= :t GROUP BY a.member_id",
+             soci::into(member), soci::into(count), soci::use(f), soci::use(t));
+        purchases.execute(false);
+        while (purchases.fetch()) into[member].purchases += count;
+
+        std::string type;
+        long long coins = 0;
+        soci::statement lines =
+            (db_.sql().prepare << "SELECT a.member_id, e.entry_type, SUM(e.amount) FROM ledger_entries e"
+                                  " JOIN accounts a ON a.id = e.account_id"
+                                  " WHERE e.bucket = 'coins' AND e.entry_type IN ('points_earned', 'points_redeemed')"
+                                  " AND e.business_day >= :f AND e.business_day <= :t GROUP BY a.member_id, e.entry_type",
+             soci::into(member), soci::into(type), soci::into(coins), soci::use(f), soci::use(t));
+        lines.execute(false);
+        while (lines.fetch()) {
+            if (type == "points_earned") into[member].coins_earned += coins;
+            else into[member].coins_redeemed -= coins;  // redemptions are written negative
+        }
+    });
+}
+
+}  // namespace md

@@ -1,0 +1,61 @@
+#pragma once
+// What a campaign has achieved so far, beside its budget and KPI targets (the campaign window).
+// The figures, as defined here and printed under them:
+// - campaign days: the business days (UTC+8) an occurrence ran on, up to today;
+// - coins granted: the net coins of the ledger lines that refer to the campaign (extra coins,
+//   referral and birthday coins, less any taken back by refunds);
+// - actual cost: coins granted × the coin's redemption value in force today (whole coins ×
+//   fen: exact, no rounding);
+// - new members: members who joined on a campaign day;
+// - targeted members: members the campaign's target reaches today (tiers held, state, tags);
+// - participants: targeted members with at least one purchase on a campaign day;
+// - participation rate = participants ÷ targeted members;
+// - repurchase rate = participants with two or more purchases on campaign days ÷ participants;
+// - points redemption rate = coins the participants redeemed on campaign days ÷ coins they
+//   earned on those days;
+// - cost per new member = actual cost ÷ new members.
+// Rates are in basis points (1/100 of a percent) and the cost per new member in fen, each
+// rounded half up; a rate with nothing to divide by is absent, not zero.
+#include "services/campaign_service.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace md {
+
+struct CampaignResults {
+    CalendarCampaign campaign;
+    Date as_of;                       // today (business time)
+    int campaign_days = 0;            // days run so far
+    std::int64_t coins_granted = 0;
+    Money coin_value;                 // redemption value of one coin used for the cost
+    Money actual_cost;
+    std::int64_t new_members = 0;
+    std::int64_t targeted = 0;
+    std::int64_t participants = 0;
+    std::int64_t repurchasers = 0;    // participants with two or more purchases
+    std::int64_t coins_earned = 0;    // by participants on campaign days
+    std::int64_t coins_redeemed = 0;
+    std::optional<int> participation_bp, repurchase_bp, redemption_bp;
+    std::optional<Money> cost_per_new_member;
+};
+
+// numerator ÷ denominator in basis points, rounded half up; none when the denominator is 0.
+std::optional<int> rate_bp(std::int64_t numerator, std::int64_t denominator);
+
+class CampaignResultsService {
+public:
+    CampaignResultsService(Database& db, Clock clock, ProgramService& program, CampaignService& campaigns)
+        : db_(db), clock_(clock), audit_(db, clock), program_(program), campaigns_(campaigns) {}
+
+    CampaignResults results(const Actor& actor, const std::string& code);
+
+private:
+    Database& db_;
+    Clock clock_;
+    AuditTrail audit_;
+    ProgramService& program_;
+    CampaignService& campaigns_;
+};
+
+}  // namespace md
