@@ -28,6 +28,14 @@ wxListCtrl* table(wxWindow* parent, const std::vector<wxString>& columns, int ro
     return list;
 }
 
+// Tall enough for every row and the header, so nothing scrolls.
+void fit_rows(wxListCtrl* list) {
+    wxRect row;
+    if (list->GetItemCount() == 0 || !list->GetItemRect(0, row)) return;
+    const int height = row.height * (list->GetItemCount() + 1) + list->FromDIP(12);
+    list->SetMinSize(wxSize(list->GetMinSize().x, height));
+}
+
 void add_row(wxListCtrl* list, const std::vector<wxString>& cells) {
     const long row = list->InsertItem(list->GetItemCount(), cells[0]);
     for (std::size_t i = 1; i < cells.size(); ++i) list->SetItem(row, static_cast<long>(i), cells[i]);
@@ -84,6 +92,7 @@ CampaignWindow::CampaignWindow(wxWindow* parent, const CampaignResults& r, bool 
                                       to_wx(r.coin_value.to_display())),
                      wxString(), to_wx(r.actual_cost.to_display())});
     add_row(budget, {_("Total"), to_wx(c.budget.total().to_display()), to_wx(r.actual_cost.to_display())});
+    fit_rows(budget);
     sizer->Add(budget, 0, wxEXPAND | wxALL, gap);
 
     sizer->Add(bold_heading(this, _("KPI targets against actual figures")), 0, wxLEFT | wxRIGHT, gap);
@@ -96,6 +105,7 @@ CampaignWindow::CampaignWindow(wxWindow* parent, const CampaignResults& r, bool 
                    r.cost_per_new_member ? to_wx(r.cost_per_new_member->to_display()) : dash});
     add_row(kpis, {_("Members aimed at"), wxString(), count(r.targeted)});
     add_row(kpis, {_("Participants"), wxString(), count(r.participants)});
+    fit_rows(kpis);
     sizer->Add(kpis, 0, wxEXPAND | wxALL, gap);
 
     auto* definitions = new wxStaticText(
@@ -120,7 +130,7 @@ CampaignWindow::CampaignWindow(wxWindow* parent, const CampaignResults& r, bool 
     buttons->Add(edit_button, 0, wxRIGHT, gap);
     buttons->Add(cancel_button, 0);
     buttons->AddStretchSpacer();
-    auto* close = new wxButton(this, wxID_CLOSE, _("&Close"));
+    auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
     buttons->Add(close, 0);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, gap);
     SetSizerAndFit(sizer);

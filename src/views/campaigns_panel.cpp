@@ -56,7 +56,7 @@ CampaignsPanel::CampaignsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(bold_heading(this, _("Campaign calendar")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
-    month_mode_ = new wxRadioButton(this, wxID_ANY, _("&Month"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    month_mode_ = new wxRadioButton(this, wxID_ANY, _("Mont&h"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
     week_mode_ = new wxRadioButton(this, wxID_ANY, _("&Week"));
     list_mode_ = new wxRadioButton(this, wxID_ANY, _("&List"));
     for (wxRadioButton* r : {month_mode_, week_mode_, list_mode_}) top->Add(r, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
@@ -115,7 +115,7 @@ CampaignsPanel::CampaignsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     sizer->Add(conflicts_, 0, wxALL, gap);
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 130)), wxLC_REPORT | wxLC_SINGLE_SEL);
     const std::vector<std::pair<wxString, int>> columns = {{_("Code"), 120},  {_("Campaign name"), 170}, {_("Campaign type"), 100},
-                                                           {_("Status"), 80}, {_("When"), 330},          {_("Coins"), -60},
+                                                           {_("Status"), 80}, {_("When"), 300},          {_("Coins"), -60},
                                                            {_("Budget"), -100}, {_("Owner"), 90}};
     for (const auto& [title, width] : columns)
         list_->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));
@@ -223,7 +223,7 @@ void CampaignsPanel::refresh() {
 
     wxString warning;
     for (const CampaignConflict& c : conflicts)
-        warning += (warning.empty() ? wxString::FromUTF8("⚠ ") : wxString("; ")) +
+        warning += wxString(warning.empty() ? "" : "\n") + wxString::FromUTF8("⚠ ") +
                    wxString::Format(_("%s and %s meet on %s, aimed at the same members"), to_wx(c.first), to_wx(c.second),
                                     to_wx(format_date(c.day)));
     conflicts_->SetLabel(warning);

@@ -5,7 +5,10 @@
 # (marketing) opens the area and steps to next month, in English and in Chinese. The screenshot
 # must show the conflict: the day is framed in the conflict red (#D22828) and the double-points
 # green (#2E9A5A) bars are drawn; clicking the framed day's first bar opens the double-coins week;
-# the CLI's list reports the same conflict. Screenshots land in the artifacts folder.
+# the CLI's list reports the same conflict. The week view of the 8th marks it too. In English,
+# dragging the double-coins week one day later proposes that move (the CLI sees the request),
+# and the New campaign form, refused once for want of a name with the typed code kept, proposes
+# a club night. Screenshots land in the artifacts folder.
 # Usage: campaigns_test.sh MEMBERDESK_BIN MEMBERDESK_CLI_BIN ARTIFACTS_DIR
 set -uo pipefail
 export LC_ALL=C.UTF-8
@@ -82,7 +85,94 @@ look() {  # language sign-in-title area-title
   shot "campaigns-$1-opened"
   xdotool windowfocus --sync "$opened" && xdotool key Return
   wait_gone 'double_week' 5 || fail "the campaign window did not close ($1)"
+
+  # The week view of the 8th (the week after the 1st's): the conflict day headed in red, the
+  # double-coins week drawn as blocks.
+  xdotool key alt+w
+  sleep 0.7
+  xdotool key alt+n
+  sleep 1
+  png="$artifacts/campaigns-$1-week.png"
+  shot "campaigns-$1-week"
+  red=$(pixels_of "$png" D22828)
+  green=$(pixels_of "$png" 2E9A5A)
+  [ "$red" -ge 200 ] || fail "no conflict marked in the week view in $1 ($red conflict-red pixels)"
+  [ "$green" -ge 5000 ] || fail "no double-points blocks in the week view in $1 ($green green pixels)"
+  [ "$1" = en ] && drag_and_plan "$png"
   stop_app
+}
+
+# The week view's double-coins blocks: "ROW X1 X2 ...", the starts of the runs of green on a row
+# inside the blocks (each a day column, so X2 - X1 is one day).
+green_runs() {  # png
+  convert "$1" txt:- | python3 -c '
+import sys
+pixels = set()
+for line in sys.stdin:
+    if "#2E9A5A" in line:
+        x, y = line.split(":")[0].split(",")
+        pixels.add((int(x), int(y)))
+row = min(y for _, y in pixels) + 60
+xs = sorted(x for x, y in pixels if y == row)
+print(row, " ".join(str(x) for x in xs if x - 1 not in xs))'
+}
+
+newest_request() {  # code: the newest submitted change request of that campaign, as JSON
+  cli li.na demo-marketing change list --status submitted | python3 -c '
+import json, sys
+rows = [r for r in json.load(sys.stdin) if r["kind"] == "campaign" and r["item_key"] == sys.argv[1]]
+print(json.dumps(max(rows, key=lambda r: r["id"])["proposed"], ensure_ascii=False) if rows else "{}")' "$1"
+}
+
+# English only: dragging a block one day to the right proposes the campaign moved by a day; the
+# form plans a new campaign, refusing it first without a name and keeping what was typed.
+drag_and_plan() {  # week-view png
+  local row x1 x2 rest dialog box form geometry X Y H moved planned
+  read -r row x1 x2 rest < <(green_runs "$1")
+  [ -n "$x2" ] || fail "the double-coins week is not drawn over two days in the week view"
+  xdotool mousemove $((x1 + 20)) "$row" mousedown 1
+  for step in 1 2 3 4 5; do
+    xdotool mousemove $((x1 + 20 + (x2 - x1) * step / 5)) "$row"
+    sleep 0.1
+  done
+  xdotool mouseup 1
+  dialog=$(wait_window 'Propose change' 10) || { shot campaigns-en-drag-no-dialog; fail "dragging a block proposed nothing"; }
+  shot campaigns-en-drag
+  xdotool windowfocus --sync "$dialog"
+  xdotool type --delay 15 "GUI test: one day later"
+  xdotool key ctrl+Return
+  box=$(wait_window 'Change submitted' 10) || { shot campaigns-en-drag-no-box; fail "the move was not submitted"; }
+  xdotool windowfocus --sync "$box" && xdotool key Return
+  moved=$(newest_request double_week | python3 -c '
+import json, sys
+p = json.load(sys.stdin)
+print(p.get("starts_at"), "/", p.get("ends_at"))')
+  [ "$moved" = "$next_month-07 00:00 / $next_month-14 00:00" ] || fail "the drag proposed $moved"
+
+  xdotool key alt+a
+  form=$(wait_window '^New campaign$' 10) || { shot campaigns-en-no-form; fail "New campaign opened no form"; }
+  xdotool windowfocus --sync "$form"
+  xdotool type --delay 15 club_night
+  xdotool key Return
+  box=$(wait_window 'Invalid input' 10) || { shot campaigns-en-form-accepted; fail "a campaign without a name was not refused"; }
+  shot campaigns-en-form-refused
+  xdotool windowfocus --sync "$box" && xdotool key Return
+  wait_window '^New campaign$' 5 >/dev/null || fail "the form closed after the refusal"
+  eval "$(xdotool getwindowgeometry --shell "$form")"
+  # The names (second and third fields) and the reason (above the foot of the form).
+  xdotool mousemove $((X + 350)) $((Y + 101)) click 1 && xdotool type --delay 15 "Club night"
+  xdotool mousemove $((X + 350)) $((Y + 133)) click 1 && xdotool type --delay 15 "Club night"
+  xdotool mousemove $((X + 350)) $((Y + HEIGHT - 137)) click 1 && xdotool type --delay 15 "GUI test: plan a club night"
+  shot campaigns-en-form
+  xdotool key Return
+  box=$(wait_window 'Change submitted' 10) || { shot campaigns-en-form-not-submitted; fail "the form did not submit"; }
+  shot campaigns-en-form-submitted
+  xdotool windowfocus --sync "$box" && xdotool key Return
+  planned=$(newest_request club_night | python3 -c '
+import json, sys
+p = json.load(sys.stdin)
+print(p.get("code"), "/", p.get("name_en"), "/", p.get("owner"), "/", p.get("type"))')
+  [ "$planned" = "club_night / Club night / li.na / member_day" ] || fail "the form proposed $planned"
 }
 look en 'Sign in — MemberDesk' "MemberDesk — Campaigns"
 look zh_CN '登录 — MemberDesk' "MemberDesk — 营销活动"
