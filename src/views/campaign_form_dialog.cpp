@@ -188,6 +188,7 @@ wxWindow* CampaignFormDialog::recurrence_page(wxWindow* parent) {
     for (wxWindow* w : std::initializer_list<wxWindow*>{kind_, month_, nth_, weekday_})
         w->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { recurrence_changed(); });
     day_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { recurrence_changed(); });
+    day_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { recurrence_changed(); });  // typed, not stepped
     for (wxCheckBox* box : weekdays_) box->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { recurrence_changed(); });
     for (wxTextCtrl* t : {exceptions_, until_, count_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { recurrence_changed(); });
     return padded(page, column);
