@@ -505,6 +505,68 @@ const std::vector<Migration>& migrations() {
              "ALTER TABLE ledger_entries ADD COLUMN campaign TEXT NOT NULL DEFAULT ''",
              "CREATE INDEX ledger_entries_campaign ON ledger_entries (campaign) WHERE campaign <> ''",
          }},
+        {14,
+         "complaints: tickets, their timelines and compensation",
+         {
+             // One row per ticket. Times are UTC like every {TS}; the deadline clocks count them
+             // in business time. `version` guards saves (two staff on one ticket: a conflict).
+             "CREATE TABLE complaints ("
+             " id {PK},"
+             " number TEXT NOT NULL UNIQUE,"
+             " member_id BIGINT NOT NULL REFERENCES members (id),"
+             " channel TEXT NOT NULL,"
+             " category TEXT NOT NULL,"
+             " severity TEXT NOT NULL,"
+             " premium INTEGER NOT NULL DEFAULT 0 CHECK (premium IN (0, 1)),"
+             " subject TEXT NOT NULL,"
+             " description TEXT NOT NULL DEFAULT '',"
+             " owner TEXT NOT NULL DEFAULT '',"
+             " status TEXT NOT NULL,"
+             " opened_at {TS} NOT NULL,"
+             " responded_at {TS},"
+             " resolved_at {TS},"
+             " closed_at {TS},"
+             " satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),"
+             " root_cause TEXT NOT NULL DEFAULT '',"
+             " resolution_note TEXT NOT NULL DEFAULT '',"
+             " linked_to BIGINT REFERENCES complaints (id),"
+             " version INTEGER NOT NULL DEFAULT 1,"
+             " updated_at {TS} NOT NULL,"
+             " updated_by TEXT NOT NULL)",
+             // The duplicate rule looks for the member's tickets of one category in the last 7 days.
+             "CREATE INDEX complaints_member ON complaints (member_id, category, opened_at)",
+             "CREATE INDEX complaints_queue ON complaints (status, owner)",
+             // The timeline: opened, assigned, each status change, notes, compensation.
+             "CREATE TABLE complaint_events ("
+             " id {PK},"
+             " complaint_id BIGINT NOT NULL REFERENCES complaints (id),"
+             " at {TS} NOT NULL,"
+             " actor TEXT NOT NULL,"
+             " kind TEXT NOT NULL,"
+             " from_status TEXT,"
+             " to_status TEXT,"
+             " text TEXT NOT NULL DEFAULT '')",
+             "CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, id)",
+             // Compensation granted on a ticket: paid at once within the granting role's caps,
+             // else pending until someone else decides; `txn_id` is the ledger request that paid it.
+             "CREATE TABLE complaint_compensations ("
+             " id {PK},"
+             " complaint_id BIGINT NOT NULL REFERENCES complaints (id),"
+             " kind TEXT NOT NULL CHECK (kind IN ('coins', 'stored_value', 'benefit')),"
+             " coins BIGINT NOT NULL DEFAULT 0 CHECK (coins >= 0),"
+             " amount BIGINT NOT NULL DEFAULT 0 CHECK (amount >= 0),"
+             " benefit TEXT NOT NULL DEFAULT '',"
+             " reason TEXT NOT NULL,"
+             " state TEXT NOT NULL CHECK (state IN ('paid', 'pending', 'rejected')),"
+             " granted_by TEXT NOT NULL,"
+             " granted_at {TS} NOT NULL,"
+             " decided_by TEXT NOT NULL DEFAULT '',"
+             " decided_at {TS},"
+             " comment TEXT NOT NULL DEFAULT '',"
+             " txn_id BIGINT REFERENCES ledger_requests (id))",
+             "CREATE INDEX complaint_compensations_complaint ON complaint_compensations (complaint_id)",
+             "CREATE INDEX complaint_compensations_user ON complaint_compensations (granted_by, granted_at)",
+         }},
     };
     return list;
 }

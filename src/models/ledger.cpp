@@ -24,6 +24,7 @@ constexpr TypeName kTypes[] = {
     {EntryType::PointsRedeemed, "points_redeemed"}, {EntryType::PointsExpired, "points_expired"},
     {EntryType::PointsReversed, "points_reversed"}, {EntryType::OpeningBalance, "opening_balance"},
     {EntryType::MergeIn, "merge_in"},            {EntryType::MergeOut, "merge_out"},
+    {EntryType::Compensation, "compensation"},
 };
 
 constexpr std::pair<Bucket, const char*> kBuckets[] = {

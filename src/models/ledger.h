@@ -35,6 +35,7 @@ enum class EntryType {
     OpeningBalance,    // opening_balance: carried over from another system by an import
     MergeIn,           // merge_in: a duplicate record's balance joining this account
     MergeOut,          // merge_out: this (absorbed) account emptied into the survivor's
+    Compensation,      // compensation: granted on a complaint ticket (coins or the compensation bucket)
 };
 std::string entry_type_code(EntryType t);
 EntryType parse_entry_type(const std::string& code, const std::string& field);

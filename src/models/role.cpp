@@ -67,6 +67,10 @@ const Grant kGrants[] = {
     {Action::RunCampaignJobs, "campaign.jobs", {Role::Admin, Role::Marketing}},
     {Action::SimulateRules, "tier.simulate",
      {Role::Admin, Role::Marketing, Role::Approver, Role::Finance}},
+    {Action::ViewComplaints, "complaint.view",
+     {Role::Admin, Role::Marketing, Role::Approver, Role::Service, Role::Finance, Role::Auditor}},
+    {Action::HandleComplaints, "complaint.handle", {Role::Admin, Role::Service}},
+    {Action::DecideCompensation, "complaint.compensation_decide", {Role::Admin, Role::Approver, Role::Finance}},
 };
 
 const Grant& grant_for(Action action) {

@@ -42,6 +42,9 @@ enum class Action {
     RecomputeTiers,        // re-evaluates every member's tiers (preview, run, resume)
     SimulateRules,         // what-if: replays real transactions under a draft programme
     RunCampaignJobs,       // gives campaign benefits that a job issues (birthday coins)
+    ViewComplaints,        // complaint tickets, their timelines and compensation
+    HandleComplaints,      // opens, assigns, works and closes tickets; grants compensation within the caps
+    DecideCompensation,    // approves or rejects someone else's compensation above the caps
 };
 
 std::string action_code(Action action);        // "user.manage"

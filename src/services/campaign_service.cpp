@@ -57,7 +57,7 @@ void ics_line(std::string& doc, const std::string& line) {
 }  // namespace
 
 std::string campaign_status_code(CampaignStatus s) {
-    static const char* const codes[] = {"draft", "submitted", "approved", "running", "finished"};
+    static const char* const codes[] = {"draft", "submitted", "approved", "running", "finished", "cancelled"};
     return codes[static_cast<int>(s)];
 }
 
@@ -80,6 +80,27 @@ std::vector<CalendarCampaign> CampaignService::everything(const Actor& actor) {
         for (ChangeRequest& r : ChangeRepository(db_).list(q))
             if (r.kind == ChangeKind::Campaign && r.proposed && (!open.count(r.item_key) || open[r.item_key].id < r.id))
                 open[r.item_key] = r;
+    }
+    // Retired by an approved request and not proposed again: cancelled, as it last stood.
+    ChangeQuery approved;
+    approved.status = ChangeStatus::Approved;
+    std::map<std::string, ChangeRequest> retired;
+    for (ChangeRequest& r : ChangeRepository(db_).list(approved))
+        if (r.kind == ChangeKind::Campaign && !r.proposed && r.effective_from <= now.date() &&
+            (!retired.count(r.item_key) || retired[r.item_key].id < r.id))
+            retired[r.item_key] = r;
+    for (const auto& [code, r] : retired) {
+        const auto known = [&](const std::string& c) {
+            return open.count(c) || std::any_of(out.begin(), out.end(), [&](const CalendarCampaign& x) { return x.campaign.code == c; });
+        };
+        if (known(code)) continue;
+        // The newest version with a body is the campaign as it stood when it was cancelled.
+        const std::vector<ConfigVersion> versions = ChangeRepository(db_).history(ChangeKind::Campaign, code);
+        for (auto v = versions.rbegin(); v != versions.rend(); ++v)
+            if (v->body) {
+                out.push_back({campaign_from_json(nlohmann::json::parse(*v->body), "campaign", 100000), CampaignStatus::Cancelled, 0, {}});
+                break;
+            }
     }
     for (const auto& [code, r] : open) {
         if (std::any_of(out.begin(), out.end(), [&](const CalendarCampaign& c) { return c.campaign.code == code; })) continue;
@@ -124,6 +145,7 @@ std::vector<CampaignConflict> CampaignService::conflicts(const std::vector<Calen
     std::vector<CampaignConflict> out;
     for (std::size_t i = 0; i < campaigns.size(); ++i)
         for (std::size_t j = i + 1; j < campaigns.size(); ++j) {
+            if (campaigns[i].status == CampaignStatus::Cancelled || campaigns[j].status == CampaignStatus::Cancelled) continue;
             if (!targets_overlap(campaigns[i].campaign.target, campaigns[j].campaign.target)) continue;
             if (campaigns[i].campaign.recurrence.kind == RecurrenceKind::BirthdayMonth ||
                 campaigns[j].campaign.recurrence.kind == RecurrenceKind::BirthdayMonth)
@@ -155,7 +177,8 @@ std::vector<CampaignConflict> CampaignService::conflicts_with(const Actor& actor
 std::string CampaignService::ics(const Actor& actor, const std::optional<std::string>& code) {
     std::vector<CalendarCampaign> chosen;
     for (CalendarCampaign& c : everything(actor))
-        if (c.change_request == 0 && (!code || c.campaign.code == *code)) chosen.push_back(std::move(c));
+        if (c.change_request == 0 && c.status != CampaignStatus::Cancelled && (!code || c.campaign.code == *code))
+            chosen.push_back(std::move(c));
     if (code && chosen.empty())
         throw NotFoundError(subst(tr("campaign: there is no approved campaign \"{0}\""), {*code}));
     const std::string stamp = ics_utc(to_business_time(clock_()));

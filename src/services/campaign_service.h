@@ -1,6 +1,6 @@
 #pragma once
-// The campaign calendar: campaigns in force (approved: waiting, running or finished) and those
-// still in the approval workflow (draft, submitted), their occurrences in a window, the
+// The campaign calendar: campaigns in force (approved: waiting, running or finished), those
+// still in the approval workflow (draft, submitted) and those cancelled (retired), their occurrences in a window, the
 // conflicts between them, and the iCalendar export. Proposing, launching (approving) and
 // cancelling (retiring) go through ProgramService like every programme item.
 #include "services/audit_trail.h"
@@ -12,8 +12,9 @@
 
 namespace md {
 
-enum class CampaignStatus { Draft, Submitted, Approved, Running, Finished };
-std::string campaign_status_code(CampaignStatus s);  // "draft", "submitted", "approved", "running", "finished"
+// Cancelled: retired by an approved request; it no longer has any effect and meets no one.
+enum class CampaignStatus { Draft, Submitted, Approved, Running, Finished, Cancelled };
+std::string campaign_status_code(CampaignStatus s);  // "draft", "submitted", "approved", "running", "finished", "cancelled"
 
 struct CalendarCampaign {
     Campaign campaign;
@@ -36,7 +37,7 @@ public:
     // Campaigns with an occurrence in [from, to], in force today or waiting in a request.
     std::vector<CalendarCampaign> calendar(const Actor& actor, const Date& from, const Date& to);
     CalendarCampaign show(const Actor& actor, const std::string& code);
-    // The pairs among `campaigns` whose spans overlap and whose targets can meet.
+    // The pairs among `campaigns` (cancelled ones left out) whose spans overlap and whose targets can meet.
     static std::vector<CampaignConflict> conflicts(const std::vector<CalendarCampaign>& campaigns);
     // The campaigns a proposed one (new or changed) would run into over the year from its start.
     std::vector<CampaignConflict> conflicts_with(const Actor& actor, const Campaign& proposed);

@@ -544,6 +544,30 @@ TxnResult LedgerService::post_adjustment(const Actor& actor, const AdjustRequest
     return posted(d, member.number);
 }
 
+TxnResult LedgerService::post_compensation(const Actor& actor, const std::string& member_number, Bucket bucket,
+                                           std::int64_t amount, const std::string& reason, const std::string& key,
+                                           const std::string& detail) {
+    const bool coins = bucket == Bucket::Coins;
+    if ((!coins && bucket != Bucket::Compensation) || amount <= 0)
+        throw ValidationError("amount", std::to_string(amount), tr("amount: compensation is coins or stored value, above zero"));
+    const nlohmann::json request = {{"member", member_number}, {"bucket", bucket_code(bucket)}, {"amount", amount}, {"reason", reason}};
+    if (auto earlier = replay(db_, key, "compensation", request.dump())) return *earlier;
+    const Member member = load_member(db_, member_number);
+    LedgerRepository repo(db_);
+    const Instant now = clock_();
+    const Date day = to_business_time(now).date();
+    const Program& rules = program_.rules_in_force(day);
+    Draft d(repo.lock_open_account(member.id, now), day, actor.username, now, reason);
+    d.add(EntryType::Compensation, bucket, amount);
+    const std::int64_t id = write(repo, d, key, "compensation", request.dump(), detail);
+    if (coins) {
+        const std::optional<Date> expires = rules.points ? coin_expiry(*rules.points, day) : std::nullopt;
+        repo.add_coin_lot(d.account().id, d.lines().back().id, {0, day, expires, amount});
+    }
+    audit_txn(audit_, actor, "compensation", member.number, d, id, reason);
+    return posted(d, member.number);
+}
+
 TxnResult LedgerService::decide_adjustment(const Actor& actor, std::int64_t id, bool approve,
                                            const std::string& comment) {
     audit_.require(actor, Action::AdjustBalances, "adjustment", adjustment_label(id));

@@ -160,6 +160,13 @@ public:
     void fold_accounts(std::int64_t absorbed_member_id, std::int64_t survivor_member_id,
                        const std::string& survivor_number, const std::string& actor);
 
+    // Complaint compensation paid to the member (coins, or the compensation bucket): one
+    // `compensation` line, a coin lot for coins, the request keyed `key` (the ticket and the
+    // compensation, so once). Joins the caller's transaction; the complaint service has checked
+    // the permission and the caps. `detail` is a JSON object naming the ticket.
+    TxnResult post_compensation(const Actor& actor, const std::string& member, Bucket bucket, std::int64_t amount,
+                                const std::string& reason, const std::string& key, const std::string& detail);
+
 private:
     // The referrer's side of a referral campaign, in the purchase's transaction: their coins as
     // a transaction of its own (key "referral:<campaign>:<referred member>", so once per pair).

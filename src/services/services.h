@@ -9,6 +9,7 @@
 #include "services/birthday_benefits.h"
 #include "services/campaign_results.h"
 #include "services/campaign_service.h"
+#include "services/complaint_service.h"
 #include "services/ledger_service.h"
 #include "services/opening_balances.h"
 #include "services/lifecycle_service.h"
@@ -46,6 +47,7 @@ public:
     OpeningBalanceImport openings;
     CampaignService campaigns;
     CampaignResultsService campaign_results;
+    ComplaintService complaints;
     BirthdayBenefits birthdays;
     CardService cards;
     TierService tiers;

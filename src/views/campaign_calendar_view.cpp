@@ -69,12 +69,14 @@ bool CampaignCalendarView::runs_on(const CalendarCampaign& c, const Date& day) c
 
 void CampaignCalendarView::draw_bar(wxDC& dc, const wxRect& bar, const CalendarCampaign& c) {
     // Waiting campaigns (draft, submitted) are drawn pale: planned, not launched.
-    wxColour colour = type_colour(c.campaign.type);
+    // Cancelled ones are grey: they no longer have any effect.
+    wxColour colour = c.status == CampaignStatus::Cancelled ? wxColour(215, 215, 215) : type_colour(c.campaign.type);
     if (waiting(c)) colour = colour.ChangeLightness(160);
     dc.SetPen(*wxTRANSPARENT_PEN);
     dc.SetBrush(wxBrush(colour));
     dc.DrawRoundedRectangle(bar, FromDIP(3));
-    dc.SetTextForeground(waiting(c) ? wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT) : *wxWHITE);
+    const bool dark_text = waiting(c) || c.status == CampaignStatus::Cancelled;
+    dc.SetTextForeground(dark_text ? wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT) : *wxWHITE);
     dc.SetClippingRegion(bar);
     // A bar's name is centred; a tall block (the week view) has it at the top.
     const int text_y = bar.height > 2 * dc.GetCharHeight() ? bar.y + FromDIP(2) : bar.y + (bar.height - dc.GetCharHeight()) / 2;

@@ -26,6 +26,7 @@ const std::vector<Labelled<CampaignStatus>>& campaign_status_labels() {
         {CampaignStatus::Approved, tr_noop("Approved")},
         {CampaignStatus::Running, tr_noop("Running")},
         {CampaignStatus::Finished, tr_noop("Finished")},
+        {CampaignStatus::Cancelled, tr_noop("Cancelled")},
     };
     return t;
 }

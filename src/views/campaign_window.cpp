@@ -138,7 +138,7 @@ CampaignWindow::CampaignWindow(wxWindow* parent, const CampaignResults& r, bool 
     close->SetDefault();  // Enter closes, as Esc does
     close->SetFocus();
     // A campaign waiting in a request is changed in the approvals area; one in force by a new request.
-    const bool in_force = r.campaign.change_request == 0;
+    const bool in_force = r.campaign.change_request == 0 && r.campaign.status != CampaignStatus::Cancelled;
     edit_button->Enable(may_propose);
     cancel_button->Enable(may_propose && in_force);
     edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_EDIT); });

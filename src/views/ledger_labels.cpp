@@ -23,6 +23,7 @@ wxString entry_type_label(EntryType type) {
     case EntryType::OpeningBalance: return _("Opening balance");
     case EntryType::MergeIn: return _("Merged in");
     case EntryType::MergeOut: return _("Merged out");
+    case EntryType::Compensation: return _("Complaint compensation");
     }
     return to_wx(entry_type_code(type));
 }

@@ -3,6 +3,7 @@
 #include "services/services.h"
 #include "views/approvals_panel.h"
 #include "views/campaigns_panel.h"
+#include "views/complaints_panel.h"
 #include "views/cards_panel.h"
 #include "views/area_placeholder_panel.h"
 #include "views/areas.h"
@@ -50,6 +51,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
             case AreaId::Program: page = new ProgramPanel(pages_, services_, actor_); break;
             case AreaId::CardsAndStoredValue: page = new CardsPanel(pages_, services_, actor_); break;
             case AreaId::Campaigns: page = new CampaignsPanel(pages_, services_, actor_); break;
+            case AreaId::Complaints: page = new ComplaintsPanel(pages_, services_, actor_); break;
             case AreaId::Approvals: page = new ApprovalsPanel(pages_, services_, actor_); break;
             case AreaId::Audit: page = new AuditPanel(pages_, services_, actor_); break;
             case AreaId::Admin: page = new UsersPanel(pages_, services_, actor_); break;

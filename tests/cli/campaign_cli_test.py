@@ -130,6 +130,11 @@ class CampaignCliTest(DemoDatabaseTest):
         self.approve(r.json()["change_request"])
         bought = self.as_role("service", "--json", "txn", "purchase", member, "400").json()
         self.assertEqual([e["campaign"] for e in bought["entries"] if e["bucket"] == "coins"], [None])
+        # Still on the calendar, as cancelled, and in conflict with no one any more.
+        listed = self.as_role("marketing", "--json", "campaign", "list", "--from", str(now.date()), "--to",
+                              str(now.date())).json()
+        self.assertIn(("double_today", "cancelled"), [(c["code"], c["status"]) for c in listed["campaigns"]])
+        self.assertEqual([c for c in listed["conflicts"] if "double_today" in (c["first"], c["second"])], [])
 
     def test_two_people_editing_one_campaign_the_second_approval_is_a_conflict(self):
         day = self.today + datetime.timedelta(days=5)

@@ -1,0 +1,391 @@
+#include "services/complaint_service.h"
+
+#include "db/tier_repository.h"
+#include "db/user_repository.h"
+#include "models/errors.h"
+#include "models/translate.h"
+#include "services/member_service.h"
+
+#include <nlohmann/json.hpp>
+
+namespace md {
+namespace {
+
+const char* kEntity = "complaint";
+// The ladder whose members are premium (the fast channel), domain.md §3.
+const char* kPremiumLadder = "premium";
+
+nlohmann::json ticket_json(const ComplaintRow& r) {
+    const Complaint& t = r.ticket;
+    nlohmann::json j = {{"number", t.number},
+                        {"member", r.member_number},
+                        {"channel", complaint_channel_code(t.channel)},
+                        {"category", complaint_category_code(t.category)},
+                        {"severity", complaint_severity_code(t.severity)},
+                        {"premium", t.premium},
+                        {"subject", t.subject},
+                        {"owner", t.owner},
+                        {"status", complaint_status_code(t.status)},
+                        {"version", r.version}};
+    if (t.satisfaction) j["satisfaction"] = *t.satisfaction;
+    if (!t.resolution_note.empty()) j["resolution_note"] = t.resolution_note;
+    if (!t.root_cause.empty()) j["root_cause"] = t.root_cause;
+    return j;
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// The waits for the customer, from the timeline, in business time.
+std::vector<Pause> pauses_of(const std::vector<ComplaintEvent>& timeline) {
+    std::vector<Pause> out;
+    for (const ComplaintEvent& e : timeline) {
+        if (e.kind != "status") continue;
+        if (e.to == ComplaintStatus::WaitingCustomer) out.push_back({to_business_time(e.at), std::nullopt});
+        else if (e.from == ComplaintStatus::WaitingCustomer && !out.empty() && !out.back().until)
+            out.back().until = to_business_time(e.at);
+    }
+    return out;
+}
+
+DeadlineClock clock_of(const BusinessCalendar& calendar, const ComplaintPolicy& policy, const Instant& opened,
+                       std::int64_t target, const std::vector<Pause>& pauses, const std::optional<Instant>& done,
+                       const Instant& now) {
+    DeadlineClock c;
+    c.target_minutes = target;
+    c.due = add_business_minutes(calendar, opened, target, pauses);
+    c.done_at = done;
+    if (done) c.state = c.due && *done <= *c.due ? DeadlineState::OnTrack : DeadlineState::Breached;
+    else c.state = deadline_state(calendar, opened, target, pauses, now, policy.near_deadline_pct);
+    // Done while waiting (an open pause) cannot be late: the clock stood still.
+    if (done && !c.due) c.state = DeadlineState::OnTrack;
+    return c;
+}
+
+}  // namespace
+
+std::string complaint_queue_code(ComplaintQueue q) {
+    static const char* const codes[] = {"mine", "team", "unassigned", "near", "breached", "premium", "all"};
+    return codes[static_cast<int>(q)];
+}
+
+ComplaintQueue parse_complaint_queue(const std::string& code, const std::string& field) {
+    for (int i = 0; i <= static_cast<int>(ComplaintQueue::All); ++i)
+        if (complaint_queue_code(static_cast<ComplaintQueue>(i)) == code) return static_cast<ComplaintQueue>(i);
+    throw ValidationError(field, code,
+                          subst(tr("{0}: \"{1}\" is not a queue (mine, team, unassigned, near, breached, premium, all)"),
+                                {field, code}));
+}
+
+ComplaintView ComplaintService::view(ComplaintRow row, bool with_timeline) {
+    ComplaintRepository repo(db_);
+    ComplaintView v;
+    const std::vector<ComplaintEvent> timeline = repo.events(row.ticket.id);
+    const std::vector<Pause> pauses = pauses_of(timeline);
+    const DeadlineTarget& target = target_for(policy_, row.ticket.severity,
+                                              row.ticket.premium ? MemberClass::Premium : MemberClass::Standard);
+    const Instant opened = to_business_time(row.ticket.opened_at), now = to_business_time(clock_());
+    auto business = [](const std::optional<Instant>& utc) { return utc ? std::optional(to_business_time(*utc)) : std::nullopt; };
+    v.response = clock_of(calendar_, policy_, opened, target.response_minutes, pauses, business(row.responded_at), now);
+    v.resolution = clock_of(calendar_, policy_, opened, target.resolution_minutes, pauses, business(row.resolved_at), now);
+    if (with_timeline) {
+        v.timeline = timeline;
+        v.compensations = repo.compensations(row.ticket.id);
+        for (const ComplaintRow& earlier :
+             repo.recent(row.ticket.member_id, row.ticket.category, row.ticket.opened_at - boost::posix_time::hours(24 * kDuplicateWindowDays)))
+            if (earlier.ticket.id != row.ticket.id && earlier.ticket.opened_at <= row.ticket.opened_at)
+                v.possible_duplicates.push_back(earlier.ticket.number);
+    }
+    v.row = std::move(row);
+    return v;
+}
+
+ComplaintView ComplaintService::open(const Actor& actor, const OpenComplaintRequest& in) {
+    audit_.require(actor, Action::HandleComplaints, kEntity, in.member);
+    Complaint t;
+    t.channel = parse_complaint_channel(in.channel, "channel");
+    t.category = parse_complaint_category(in.category, "category");
+    t.severity = parse_complaint_severity(in.severity, "severity");
+    t.subject = trimmed(in.subject);
+    t.description = in.description;
+    t.status = ComplaintStatus::New;
+    const Instant now = clock_();
+    t.opened_at = to_business_time(now);
+    validate(t);  // the model's checks read business time
+    t.opened_at = now;
+    Transaction tx(db_);
+    const Member member = load_member(db_, in.member);
+    t.member_id = member.id;
+    t.premium = TierRepository(db_).held(member.id).count(kPremiumLadder) > 0;
+    ComplaintRepository repo(db_);
+    if (in.link_to) {
+        auto earlier = repo.by_number(*in.link_to);
+        if (!earlier || earlier->ticket.member_id != member.id)
+            throw ValidationError("link_to", *in.link_to,
+                                  subst(tr("link_to: {0} is not a ticket of member {1}"), {*in.link_to, member.number}));
+        t.linked_to = earlier->ticket.id;
+    }
+    ComplaintRow row = repo.add(t, actor.username, now);
+    repo.add_event(row.ticket.id, {now, actor.username, "opened", std::nullopt, ComplaintStatus::New, t.subject});
+    audit_.record(actor.username, "complaint.open", kEntity, row.ticket.number, "", ticket_json(row).dump());
+    tx.commit();
+    return view(std::move(row), true);
+}
+
+template <class Change>
+ComplaintView ComplaintService::change(const Actor& actor, const std::string& number, std::optional<int> version,
+                                       const char* action, Change&& apply) {
+    audit_.require(actor, Action::HandleComplaints, kEntity, number);
+    Transaction tx(db_);
+    ComplaintRepository repo(db_);
+    auto row = repo.by_number(number);
+    if (!row) throw NotFoundError(subst(tr("complaint: there is no ticket {0}"), {number}));
+    if (version && *version != row->version)
+        throw ConflictError(subst(tr("complaint {0}: someone saved it since you opened it (version {1}, you had {2}); "
+                                     "reload it and try again"),
+                                  {number, std::to_string(row->version), std::to_string(*version)}));
+    const std::string before = ticket_json(*row).dump();
+    std::vector<ComplaintEvent> events;
+    apply(*row, events);
+    validate(row->ticket);
+    const Instant now = clock_();
+    if (!repo.save(*row, actor.username, now))
+        throw ConflictError(subst(tr("complaint {0}: someone saved it just now; reload it and try again"), {number}));
+    ++row->version;
+    for (const ComplaintEvent& e : events) repo.add_event(row->ticket.id, e);
+    audit_.record(actor.username, action, kEntity, number, before, ticket_json(*row).dump());
+    tx.commit();
+    return view(std::move(*row), true);
+}
+
+void ComplaintService::move(ComplaintRow& row, ComplaintStatus to, const std::string& actor, const std::string& text,
+                            std::vector<ComplaintEvent>& events) {
+    const ComplaintStatus from = row.ticket.status;
+    check_transition(from, to);
+    const Instant now = clock_();
+    row.ticket.status = to;
+    // The first move past new and assigned is the first answer to the member.
+    const bool answering = to == ComplaintStatus::InProgress || to == ComplaintStatus::WaitingCustomer || to == ComplaintStatus::Resolved;
+    if (answering && !row.responded_at) row.responded_at = now;
+    events.push_back({now, actor, "status", from, to, text});
+}
+
+ComplaintView ComplaintService::assign(const Actor& actor, const std::string& number, const std::string& owner,
+                                       std::optional<int> version) {
+    auto user = UserRepository(db_).find_by_username(owner);
+    if (!user || !user->active || !role_may(user->role, Action::HandleComplaints))
+        throw ValidationError("owner", owner,
+                              subst(tr("owner: \"{0}\" is not an active user who handles complaints"), {owner}));
+    return change(actor, number, version, "complaint.assign", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
+        if (row.ticket.status == ComplaintStatus::Closed)
+            throw ValidationError("complaint.status", "closed", subst(tr("complaint {0}: it is closed; reopen it first"), {number}));
+        row.ticket.owner = owner;
+        events.push_back({clock_(), actor.username, "assigned", std::nullopt, std::nullopt, owner});
+        if (row.ticket.status == ComplaintStatus::New) move(row, ComplaintStatus::Assigned, actor.username, "", events);
+    });
+}
+
+ComplaintView ComplaintService::note(const Actor& actor, const std::string& number, const std::string& text,
+                                     std::optional<int> version) {
+    if (trimmed(text).empty()) throw ValidationError("note", text, tr("note: the note is empty"));
+    return change(actor, number, version, "complaint.note", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
+        // Staff writing on an assigned (or reopened) ticket are working it: it moves in progress.
+        if (row.ticket.status == ComplaintStatus::Assigned || row.ticket.status == ComplaintStatus::Reopened)
+            move(row, ComplaintStatus::InProgress, actor.username, "", events);
+        events.push_back({clock_(), actor.username, "note", std::nullopt, std::nullopt, trimmed(text)});
+    });
+}
+
+ComplaintView ComplaintService::wait(const Actor& actor, const std::string& number, const std::string& text,
+                                     std::optional<int> version) {
+    return change(actor, number, version, "complaint.wait", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
+        if (row.ticket.status == ComplaintStatus::Assigned || row.ticket.status == ComplaintStatus::Reopened)
+            move(row, ComplaintStatus::InProgress, actor.username, "", events);
+        move(row, ComplaintStatus::WaitingCustomer, actor.username, trimmed(text), events);
+    });
+}
+
+ComplaintView ComplaintService::resume(const Actor& actor, const std::string& number, const std::string& text,
+                                       std::optional<int> version) {
+    return change(actor, number, version, "complaint.resume", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
+        move(row, ComplaintStatus::InProgress, actor.username, trimmed(text), events);
+    });
+}
+
+ComplaintView ComplaintService::resolve(const Actor& actor, const std::string& number, const std::string& resolution_note,
+                                        const std::string& root_cause, std::optional<int> version) {
+    return change(actor, number, version, "complaint.resolve", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
+        if (trimmed(resolution_note).empty())
+            throw ValidationError("resolution_note", resolution_note,
+                                  subst(tr("resolution_note: say how {0} was resolved"), {number}));
+        move(row, ComplaintStatus::Resolved, actor.username, trimmed(resolution_note), events);
+        row.ticket.resolution_note = trimmed(resolution_note);
+        if (!trimmed(root_cause).empty()) row.ticket.root_cause = trimmed(root_cause);
+        row.resolved_at = clock_();
+    });
+}
+
+ComplaintView ComplaintService::close(const Actor& actor, const std::string& number, std::optional<int> satisfaction,
+                                      std::optional<int> version) {
+    if (satisfaction) validate_satisfaction(*satisfaction);
+    return change(actor, number, version, "complaint.close", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
+        check_may_close(row.ticket);
+        move(row, ComplaintStatus::Closed, actor.username, satisfaction ? std::to_string(*satisfaction) + "/5" : "", events);
+        row.ticket.satisfaction = satisfaction;
+        row.ticket.closed_at = clock_();
+    });
+}
+
+ComplaintView ComplaintService::reopen(const Actor& actor, const std::string& number, const std::string& reason,
+                                       std::optional<int> version) {
+    if (trimmed(reason).empty()) throw ValidationError("reason", reason, tr("reason: say why the ticket is reopened"));
+    return change(actor, number, version, "complaint.reopen", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
+        if (row.ticket.status == ComplaintStatus::Closed && row.ticket.closed_at)
+            check_reopen_window(to_business_time(*row.ticket.closed_at), to_business_time(clock_()), policy_.reopen_window_days);
+        move(row, ComplaintStatus::Reopened, actor.username, trimmed(reason), events);
+        row.ticket.closed_at.reset();
+        row.ticket.satisfaction.reset();
+        row.resolved_at.reset();
+    });
+}
+
+CompensationRow ComplaintService::pay(const Actor& actor, const ComplaintRow& row, CompensationRow c) {
+    if (c.kind == "benefit") return c;  // in words only: nothing moves in the ledger
+    const bool coins = c.kind == "coins";
+    const nlohmann::json detail = {{"complaint", row.ticket.number}, {"compensation", c.id}};
+    const TxnResult paid =
+        ledger_.post_compensation(actor, row.member_number, coins ? Bucket::Coins : Bucket::Compensation,
+                                  coins ? c.coins : c.amount.fen(),
+                                  subst(tr("complaint {0}: {1}"), {row.ticket.number, c.reason}),
+                                  "complaint:" + row.ticket.number + ":" + std::to_string(c.id), detail.dump());
+    c.txn_id = paid.txn;
+    return c;
+}
+
+CompensationRow ComplaintService::compensate(const Actor& actor, const std::string& number, const CompensationRequest& in) {
+    audit_.require(actor, Action::HandleComplaints, kEntity, number);
+    const std::string reason = trimmed(in.reason);
+    if (reason.empty()) throw ValidationError("reason", in.reason, tr("reason: say why the member is compensated"));
+    CompensationRow c;
+    c.reason = reason;
+    c.granted_by = actor.username;
+    c.granted_at = clock_();
+    Transaction tx(db_);
+    ComplaintRepository repo(db_);
+    auto row = repo.by_number(number);
+    if (!row) throw NotFoundError(subst(tr("complaint: there is no ticket {0}"), {number}));
+    check_may_compensate(row->ticket.status);
+    const CompensationCap cap = cap_for(policy_, actor.role);
+    const auto [ticket_coins, ticket_value] = repo.granted_on_ticket(row->ticket.id);
+    const Date today = to_business_time(c.granted_at).date();
+    const auto [month_coins, month_value] = repo.granted_by_since(actor.username, business_day_start_utc(Date(today.year(), today.month(), 1)));
+    CapCheck check;
+    switch (in.kind) {
+    case CompensationKind::Coins:
+        c.kind = "coins";
+        c.coins = in.coins;
+        check = check_coin_compensation(cap, in.coins, ticket_coins, month_coins);
+        break;
+    case CompensationKind::StoredValue:
+        c.kind = "stored_value";
+        c.amount = in.amount;
+        check = check_stored_value_compensation(cap, in.amount, ticket_value, month_value);
+        break;
+    case CompensationKind::Benefit:
+        c.kind = "benefit";
+        c.benefit = trimmed(in.benefit);
+        if (c.benefit.empty()) throw ValidationError("benefit", in.benefit, tr("benefit: say what the member is given"));
+        break;
+    }
+    c.complaint_id = row->ticket.id;
+    c.state = check.needs_approval() ? "pending" : "paid";
+    c.id = repo.add_compensation(c);
+    const std::string what = c.kind == "coins" ? std::to_string(c.coins) + " coins"
+                             : c.kind == "stored_value" ? c.amount.to_string() : c.benefit;
+    if (c.state == "paid") {
+        c = pay(actor, *row, c);
+        c.decided_by = actor.username;
+        c.decided_at = c.granted_at;
+        repo.decide_compensation(c);
+    }
+    repo.add_event(row->ticket.id, {c.granted_at, actor.username, "compensation", std::nullopt, std::nullopt,
+                                    what + " (" + c.state + "): " + reason});
+    const nlohmann::json after = {{"compensation", c.id}, {"kind", c.kind}, {"what", what}, {"state", c.state},
+                                  {"above_ticket_cap", check.above_ticket_cap}, {"above_month_cap", check.above_month_cap}};
+    audit_.record(actor.username, c.state == "paid" ? "complaint.compensate" : "complaint.compensation_requested", kEntity,
+                  number, "", after.dump(), reason);
+    tx.commit();
+    return c;
+}
+
+CompensationRow ComplaintService::decide_compensation(const Actor& actor, std::int64_t id, bool approve,
+                                                      const std::string& comment) {
+    audit_.require(actor, Action::DecideCompensation, "compensation", std::to_string(id));
+    Transaction tx(db_);
+    ComplaintRepository repo(db_);
+    auto c = repo.compensation(id);
+    if (!c) throw NotFoundError(subst(tr("compensation: there is no compensation {0}"), {std::to_string(id)}));
+    if (c->state != "pending")
+        throw ConflictError(subst(tr("compensation {0}: it was already {1} by {2}"), {std::to_string(id), c->state, c->decided_by}));
+    if (c->granted_by == actor.username)
+        throw PermissionError(subst(tr("compensation {0}: you granted it; someone else must decide it"), {std::to_string(id)}));
+    auto row = repo.by_id(c->complaint_id);
+    c->decided_by = actor.username;
+    c->decided_at = clock_();
+    c->comment = comment;
+    if (approve) {
+        *c = pay(actor, *row, *c);
+        c->state = "paid";
+    } else {
+        c->state = "rejected";
+    }
+    repo.decide_compensation(*c);
+    repo.add_event(row->ticket.id, {*c->decided_at, actor.username, "compensation", std::nullopt, std::nullopt,
+                                    subst(tr("compensation {0} {1}"), {std::to_string(id), c->state}) +
+                                        (comment.empty() ? "" : ": " + comment)});
+    audit_.record(actor.username, approve ? "complaint.compensation_approved" : "complaint.compensation_rejected",
+                  "compensation", std::to_string(id), "pending", c->state, comment);
+    tx.commit();
+    return *c;
+}
+
+std::vector<CompensationRow> ComplaintService::pending_compensations(const Actor& actor) {
+    audit_.require(actor, Action::ViewComplaints, "compensation");
+    return ComplaintRepository(db_).pending_compensations();
+}
+
+ComplaintView ComplaintService::show(const Actor& actor, const std::string& number) {
+    audit_.require(actor, Action::ViewComplaints, kEntity, number);
+    auto row = ComplaintRepository(db_).by_number(number);
+    if (!row) throw NotFoundError(subst(tr("complaint: there is no ticket {0}"), {number}));
+    return view(std::move(*row), true);
+}
+
+std::vector<ComplaintView> ComplaintService::queue(const Actor& actor, ComplaintQueue q, const std::optional<std::string>& member) {
+    audit_.require(actor, Action::ViewComplaints, kEntity);
+    ComplaintFilter filter;
+    if (member) {
+        filter.member_id = load_member(db_, *member).id;
+        filter.open_only = false;
+    }
+    if (q == ComplaintQueue::Mine) filter.owner = actor.username;
+    if (q == ComplaintQueue::Unassigned) filter.owner = "";
+    std::vector<ComplaintView> out;
+    for (ComplaintRow& row : ComplaintRepository(db_).list(filter)) {
+        ComplaintView v = view(std::move(row), false);
+        const bool near = v.response.state == DeadlineState::Near || v.resolution.state == DeadlineState::Near;
+        const bool breached = (!v.row.responded_at && v.response.state == DeadlineState::Breached) ||
+                              (!v.row.resolved_at && v.resolution.state == DeadlineState::Breached);
+        if (q == ComplaintQueue::NearDeadline && !near) continue;
+        if (q == ComplaintQueue::Breached && !breached) continue;
+        if (q == ComplaintQueue::Premium && !v.row.ticket.premium) continue;
+        if (q == ComplaintQueue::Team && v.row.ticket.owner.empty()) continue;
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+}  // namespace md
