@@ -303,8 +303,8 @@ CompensationRow ComplaintService::compensate(const Actor& actor, const std::stri
     c.complaint_id = row->ticket.id;
     c.state = check.needs_approval() ? "pending" : "paid";
     c.id = repo.add_compensation(c);
-    const std::string what = c.kind == "coins" ? std::to_string(c.coins) + " coins"
-                             : c.kind == "stored_value" ? c.amount.to_string() : c.benefit;
+    const std::string what = c.kind == "coins" ? subst(tr("{0} coins"), {std::to_string(c.coins)})
+                             : c.kind == "stored_value" ? c.amount.to_display() : c.benefit;
     if (c.state == "paid") {
         c = pay(actor, *row, c);
         c.decided_by = actor.username;
@@ -312,7 +312,7 @@ CompensationRow ComplaintService::compensate(const Actor& actor, const std::stri
         repo.decide_compensation(c);
     }
     repo.add_event(row->ticket.id, {c.granted_at, actor.username, "compensation", std::nullopt, std::nullopt,
-                                    what + " (" + c.state + "): " + reason});
+                                    subst(c.state == "paid" ? tr("{0} paid: {1}") : tr("{0} waits for approval: {1}"), {what, reason})});
     const nlohmann::json after = {{"compensation", c.id}, {"kind", c.kind}, {"what", what}, {"state", c.state},
                                   {"above_ticket_cap", check.above_ticket_cap}, {"above_month_cap", check.above_month_cap}};
     audit_.record(actor.username, c.state == "paid" ? "complaint.compensate" : "complaint.compensation_requested", kEntity,
@@ -344,7 +344,8 @@ CompensationRow ComplaintService::decide_compensation(const Actor& actor, std::i
     }
     repo.decide_compensation(*c);
     repo.add_event(row->ticket.id, {*c->decided_at, actor.username, "compensation", std::nullopt, std::nullopt,
-                                    subst(tr("compensation {0} {1}"), {std::to_string(id), c->state}) +
+                                    subst(approve ? tr("compensation {0} approved and paid") : tr("compensation {0} rejected"),
+                                          {std::to_string(id)}) +
                                         (comment.empty() ? "" : ": " + comment)});
     audit_.record(actor.username, approve ? "complaint.compensation_approved" : "complaint.compensation_rejected",
                   "compensation", std::to_string(id), "pending", c->state, comment);

@@ -15,6 +15,7 @@
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
 
@@ -25,7 +26,7 @@ constexpr int kRecentPurchases = 5;
 
 wxString clock_text(const wxString& what, const DeadlineClock& c) {
     const wxString due = c.due ? to_wx(format_instant(*c.due).substr(0, 16)) : _("paused (waiting for the customer)");
-    wxString text = wxString::Format(_("%s by %s"), what, due);
+    wxString text = wxString::Format(_("%s due %s"), what, due);
     if (c.done_at) text += " · " + wxString::Format(_("done %s"), to_wx(format_instant(*c.done_at).substr(0, 16)));
     return text + " · " + label_of(deadline_state_labels(), c.state);
 }
@@ -62,10 +63,10 @@ ComplaintWindow::ComplaintWindow(wxWindow* parent, std::shared_ptr<Services> ser
     timeline_ = list(this, {{_("When"), 130}, {_("Who"), 90}, {_("What"), 120}, {_("Text"), 420}}, 190);
     sizer->Add(timeline_, 1, wxEXPAND | wxALL, gap);
     sizer->Add(bold_heading(this, _("Compensation")), 0, wxLEFT | wxRIGHT, gap);
-    compensations_ = list(this, {{_("Number"), 60}, {_("What"), 160}, {_("State"), 90}, {_("Granted by"), 100}, {_("Reason"), 330}}, 100);
+    compensations_ = list(this, {{_("Number"), 60}, {_("What"), 140}, {_("Compensation state"), 110}, {_("Granted by"), 100}, {_("Reason"), 330}}, 100);
     sizer->Add(compensations_, 0, wxEXPAND | wxALL, gap);
 
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
     struct ActionButton {
         wxString label;
         std::function<void()> run;
@@ -85,7 +86,7 @@ ComplaintWindow::ComplaintWindow(wxWindow* parent, std::shared_ptr<Services> ser
              if (auto text = ask(_("Resolve"), _("How it was resolved:"), true))
                  act([&](int v) { services_->complaints.resolve(actor_, number_, *text, "", v); });
          }},
-        {_("C&lose…"), [this] {
+        {_("C&lose ticket…"), [this] {
              wxArrayString scores;
              scores.Add(_("No score given"));
              for (int s = 1; s <= 5; ++s) scores.Add(wxString::Format("%d", s));
@@ -103,12 +104,13 @@ ComplaintWindow::ComplaintWindow(wxWindow* parent, std::shared_ptr<Services> ser
         auto* b = new wxButton(this, wxID_ANY, a.label);
         b->Enable(role_may(actor_.role, Action::HandleComplaints));
         b->Bind(wxEVT_BUTTON, [run = a.run](wxCommandEvent&) { run(); });
-        buttons->Add(b, 0, wxRIGHT, FromDIP(4));
+        buttons->Add(b, 0, wxRIGHT | wxBOTTOM, FromDIP(4));
     }
-    buttons->AddStretchSpacer();
+    auto* foot = new wxBoxSizer(wxHORIZONTAL);
+    foot->Add(buttons, 1, wxEXPAND);
     auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
-    buttons->Add(close, 0);
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, gap);
+    foot->Add(close, 0, wxALIGN_BOTTOM | wxBOTTOM, FromDIP(4));
+    sizer->Add(foot, 0, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
     SetEscapeId(wxID_CLOSE);
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); });
@@ -191,7 +193,7 @@ void ComplaintWindow::act(const std::function<void(int version)>& action) {
 }
 
 std::optional<std::string> ComplaintWindow::ask(const wxString& title, const wxString& label, bool required) {
-    wxTextEntryDialog dialog(this, label, title, wxString(), wxOK | wxCANCEL | wxTE_MULTILINE);
+    wxTextEntryDialog dialog(this, label, title, wxString(), wxOK | wxCANCEL);  // one line: Enter sends it
     while (dialog.ShowModal() == wxID_OK) {
         const std::string text = to_utf8(dialog.GetValue().Strip(wxString::both));
         if (!text.empty() || !required) return text;

@@ -24,7 +24,8 @@ namespace {
 
 wxString due_text(const DeadlineClock& c) {
     if (c.done_at) return _("done");
-    return c.due ? to_wx(format_instant(*c.due).substr(0, 16)) : _("paused");
+    // "12-01 11:00": month, day and time are what the desk reads; the year is this one or next.
+    return c.due ? to_wx(format_instant(*c.due).substr(5, 11)) : _("paused");
 }
 
 // Opening a ticket: member, channel, category, severity, subject and description. The dialog
@@ -96,12 +97,12 @@ ComplaintsPanel::ComplaintsPanel(wxWindow* parent, std::shared_ptr<Services> ser
     sizer->Add(top, 0, wxALL, gap);
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    queues_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(200, -1)));
+    queues_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(180, -1)));
     body->Add(queues_, 0, wxEXPAND | wxRIGHT, gap);
     tickets_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     const std::vector<std::pair<wxString, int>> columns = {
-        {_("Ticket"), 110}, {_("Member"), 150}, {_("Subject"), 200}, {_("Severity"), 70}, {_("Status"), 110},
-        {_("Owner"), 90},   {_("Respond by"), 120}, {_("Resolve by"), 120}};
+        {_("Ticket"), 112}, {_("Member"), 115}, {_("Subject"), 140}, {_("Severity"), 60}, {_("Status"), 95},
+        {_("Owner"), 75},   {_("Respond by"), 90}, {_("Resolve by"), 90}};
     for (const auto& [title, width] : columns) tickets_->AppendColumn(title, wxLIST_FORMAT_LEFT, FromDIP(width));
     body->Add(tickets_, 1, wxEXPAND);
     sizer->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
