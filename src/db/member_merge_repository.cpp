@@ -21,6 +21,8 @@ const std::vector<std::pair<std::string, std::string>>& member_references_moved_
         {"tier_history", "member_id"},
         {"tier_overrides", "member_id"},
         {"tier_run_changes", "member_id"},
+        // The duplicate's complaint tickets are the person's: the desk sees them all in one place.
+        {"complaints", "member_id"},
     };
     return refs;
 }

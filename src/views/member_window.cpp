@@ -8,6 +8,7 @@
 #include "views/member_fields.h"
 #include "views/member_labels.h"
 #include "views/program_labels.h"
+#include "views/member_complaints_page.h"
 #include "views/tier_page.h"
 #include "views/wx_text.h"
 
@@ -85,6 +86,8 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
         tabs->AddPage(none, _("Stored value && points"));
     }
     tabs->AddPage(new TierPage(tabs, services_, actor_, number_), _("Tiers"));
+    if (role_may(actor_.role, Action::ViewComplaints))
+        tabs->AddPage(new MemberComplaintsPage(tabs, services_, actor_, number_), _("Complaints"));
 
     auto* bottom = new wxBoxSizer(wxHORIZONTAL);
     status_ = new wxStaticText(background, wxID_ANY, wxString());
@@ -110,7 +113,7 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     fields_->set_editable(may_edit);
     save_->Enable(may_edit);
     save_->SetToolTip(may_edit ? _("Save the profile (Ctrl+S)") : _("Your role may look at members but not change them."));
-    tabs->SetToolTip(_("Ctrl+1 to Ctrl+4 switch between the tabs."));
+    tabs->SetToolTip(_("Ctrl+1, Ctrl+2… switch between the tabs."));
 
     save_->Bind(wxEVT_BUTTON, &MemberWindow::on_save, this);
     const bool may_merge = role_may(actor_.role, Action::MergeMembers);
@@ -122,8 +125,9 @@ MemberWindow::MemberWindow(wxWindow* parent, std::shared_ptr<Services> services,
     tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this, background, tabs](wxBookCtrlEvent& event) {
         save_->Show(event.GetSelection() == 0);
         // A purchase on the account tab may have moved the tier: show it as it is now.
-        if (auto* tiers = dynamic_cast<TierPage*>(tabs->GetPage(static_cast<std::size_t>(event.GetSelection()))))
-            tiers->reload();
+        wxWindow* page = tabs->GetPage(static_cast<std::size_t>(event.GetSelection()));
+        if (auto* tiers = dynamic_cast<TierPage*>(page)) tiers->reload();
+        if (auto* complaints = dynamic_cast<MemberComplaintsPage*>(page)) complaints->reload();
         background->Layout();
     });
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
