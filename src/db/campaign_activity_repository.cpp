@@ -12,8 +12,26 @@ std::int64_t CampaignActivityRepository::coins_granted(const std::string& campai
     });
 }
 
+std::int64_t CampaignActivityRepository::members() {
+    return db_.guarded("counting members", [&] {
+        long long n = 0;
+        db_.sql() << "SELECT COUNT(*) FROM members", soci::into(n);
+        return static_cast<std::int64_t>(n);
+    });
+}
+
+std::int64_t CampaignActivityRepository::members_joined(const Instant& from, const Instant& to) {
+    return db_.guarded("counting new members", [&] {
+        long long n = 0;
+        const std::string f = format_instant(from), t = format_instant(to);
+        db_.sql() << "SELECT COUNT(*) FROM members WHERE created_at >= :f AND created_at < :t", soci::into(n), soci::use(f),
+            soci::use(t);
+        return static_cast<std::int64_t>(n);
+    });
+}
+
 void CampaignActivityRepository::add_activity(const Date& from, const Date& through,
-                                              std::map<std::int64_t, MemberActivity>& into) {
+                                              std::map<std::int64_t, CampaignDayActivity>& into) {
     db_.guarded("reading what members did on the campaign's days", [&] {
         const std::string f = format_date(from), t = format_date(through);
         long long member = 0, count = 0;

@@ -10,7 +10,7 @@
 
 namespace md {
 
-struct MemberActivity {
+struct CampaignDayActivity {
     std::int64_t purchases = 0;       // purchases paid (refunded ones too: the visit happened)
     std::int64_t coins_earned = 0;    // points_earned lines
     std::int64_t coins_redeemed = 0;  // points_redeemed lines, as a positive number
@@ -22,8 +22,11 @@ public:
 
     // Net coins of the ledger lines that refer to the campaign (given less taken back).
     std::int64_t coins_granted(const std::string& campaign);
+    // How many members there are, and how many joined in [from, to) (UTC).
+    std::int64_t members();
+    std::int64_t members_joined(const Instant& from, const Instant& to);
     // Adds each member's activity on the business days from `from` through `through` to `into`.
-    void add_activity(const Date& from, const Date& through, std::map<std::int64_t, MemberActivity>& into);
+    void add_activity(const Date& from, const Date& through, std::map<std::int64_t, CampaignDayActivity>& into);
 
 private:
     Database& db_;

@@ -38,14 +38,44 @@ CampaignResults CampaignResultsService::results(const Actor& actor, const std::s
     out.actual_cost = Money::from_fen(out.coins_granted * out.coin_value.fen());
 
     // Each run of consecutive days read at once.
-    std::map<std::int64_t, MemberActivity> activity;
+    std::map<std::int64_t, CampaignDayActivity> activity;
     for (auto it = days.begin(); it != days.end();) {
         const Date from = *it;
         Date through = from;
         while (++it != days.end() && *it == through + boost::gregorian::days(1)) through = *it;
         activity_repo.add_activity(from, through, activity);
+        if (c.target.everyone())
+            out.new_members += activity_repo.members_joined(business_day_start_utc(from),
+                                                            business_day_start_utc(through + boost::gregorian::days(1)));
     }
+    auto count_participant = [&](const CampaignDayActivity& a) {
+        if (a.purchases == 0) return;
+        ++out.participants;
+        if (a.purchases >= 2) ++out.repurchasers;
+        out.coins_earned += a.coins_earned;
+        out.coins_redeemed += a.coins_redeemed;
+    };
 
+    if (c.target.everyone()) {
+        // Aimed at everyone: counts are enough, no member need be read (a member day at a million
+        // members stays an aggregate query).
+        out.targeted = activity_repo.members();
+        for (const auto& [member, a] : activity) count_participant(a);
+    } else {
+        count_targeted(c, days, activity, count_participant, out);
+    }
+    out.participation_bp = rate_bp(out.participants, out.targeted);
+    out.repurchase_bp = rate_bp(out.repurchasers, out.participants);
+    out.redemption_bp = rate_bp(out.coins_redeemed, out.coins_earned);
+    if (out.new_members > 0)
+        out.cost_per_new_member = Money::from_fen((out.actual_cost.fen() * 2 + out.new_members) / (2 * out.new_members));
+    return out;
+}
+
+void CampaignResultsService::count_targeted(const Campaign& c, const std::set<Date>& days,
+                                            const std::map<std::int64_t, CampaignDayActivity>& activity,
+                                            const std::function<void(const CampaignDayActivity&)>& count_participant,
+                                            CampaignResults& out) {
     // One pass over the members: who joined on a campaign day, whom the target reaches, and of
     // those, who took part. Tiers are read only when the target names some.
     std::map<std::int64_t, HeldTiers> held;
@@ -57,19 +87,8 @@ CampaignResults CampaignResultsService::results(const Actor& actor, const std::s
         const auto h = held.find(m.id);
         if (!targets(c.target, facts_of(m, h == held.end() ? none : h->second))) return;
         ++out.targeted;
-        const auto a = activity.find(m.id);
-        if (a == activity.end() || a->second.purchases == 0) return;
-        ++out.participants;
-        if (a->second.purchases >= 2) ++out.repurchasers;
-        out.coins_earned += a->second.coins_earned;
-        out.coins_redeemed += a->second.coins_redeemed;
+        if (const auto a = activity.find(m.id); a != activity.end()) count_participant(a->second);
     });
-    out.participation_bp = rate_bp(out.participants, out.targeted);
-    out.repurchase_bp = rate_bp(out.repurchasers, out.participants);
-    out.redemption_bp = rate_bp(out.coins_redeemed, out.coins_earned);
-    if (out.new_members > 0)
-        out.cost_per_new_member = Money::from_fen((out.actual_cost.fen() * 2 + out.new_members) / (2 * out.new_members));
-    return out;
 }
 
 }  // namespace md

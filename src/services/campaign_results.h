@@ -18,8 +18,13 @@
 // rounded half up; a rate with nothing to divide by is absent, not zero.
 #include "services/campaign_service.h"
 
+#include "db/campaign_activity_repository.h"
+
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
+#include <set>
 
 namespace md {
 
@@ -51,6 +56,10 @@ public:
     CampaignResults results(const Actor& actor, const std::string& code);
 
 private:
+    // Members the target reaches, read one by one (tiers, state, tags), with the new members and
+    // participants among all of them.
+    void count_targeted(const Campaign& c, const std::set<Date>& days, const std::map<std::int64_t, CampaignDayActivity>& activity,
+                        const std::function<void(const CampaignDayActivity&)>& count_participant, CampaignResults& out);
     Database& db_;
     Clock clock_;
     AuditTrail audit_;

@@ -229,6 +229,7 @@ TEST_P(CampaignTest, ResultsCountCostParticipationRepurchaseAndRedemptionOnCampa
     auto item = campaign("mothers_double", "2", "2026-11-22 10:00", "2026-11-22 22:00");
     item["target"] = {{"tags", {"妈妈俱乐部"}}};
     approve(ChangeKind::Campaign, item);
+    approve(ChangeKind::Campaign, campaign("everyone_day", "1", "2026-11-22 00:00", "2026-11-23 00:00"));
     // All three join on the campaign's day (10:00 business time).
     const std::string buyer = member("王芳", "13800138000", {"妈妈俱乐部"});
     member("赵敏", "13700137000", {"妈妈俱乐部"});  // aimed at, buys nothing
@@ -255,6 +256,15 @@ TEST_P(CampaignTest, ResultsCountCostParticipationRepurchaseAndRedemptionOnCampa
     EXPECT_EQ(r.redemption_bp, 2500);
     EXPECT_EQ(r.cost_per_new_member, Money::from_fen(1333)) << "¥40.00 ÷ 3, half up to the fen";
     EXPECT_EQ(r.campaign.campaign.budget.total(), Money::from_yuan(5800));
+
+    // Aimed at everyone, the figures come from counts alone: the same definitions.
+    const CampaignResults all = services->campaign_results.results(marketing, "everyone_day");
+    EXPECT_EQ(std::make_tuple(all.new_members, all.targeted, all.participants, all.repurchasers),
+              std::make_tuple(3, 3, 2, 1));
+    EXPECT_EQ(std::make_tuple(all.coins_granted, all.coins_earned, all.coins_redeemed), std::make_tuple(0, 100, 20))
+        << "the day's coins: 80 the buyer's and 20 the other member's";
+    EXPECT_EQ(all.participation_bp, 6667);
+    EXPECT_EQ(all.cost_per_new_member, Money()) << "no coins granted: nothing spent per new member";
 }
 
 TEST(CampaignRates, BasisPointsRoundHalfUpAndNothingToDivideByIsNoRate) {
