@@ -5,8 +5,25 @@
 namespace md {
 namespace {
 
+// "C2026-000042": the business year the ticket was opened in and its row id.
+std::string complaint_number(std::int64_t id, const Instant& opened_utc) {
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "C%04d-%06lld", static_cast<int>(to_business_time(opened_utc).date().year()),
+                  static_cast<long long>(id));
+    return buffer;
+}
+
+// The row id in a ticket number, or none when the text is not one.
+std::optional<long long> id_of(const std::string& number) {
+    int year = 0;
+    long long id = 0;
+    char tail = 0;
+    if (std::sscanf(number.c_str(), "C%4d-%lld%c", &year, &id, &tail) != 2 || id <= 0) return std::nullopt;
+    return id;
+}
+
 const char* kColumns =
-    "SELECT c.id, c.number, c.member_id, c.channel, c.category, c.severity, c.premium, c.subject, c.description,"
+    "SELECT c.id, c.member_id, c.channel, c.category, c.severity, c.premium, c.subject, c.description,"
     " c.owner, c.status, c.opened_at, c.responded_at, c.resolved_at, c.closed_at, c.satisfaction, c.root_cause,"
     " c.resolution_note, c.linked_to, c.version, m.number, m.name"
     " FROM complaints c JOIN members m ON m.id = c.member_id";
@@ -15,14 +32,13 @@ const char* kColumns =
 struct Fetched {
     long long id = 0, member_id = 0, linked_to = 0;
     int premium = 0, satisfaction = 0, version = 0;
-    std::string number, channel, category, severity, subject, description, owner, status, opened_at, responded_at,
+    std::string channel, category, severity, subject, description, owner, status, opened_at, responded_at,
         resolved_at, closed_at, root_cause, resolution_note, member_number, member_name;
     soci::indicator responded_ind = soci::i_null, resolved_ind = soci::i_null, closed_ind = soci::i_null,
                     satisfaction_ind = soci::i_null, linked_ind = soci::i_null;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
-        st.exchange(soci::into(number));
         st.exchange(soci::into(member_id));
         st.exchange(soci::into(channel));
         st.exchange(soci::into(category));
@@ -53,7 +69,8 @@ struct Fetched {
         ComplaintRow r;
         Complaint& t = r.ticket;
         t.id = id;
-        t.number = number;
+        t.opened_at = parse_instant(opened_at);
+        t.number = complaint_number(t.id, t.opened_at);
         t.member_id = member_id;
         t.channel = parse_complaint_channel(channel, "channel");
         t.category = parse_complaint_category(category, "category");
@@ -63,7 +80,6 @@ struct Fetched {
         t.description = description;
         t.owner = owner;
         t.status = parse_complaint_status(status, "status");
-        t.opened_at = parse_instant(opened_at);
         t.closed_at = instant(closed_at, closed_ind);
         if (satisfaction_ind == soci::i_ok) t.satisfaction = satisfaction;
         t.root_cause = root_cause;
@@ -158,9 +174,7 @@ std::optional<std::string> optional_text(const std::optional<Instant>& at) {
 }  // namespace
 
 ComplaintRow ComplaintRepository::add(const Complaint& t, const std::string& actor, const Instant& at) {
-    const std::string number = db_.guarded("opening the complaint", [&] {
-        // A placeholder unique to this insert, replaced by the number made from the row id.
-        const std::string placeholder = "new:" + actor + ":" + format_instant(at) + ":" + std::to_string(t.member_id);
+    const long long id = db_.guarded("opening the complaint", [&] {
         const std::string opened = format_instant(t.opened_at), when = format_instant(at);
         const std::string channel = complaint_channel_code(t.channel), category = complaint_category_code(t.category),
                           severity = complaint_severity_code(t.severity), status = complaint_status_code(t.status);
@@ -168,26 +182,25 @@ ComplaintRow ComplaintRepository::add(const Complaint& t, const std::string& act
         const int premium = t.premium ? 1 : 0;
         long long linked = t.linked_to.value_or(0);
         soci::indicator linked_ind = t.linked_to ? soci::i_ok : soci::i_null;
-        long long id = 0;
-        db_.sql() << "INSERT INTO complaints (number, member_id, channel, category, severity, premium, subject,"
-                     " description, owner, status, opened_at, linked_to, updated_at, updated_by)"
-                     " VALUES (:n, :m, :ch, :ca, :se, :pr, :su, :de, :ow, :st, :op, :li, :up, :by) RETURNING id",
-            soci::use(placeholder), soci::use(member), soci::use(channel), soci::use(category), soci::use(severity),
-            soci::use(premium), soci::use(t.subject), soci::use(t.description), soci::use(t.owner), soci::use(status),
-            soci::use(opened), soci::use(linked, linked_ind), soci::use(when), soci::use(actor), soci::into(id);
-        char buffer[48];
-        std::snprintf(buffer, sizeof buffer, "C%04d-%06lld", static_cast<int>(to_business_time(t.opened_at).date().year()), id);
-        const std::string text = buffer;
-        db_.sql() << "UPDATE complaints SET number = :n WHERE id = :id", soci::use(text), soci::use(id);
-        return text;
+        long long inserted = 0;
+        db_.sql() << "INSERT INTO complaints (member_id, channel, category, severity, premium, subject, description,"
+                     " owner, status, opened_at, linked_to, updated_at, updated_by)"
+                     " VALUES (:m, :ch, :ca, :se, :pr, :su, :de, :ow, :st, :op, :li, :up, :by) RETURNING id",
+            soci::use(member), soci::use(channel), soci::use(category), soci::use(severity), soci::use(premium),
+            soci::use(t.subject), soci::use(t.description), soci::use(t.owner), soci::use(status), soci::use(opened),
+            soci::use(linked, linked_ind), soci::use(when), soci::use(actor), soci::into(inserted);
+        return inserted;
     });
-    return *by_number(number);
+    return *by_id(id);
 }
 
 std::optional<ComplaintRow> ComplaintRepository::by_number(const std::string& number) {
     return db_.guarded("reading the complaint", [&]() -> std::optional<ComplaintRow> {
-        auto rows = select_rows(db_, std::string(kColumns) + " WHERE c.number = :n", {number});
-        if (rows.empty()) return std::nullopt;
+        const auto id = id_of(number);
+        if (!id) return std::nullopt;
+        auto rows = select_rows(db_, std::string(kColumns) + " WHERE c.id = :id", {std::to_string(*id)});
+        // The year is part of the number: C2025-000042 is not ticket 42 of 2026.
+        if (rows.empty() || rows.front().ticket.number != number) return std::nullopt;
         return rows.front();
     });
 }

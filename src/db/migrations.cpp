@@ -510,9 +510,10 @@ const std::vector<Migration>& migrations() {
          {
              // One row per ticket. Times are UTC like every {TS}; the deadline clocks count them
              // in business time. `version` guards saves (two staff on one ticket: a conflict).
+             // The ticket number people quote (C2026-000042) is made from the id and the year
+             // opened, so it is not stored.
              "CREATE TABLE complaints ("
              " id {PK},"
-             " number TEXT NOT NULL UNIQUE,"
              " member_id BIGINT NOT NULL REFERENCES members (id),"
              " channel TEXT NOT NULL,"
              " category TEXT NOT NULL,"

@@ -1,4 +1,5 @@
 #include "services/complaint_service.h"
+#include "models/text.h"
 
 #include "db/tier_repository.h"
 #include "db/user_repository.h"
@@ -31,12 +32,6 @@ nlohmann::json ticket_json(const ComplaintRow& r) {
     if (!t.resolution_note.empty()) j["resolution_note"] = t.resolution_note;
     if (!t.root_cause.empty()) j["root_cause"] = t.root_cause;
     return j;
-}
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 // The waits for the customer, from the timeline, in business time.
@@ -109,7 +104,7 @@ ComplaintView ComplaintService::open(const Actor& actor, const OpenComplaintRequ
     t.channel = parse_complaint_channel(in.channel, "channel");
     t.category = parse_complaint_category(in.category, "category");
     t.severity = parse_complaint_severity(in.severity, "severity");
-    t.subject = trimmed(in.subject);
+    t.subject = trim_space(in.subject);
     t.description = in.description;
     t.status = ComplaintStatus::New;
     const Instant now = clock_();
@@ -190,12 +185,12 @@ ComplaintView ComplaintService::assign(const Actor& actor, const std::string& nu
 
 ComplaintView ComplaintService::note(const Actor& actor, const std::string& number, const std::string& text,
                                      std::optional<int> version) {
-    if (trimmed(text).empty()) throw ValidationError("note", text, tr("note: the note is empty"));
+    if (trim_space(text).empty()) throw ValidationError("note", text, tr("note: the note is empty"));
     return change(actor, number, version, "complaint.note", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
         // Staff writing on an assigned (or reopened) ticket are working it: it moves in progress.
         if (row.ticket.status == ComplaintStatus::Assigned || row.ticket.status == ComplaintStatus::Reopened)
             move(row, ComplaintStatus::InProgress, actor.username, "", events);
-        events.push_back({clock_(), actor.username, "note", std::nullopt, std::nullopt, trimmed(text)});
+        events.push_back({clock_(), actor.username, "note", std::nullopt, std::nullopt, trim_space(text)});
     });
 }
 
@@ -204,26 +199,26 @@ ComplaintView ComplaintService::wait(const Actor& actor, const std::string& numb
     return change(actor, number, version, "complaint.wait", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
         if (row.ticket.status == ComplaintStatus::Assigned || row.ticket.status == ComplaintStatus::Reopened)
             move(row, ComplaintStatus::InProgress, actor.username, "", events);
-        move(row, ComplaintStatus::WaitingCustomer, actor.username, trimmed(text), events);
+        move(row, ComplaintStatus::WaitingCustomer, actor.username, trim_space(text), events);
     });
 }
 
 ComplaintView ComplaintService::resume(const Actor& actor, const std::string& number, const std::string& text,
                                        std::optional<int> version) {
     return change(actor, number, version, "complaint.resume", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
-        move(row, ComplaintStatus::InProgress, actor.username, trimmed(text), events);
+        move(row, ComplaintStatus::InProgress, actor.username, trim_space(text), events);
     });
 }
 
 ComplaintView ComplaintService::resolve(const Actor& actor, const std::string& number, const std::string& resolution_note,
                                         const std::string& root_cause, std::optional<int> version) {
     return change(actor, number, version, "complaint.resolve", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
-        if (trimmed(resolution_note).empty())
+        if (trim_space(resolution_note).empty())
             throw ValidationError("resolution_note", resolution_note,
                                   subst(tr("resolution_note: say how {0} was resolved"), {number}));
-        move(row, ComplaintStatus::Resolved, actor.username, trimmed(resolution_note), events);
-        row.ticket.resolution_note = trimmed(resolution_note);
-        if (!trimmed(root_cause).empty()) row.ticket.root_cause = trimmed(root_cause);
+        move(row, ComplaintStatus::Resolved, actor.username, trim_space(resolution_note), events);
+        row.ticket.resolution_note = trim_space(resolution_note);
+        if (!trim_space(root_cause).empty()) row.ticket.root_cause = trim_space(root_cause);
         row.resolved_at = clock_();
     });
 }
@@ -241,11 +236,11 @@ ComplaintView ComplaintService::close(const Actor& actor, const std::string& num
 
 ComplaintView ComplaintService::reopen(const Actor& actor, const std::string& number, const std::string& reason,
                                        std::optional<int> version) {
-    if (trimmed(reason).empty()) throw ValidationError("reason", reason, tr("reason: say why the ticket is reopened"));
+    if (trim_space(reason).empty()) throw ValidationError("reason", reason, tr("reason: say why the ticket is reopened"));
     return change(actor, number, version, "complaint.reopen", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
         if (row.ticket.status == ComplaintStatus::Closed && row.ticket.closed_at)
             check_reopen_window(to_business_time(*row.ticket.closed_at), to_business_time(clock_()), policy_.reopen_window_days);
-        move(row, ComplaintStatus::Reopened, actor.username, trimmed(reason), events);
+        move(row, ComplaintStatus::Reopened, actor.username, trim_space(reason), events);
         row.ticket.closed_at.reset();
         row.ticket.satisfaction.reset();
         row.resolved_at.reset();
@@ -267,7 +262,7 @@ CompensationRow ComplaintService::pay(const Actor& actor, const ComplaintRow& ro
 
 CompensationRow ComplaintService::compensate(const Actor& actor, const std::string& number, const CompensationRequest& in) {
     audit_.require(actor, Action::HandleComplaints, kEntity, number);
-    const std::string reason = trimmed(in.reason);
+    const std::string reason = trim_space(in.reason);
     if (reason.empty()) throw ValidationError("reason", in.reason, tr("reason: say why the member is compensated"));
     CompensationRow c;
     c.reason = reason;
@@ -296,7 +291,7 @@ CompensationRow ComplaintService::compensate(const Actor& actor, const std::stri
         break;
     case CompensationKind::Benefit:
         c.kind = "benefit";
-        c.benefit = trimmed(in.benefit);
+        c.benefit = trim_space(in.benefit);
         if (c.benefit.empty()) throw ValidationError("benefit", in.benefit, tr("benefit: say what the member is given"));
         break;
     }
@@ -365,6 +360,23 @@ ComplaintView ComplaintService::show(const Actor& actor, const std::string& numb
     return view(std::move(*row), true);
 }
 
+bool ComplaintService::in_queue(const ComplaintView& v, ComplaintQueue q, const Actor& actor) {
+    const Complaint& t = v.row.ticket;
+    switch (q) {
+    case ComplaintQueue::Mine: return t.owner == actor.username;
+    case ComplaintQueue::Team: return !t.owner.empty();
+    case ComplaintQueue::Unassigned: return t.owner.empty();
+    case ComplaintQueue::NearDeadline:
+        return v.response.state == DeadlineState::Near || v.resolution.state == DeadlineState::Near;
+    case ComplaintQueue::Breached:
+        return (!v.row.responded_at && v.response.state == DeadlineState::Breached) ||
+               (!v.row.resolved_at && v.resolution.state == DeadlineState::Breached);
+    case ComplaintQueue::Premium: return t.premium;
+    case ComplaintQueue::All: return true;
+    }
+    return false;
+}
+
 std::vector<ComplaintView> ComplaintService::queue(const Actor& actor, ComplaintQueue q, const std::optional<std::string>& member) {
     audit_.require(actor, Action::ViewComplaints, kEntity);
     ComplaintFilter filter;
@@ -372,20 +384,17 @@ std::vector<ComplaintView> ComplaintService::queue(const Actor& actor, Complaint
         filter.member_id = load_member(db_, *member).id;
         filter.open_only = false;
     }
-    if (q == ComplaintQueue::Mine) filter.owner = actor.username;
-    if (q == ComplaintQueue::Unassigned) filter.owner = "";
     std::vector<ComplaintView> out;
-    for (ComplaintRow& row : ComplaintRepository(db_).list(filter)) {
-        ComplaintView v = view(std::move(row), false);
-        const bool near = v.response.state == DeadlineState::Near || v.resolution.state == DeadlineState::Near;
-        const bool breached = (!v.row.responded_at && v.response.state == DeadlineState::Breached) ||
-                              (!v.row.resolved_at && v.resolution.state == DeadlineState::Breached);
-        if (q == ComplaintQueue::NearDeadline && !near) continue;
-        if (q == ComplaintQueue::Breached && !breached) continue;
-        if (q == ComplaintQueue::Premium && !v.row.ticket.premium) continue;
-        if (q == ComplaintQueue::Team && v.row.ticket.owner.empty()) continue;
-        out.push_back(std::move(v));
-    }
+    for (ComplaintRow& row : ComplaintRepository(db_).list(filter))
+        if (ComplaintView v = view(std::move(row), false); in_queue(v, q, actor)) out.push_back(std::move(v));
+    return out;
+}
+
+std::map<ComplaintQueue, std::vector<ComplaintView>> ComplaintService::queues(const Actor& actor) {
+    std::map<ComplaintQueue, std::vector<ComplaintView>> out;
+    for (const ComplaintView& v : queue(actor, ComplaintQueue::All))
+        for (int q = 0; q <= static_cast<int>(ComplaintQueue::All); ++q)
+            if (in_queue(v, static_cast<ComplaintQueue>(q), actor)) out[static_cast<ComplaintQueue>(q)].push_back(v);
     return out;
 }
 

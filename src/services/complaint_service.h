@@ -19,6 +19,7 @@
 #include "services/audit_trail.h"
 #include "services/ledger_service.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,12 +88,15 @@ public:
     ComplaintView show(const Actor& actor, const std::string& number);
     // Open tickets in a queue (timelines left out), oldest first; `member`: one member's tickets (closed ones too).
     std::vector<ComplaintView> queue(const Actor& actor, ComplaintQueue queue, const std::optional<std::string>& member = {});
+    // Every queue from one read of the open tickets (the area shows them all with their counts).
+    std::map<ComplaintQueue, std::vector<ComplaintView>> queues(const Actor& actor);
 
     const BusinessCalendar& calendar() const { return calendar_; }
     const ComplaintPolicy& policy() const { return policy_; }
 
 private:
     ComplaintView view(ComplaintRow row, bool with_timeline);
+    static bool in_queue(const ComplaintView& v, ComplaintQueue q, const Actor& actor);
     // Loads the ticket, checks the version the caller read, applies `change`, saves, records the
     // event and the audit line, all in one transaction.
     template <class Change>

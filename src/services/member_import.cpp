@@ -1,4 +1,5 @@
 #include "services/member_import.h"
+#include "models/text.h"
 
 #include "db/member_import_repository.h"
 #include "db/member_repository.h"
@@ -20,12 +21,6 @@ namespace {
 constexpr std::size_t kMaxField = 65536;  // no member field is near this; a longer one is garbage
 constexpr std::size_t kBatch = 2000;
 constexpr long long kProgressEvery = 10000;
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -105,7 +100,7 @@ std::vector<std::string> tags_of(const std::string& value) {
     std::string current;
     for (char c : unified + ",") {
         if (c == ',' || c == ';' || c == '|') {
-            if (!trim(current).empty()) tags.push_back(trim(current));
+            if (!trim_space(current).empty()) tags.push_back(trim_space(current));
             current.clear();
         } else {
             current += c;
@@ -116,7 +111,7 @@ std::vector<std::string> tags_of(const std::string& value) {
 
 Instant instant_of(const std::string& value, const std::string& field) {
     // A registration time in business time: "2024-06-05", "2024-06-05 21:58" or with seconds.
-    const std::string v = trim(value);
+    const std::string v = trim_space(value);
     const Date day = parse_date(v.substr(0, 10), field);
     int hour = 0, minute = 0, second = 0;
     if (v.size() > 10) {
@@ -146,7 +141,7 @@ const std::vector<std::string>& importable_fields() {
 }
 
 std::string default_field_for(const std::string& header) {
-    const std::string h = lower(trim(header));
+    const std::string h = lower(trim_space(header));
     for (const Synonyms& s : synonyms())
         for (const char* name : s.headers)
             if (h == name) return s.field;
@@ -161,11 +156,11 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
         // The decoded text is dropped once parsed: a million-row file is held once, not twice.
         const DecodedText decoded = decode_text(bytes, options.encoding);
         result.encoding = decoded.encoding;
-        if (trim(decoded.utf8).empty()) throw ValidationError("file", "", tr("file: the file is empty"));
+        if (trim_space(decoded.utf8).empty()) throw ValidationError("file", "", tr("file: the file is empty"));
         records = read_csv(decoded.utf8);
     }
     if (records.empty()) throw ValidationError("file", "", tr("file: the file is empty"));
-    for (const std::string& h : records[0].fields) result.header.push_back(trim(h));
+    for (const std::string& h : records[0].fields) result.header.push_back(trim_space(h));
     const auto& header = result.header;
 
     // --- which column is which field -----------------------------------------------------------
@@ -253,7 +248,7 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
         auto value = [&](const char* field) -> std::optional<std::string> {
             const auto it = column_of.find(field);
             if (it == column_of.end()) return std::nullopt;
-            const std::string v = trim(rec.fields[it->second]);
+            const std::string v = trim_space(rec.fields[it->second]);
             if (v.empty()) return std::nullopt;
             return v;
         };

@@ -1,4 +1,5 @@
 #include "services/member_service.h"
+#include "models/text.h"
 
 #include "db/card_repository.h"
 
@@ -17,12 +18,6 @@ namespace md {
 namespace {
 
 const char* kEntity = "member";
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -78,23 +73,23 @@ void MemberService::apply(Member& m, const MemberInput& in) { apply_member_input
 
 void apply_member_input(Member& m, const MemberInput& in) {
     if (in.name) {
-        m.name = trim(*in.name);
+        m.name = trim_space(*in.name);
         const NameKeys keys = name_keys(m.name);
         m.name_pinyin = keys.pinyin;
         m.name_initials = keys.initials;
     }
-    if (in.mobile) m.mobile = trim(*in.mobile).empty() ? "" : normalize_mobile(trim(*in.mobile), "mobile");
-    if (in.email) m.email = lower(trim(*in.email));
+    if (in.mobile) m.mobile = trim_space(*in.mobile).empty() ? "" : normalize_mobile(trim_space(*in.mobile), "mobile");
+    if (in.email) m.email = lower(trim_space(*in.email));
     if (in.birthday) {
-        const std::string b = trim(*in.birthday);
+        const std::string b = trim_space(*in.birthday);
         m.birthday = b.empty() ? std::nullopt : std::optional<Date>(parse_date(b, "birthday"));
     }
     if (in.gender) m.gender = parse_gender(*in.gender, "gender");
     if (in.type) m.type = parse_member_type(*in.type, "type");
-    if (in.company) m.company = trim(*in.company);
+    if (in.company) m.company = trim_space(*in.company);
     if (in.channel) m.channel = parse_channel(*in.channel, "channel");
-    if (in.home_store) m.home_store = trim(*in.home_store);
-    if (in.referrer) m.referrer_number = trim(*in.referrer);
+    if (in.home_store) m.home_store = trim_space(*in.home_store);
+    if (in.referrer) m.referrer_number = trim_space(*in.referrer);
     if (in.tags) m.tags = *in.tags;
     if (in.consent_sms) m.consent_sms = *in.consent_sms;
     if (in.consent_email) m.consent_email = *in.consent_email;
@@ -172,7 +167,7 @@ MemberRecord MemberService::show(const Actor& actor, const std::string& number, 
 
 std::vector<MemberHit> MemberService::find(const Actor& actor, const std::string& query, int limit) {
     audit_.require(actor, Action::ViewMembers, kEntity);
-    const std::string q = trim(query);
+    const std::string q = trim_space(query);
     if (q.empty()) throw ValidationError("query", query, tr("query: type a member number, mobile, name or e-mail"));
     if (limit < 1 || limit > 500)
         throw ValidationError("limit", std::to_string(limit), subst(tr("limit: {0} is outside 1–500"), {std::to_string(limit)}));

@@ -93,6 +93,16 @@ wxWindow* padded(wxWindow* page, wxSizer* content) {
     return page;
 }
 
+// A page of the form: its grid of fields with a note in words under it.
+wxWindow* with_note(wxWindow* page, wxSizer* grid, const wxString& text) {
+    auto* note = new wxStaticText(page, wxID_ANY, text);
+    note->Wrap(page->FromDIP(440));
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(grid, 0, wxEXPAND);
+    column->Add(note, 0, wxTOP, page->FromDIP(10));
+    return padded(page, column);
+}
+
 }  // namespace
 
 CampaignFormDialog::CampaignFormDialog(wxWindow* parent, const Program& program, const std::optional<Campaign>& existing,
@@ -144,14 +154,8 @@ wxWindow* CampaignFormDialog::campaign_page(wxWindow* parent) {
     starts_ = row(page, grid, _("Starts:"), new wxTextCtrl(page, wxID_ANY), "YYYY-MM-DD HH:MM");
     ends_ = row(page, grid, _("Ends:"), new wxTextCtrl(page, wxID_ANY), "YYYY-MM-DD HH:MM");
     owner_ = row(page, grid, _("Owner:"), new wxTextCtrl(page, wxID_ANY));
-    auto* note = new wxStaticText(page, wxID_ANY,
-                                  _("Times are business time (UTC+8). With a repeat, each occurrence starts at the "
+    return with_note(page, grid, _("Times are business time (UTC+8). With a repeat, each occurrence starts at the "
                                     "starting time and lasts as long as the first."));
-    note->Wrap(FromDIP(440));
-    auto* column = new wxBoxSizer(wxVERTICAL);
-    column->Add(grid, 0, wxEXPAND);
-    column->Add(note, 0, wxTOP, FromDIP(10));
-    return padded(page, column);
 }
 
 wxWindow* CampaignFormDialog::recurrence_page(wxWindow* parent) {
@@ -216,14 +220,8 @@ wxWindow* CampaignFormDialog::members_page(wxWindow* parent) {
                                        to_wx(format_multiplier(program_.points ? program_.points->max_multiplier_pct : 500))));
     referral_ = row(page, grid, _("Referral coins (each side):"), new wxTextCtrl(page, wxID_ANY));
     birthday_ = row(page, grid, _("Birthday coins:"), new wxTextCtrl(page, wxID_ANY));
-    auto* note = new wxStaticText(page, wxID_ANY,
-                                  _("No tier, state or tag ticked: every member. A member is aimed at when they match "
+    return with_note(page, grid, _("No tier, state or tag ticked: every member. A member is aimed at when they match "
                                     "every list that has something ticked."));
-    note->Wrap(FromDIP(440));
-    auto* column = new wxBoxSizer(wxVERTICAL);
-    column->Add(grid, 0, wxEXPAND);
-    column->Add(note, 0, wxTOP, FromDIP(10));
-    return padded(page, column);
 }
 
 wxWindow* CampaignFormDialog::budget_page(wxWindow* parent) {
@@ -237,11 +235,7 @@ wxWindow* CampaignFormDialog::budget_page(wxWindow* parent) {
     redemption_ = row(page, grid, _("Target points redemption (%):"), new wxTextCtrl(page, wxID_ANY));
     repurchase_ = row(page, grid, _("Target repurchase (%):"), new wxTextCtrl(page, wxID_ANY));
     cost_per_new_ = row(page, grid, _("Target cost per new member (¥):"), new wxTextCtrl(page, wxID_ANY));
-    auto* note = new wxStaticText(page, wxID_ANY, _("Leave a target empty when the campaign has none."));
-    auto* column = new wxBoxSizer(wxVERTICAL);
-    column->Add(grid, 0, wxEXPAND);
-    column->Add(note, 0, wxTOP, FromDIP(10));
-    return padded(page, column);
+    return with_note(page, grid, _("Leave a target empty when the campaign has none."));
 }
 
 void CampaignFormDialog::fill(const Campaign& c) {

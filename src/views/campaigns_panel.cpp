@@ -270,10 +270,7 @@ void CampaignsPanel::open(const std::string& code) {
     if (chosen == wxID_DELETE) cancel(code);
     if (chosen == wxID_FORWARD &&
         run_or_show_error(this, [&] { services_->program.submit(actor_, results.campaign.change_request); })) {
-        wxMessageBox(wxString::Format(_("Change request #%lld was made. An approver decides it in the Approvals area."),
-                                      static_cast<long long>(results.campaign.change_request)),
-                     _("Change submitted"), wxOK | wxICON_INFORMATION, this);
-        refresh();
+        tell_submitted(results.campaign.change_request);
     }
 }
 
@@ -324,10 +321,7 @@ void CampaignsPanel::cancel(const std::string& code) {
                              request = services_->program.propose(actor_, p).id;
                          });
     if (dialog.ShowModal() != wxID_OK) return;
-    wxMessageBox(wxString::Format(_("Change request #%lld was made. An approver decides it in the Approvals area."),
-                                  static_cast<long long>(request)),
-                 _("Change submitted"), wxOK | wxICON_INFORMATION, this);
-    refresh();
+    tell_submitted(request);
 }
 
 void CampaignsPanel::move(const std::string& code, boost::posix_time::time_duration shift) {
@@ -367,6 +361,10 @@ void CampaignsPanel::move(const std::string& code, boost::posix_time::time_durat
         request = services_->program.propose(actor_, p).id;
     });
     if (dialog.ShowModal() != wxID_OK) return;
+    tell_submitted(request);
+}
+
+void CampaignsPanel::tell_submitted(std::int64_t request) {
     wxMessageBox(wxString::Format(_("Change request #%lld was made. An approver decides it in the Approvals area."),
                                   static_cast<long long>(request)),
                  _("Change submitted"), wxOK | wxICON_INFORMATION, this);

@@ -49,6 +49,8 @@ private:
     // is changed through its rule).
     void move(const std::string& code, boost::posix_time::time_duration shift);
     void export_ics();
+    // Says which change request was made, and shows the calendar again.
+    void tell_submitted(std::int64_t request);
     bool may_propose() const;
 
     std::shared_ptr<Services> services_;

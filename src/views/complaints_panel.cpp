@@ -129,9 +129,10 @@ void ComplaintsPanel::refresh() {
     std::vector<ComplaintView> shown;
     run_or_show_error(this, [&] {
         // Each queue with its count, so the desk sees at a glance where work waits.
+        auto queues = services_->complaints.queues(actor_);
         const auto& labels = complaint_queue_labels();
         for (std::size_t i = 0; i < labels.size(); ++i) {
-            std::vector<ComplaintView> q = services_->complaints.queue(actor_, labels[i].value);
+            std::vector<ComplaintView>& q = queues[labels[i].value];
             queues_->SetString(static_cast<unsigned>(i), wxString::Format("%s (%zu)", wxGetTranslation(wxString::FromUTF8(labels[i].msgid)), q.size()));
             if (static_cast<int>(i) == selected) shown = std::move(q);
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # gui.complaints: the Complaints area on the real memberdesk under X (Xvfb in CI), driven by
 # xdotool. The CLI opens two tickets assigned to zhang.min (customer service); one is moved three
-# days back in the database, so its deadlines have passed. In English and in Chinese: the queue
+# days back in the database (by the row id in its number), so its deadlines have passed. In English and in Chinese: the queue
 # shows both with the breached one drawn in the breached colour (#FAD7D7, counted in the
 # screenshot); double-clicking it opens the ticket window; a note typed there moves the ticket in
 # progress — the CLI sees the note, the status and the answered response clock.
@@ -61,13 +61,13 @@ print(t["status"], t["response"]["done_at"] is not None, "|".join(notes))')
 }
 
 breached=$(open_ticket M00000001 "配送延迟两天")
-sqlite3 "$work/demo.db" "UPDATE complaints SET opened_at = datetime(opened_at, '-3 days') WHERE number = '$breached'" \
+sqlite3 "$work/demo.db" "UPDATE complaints SET opened_at = datetime(opened_at, '-3 days') WHERE id = CAST('${breached#*-}' AS INTEGER)" \
   || fail "could not move the ticket back"
 open_ticket M00000002 "面包发霉" >/dev/null
 work_ticket en 'Sign in — MemberDesk' "MemberDesk — Complaints" Complaint "$breached" "called the member"
 
 second=$(open_ticket M00000003 "店员态度冷淡")
-sqlite3 "$work/demo.db" "UPDATE complaints SET opened_at = datetime(opened_at, '-4 days') WHERE number = '$second'" \
+sqlite3 "$work/demo.db" "UPDATE complaints SET opened_at = datetime(opened_at, '-4 days') WHERE id = CAST('${second#*-}' AS INTEGER)" \
   || fail "could not move the ticket back"
 work_ticket zh_CN '登录 — MemberDesk' "MemberDesk — 投诉" 投诉 "$second" "phoned back"
 
