@@ -102,7 +102,10 @@ void register_change_commands(CLI::App& app, CliContext& ctx) {
     struct ProposeOptions { std::string kind, file, retire, reason, effective; bool draft = false; };
     auto po = std::make_shared<ProposeOptions>();
     CLI::App* propose = change->add_subcommand("propose", "Propose a new or changed item from a JSON file, or retire one");
-    propose->add_option("kind", po->kind, "ladder, points, denomination, bonus, package, committee, lifecycle, stored_value or campaign")->required();
+    propose->add_option("kind", po->kind,
+                        "ladder, points, denomination, bonus, package, committee, lifecycle, stored_value, campaign, "
+                        "business_calendar or complaint_policy")
+        ->required();
     propose->add_option("--file", po->file, "The item as JSON (as in program export)");
     propose->add_option("--retire", po->retire, "Retire the item with this key instead");
     propose->add_option("--reason", po->reason, "Why (required)")->required();

@@ -1,4 +1,4 @@
-// `complaint open|assign|note|wait|resume|resolve|close|reopen|compensate|decide|pending|list|show`:
+// `complaint open|assign|note|wait|resume|resolve|close|reopen|compensate|decide|pending|escalate|list|show`:
 // customer-service tickets from the command line. Every change takes `--version N` (the version
 // the caller read, from `show`): a ticket saved by someone else in between is a conflict (exit 4).
 #include "cli/commands.h"
@@ -55,6 +55,7 @@ nlohmann::json ticket_json(const ComplaintView& v) {
                         {"satisfaction", t.satisfaction ? nlohmann::json(*t.satisfaction) : nlohmann::json()},
                         {"root_cause", t.root_cause},
                         {"resolution_note", t.resolution_note},
+                        {"repeats", v.row.linked_number.empty() ? nlohmann::json() : nlohmann::json(v.row.linked_number)},
                         {"version", v.row.version},
                         {"response", clock_json(v.response)},
                         {"resolution", clock_json(v.resolution)}};
@@ -86,6 +87,7 @@ std::string ticket_line(const ComplaintView& v) {
 
 void print_ticket(CliContext& ctx, const ComplaintView& v) {
     std::string text = ticket_line(v);
+    if (!v.row.linked_number.empty()) text += "\n  repeats " + v.row.linked_number;
     for (const ComplaintEvent& e : v.timeline)
         text += "\n  " + format_business_time(e.at) + "  " + e.actor + "  " + e.kind +
                 (e.to ? " → " + complaint_status_code(*e.to) : "") + (e.text.empty() ? "" : "  " + e.text);
@@ -219,10 +221,15 @@ void register_complaint_commands(CLI::App& app, CliContext& ctx) {
     pending->callback([&ctx] {
         nlohmann::json list = nlohmann::json::array();
         std::string text;
-        for (const CompensationRow& r : ctx.services().complaints.pending_compensations(ctx.actor())) {
-            list.push_back(compensation_json(r));
-            text += std::to_string(r.id) + "  " + r.kind + "  " + (r.kind == "coins" ? std::to_string(r.coins) : r.amount.to_string()) +
-                    "  by " + r.granted_by + "  " + r.reason + "\n";
+        for (const PendingCompensation& p : ctx.services().complaints.pending_compensations(ctx.actor())) {
+            const CompensationRow& r = p.compensation;
+            nlohmann::json j = compensation_json(r);
+            j["complaint"] = p.ticket.ticket.number;
+            j["member"] = p.ticket.member_number;
+            list.push_back(j);
+            text += std::to_string(r.id) + "  " + p.ticket.ticket.number + "  " + r.kind + "  " +
+                    (r.kind == "coins" ? std::to_string(r.coins) : r.amount.to_string()) + "  by " + r.granted_by + "  " +
+                    r.reason + "\n";
         }
         ctx.print(list, text.empty() ? "nothing waits for approval" : text.substr(0, text.size() - 1));
     });
@@ -231,6 +238,20 @@ void register_complaint_commands(CLI::App& app, CliContext& ctx) {
         std::string queue = "team", member;
     };
     auto l = std::make_shared<ListArgs>();
+    // Meant to run from cron every few minutes; safe to repeat (a breach is recorded once).
+    CLI::App* escalate = complaint->add_subcommand(
+        "escalate", "Record the deadlines passed since the last run as breaches (the team lead's queue)");
+    escalate->callback([&ctx] {
+        nlohmann::json list = nlohmann::json::array();
+        std::string text;
+        for (const RecordedBreach& b : ctx.services().complaints.record_breaches(ctx.actor())) {
+            const std::string due = format_instant(b.due).substr(0, 16);
+            list.push_back({{"number", b.number}, {"clock", b.clock}, {"due", due}});
+            text += b.number + "  " + b.clock + " deadline passed (due " + due + ")\n";
+        }
+        ctx.print(list, text.empty() ? "no new breaches" : text.substr(0, text.size() - 1));
+    });
+
     CLI::App* list = complaint->add_subcommand("list", "Open tickets in a queue, or one member's tickets");
     list->add_option("--queue", l->queue, "mine, team, unassigned, near, breached, premium or all (default team)");
     list->add_option("--member", l->member, "One member's tickets, closed ones too");

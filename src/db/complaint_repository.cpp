@@ -25,17 +25,18 @@ std::optional<long long> id_of(const std::string& number) {
 const char* kColumns =
     "SELECT c.id, c.member_id, c.channel, c.category, c.severity, c.premium, c.subject, c.description,"
     " c.owner, c.status, c.opened_at, c.responded_at, c.resolved_at, c.closed_at, c.satisfaction, c.root_cause,"
-    " c.resolution_note, c.linked_to, c.version, m.number, m.name"
-    " FROM complaints c JOIN members m ON m.id = c.member_id";
+    " c.resolution_note, c.linked_to, c.version, m.number, m.name, l.opened_at"
+    " FROM complaints c JOIN members m ON m.id = c.member_id"
+    " LEFT JOIN complaints l ON l.id = c.linked_to";  // the repeated ticket's year, for its number
 
 // The columns of one ticket as SOCI fills them, then turned into a ComplaintRow.
 struct Fetched {
     long long id = 0, member_id = 0, linked_to = 0;
     int premium = 0, satisfaction = 0, version = 0;
     std::string channel, category, severity, subject, description, owner, status, opened_at, responded_at,
-        resolved_at, closed_at, root_cause, resolution_note, member_number, member_name;
+        resolved_at, closed_at, root_cause, resolution_note, member_number, member_name, linked_opened_at;
     soci::indicator responded_ind = soci::i_null, resolved_ind = soci::i_null, closed_ind = soci::i_null,
-                    satisfaction_ind = soci::i_null, linked_ind = soci::i_null;
+                    satisfaction_ind = soci::i_null, linked_ind = soci::i_null, linked_opened_ind = soci::i_null;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -59,6 +60,7 @@ struct Fetched {
         st.exchange(soci::into(version));
         st.exchange(soci::into(member_number));
         st.exchange(soci::into(member_name));
+        st.exchange(soci::into(linked_opened_at, linked_opened_ind));
     }
 
     ComplaintRow row() const {
@@ -85,6 +87,8 @@ struct Fetched {
         t.root_cause = root_cause;
         t.resolution_note = resolution_note;
         if (linked_ind == soci::i_ok) t.linked_to = linked_to;
+        if (linked_ind == soci::i_ok && linked_opened_ind == soci::i_ok)
+            r.linked_number = complaint_number(linked_to, parse_instant(linked_opened_at));
         r.responded_at = instant(responded_at, responded_ind);
         r.resolved_at = instant(resolved_at, resolved_ind);
         r.version = version;
@@ -286,14 +290,22 @@ void ComplaintRepository::add_event(std::int64_t complaint_id, const ComplaintEv
 }
 
 std::vector<ComplaintEvent> ComplaintRepository::events(std::int64_t complaint_id) {
-    return db_.guarded("reading the complaint's timeline", [&] {
-        std::vector<ComplaintEvent> out;
-        const long long id = complaint_id;
+    return std::move(events_of({complaint_id})[complaint_id]);
+}
+
+std::map<std::int64_t, std::vector<ComplaintEvent>> ComplaintRepository::events_of(const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, std::vector<ComplaintEvent>> out;
+    if (ids.empty()) return out;
+    // The ids are numbers from our own rows, written into the statement: one read for a whole queue.
+    std::string list;
+    for (std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+    return db_.guarded("reading the complaints' timelines", [&] {
+        long long id = 0;
         std::string at, actor, kind, from, to, text;
         soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
-        soci::statement st = (db_.sql().prepare << "SELECT at, actor, kind, from_status, to_status, text FROM complaint_events"
-                                                   " WHERE complaint_id = :c ORDER BY id",
-                              soci::use(id), soci::into(at), soci::into(actor), soci::into(kind), soci::into(from, from_ind),
+        soci::statement st = (db_.sql().prepare << "SELECT complaint_id, at, actor, kind, from_status, to_status, text"
+                                                   " FROM complaint_events WHERE complaint_id IN (" + list + ") ORDER BY id",
+                              soci::into(id), soci::into(at), soci::into(actor), soci::into(kind), soci::into(from, from_ind),
                               soci::into(to, to_ind), soci::into(text));
         st.execute(false);
         while (st.fetch()) {
@@ -304,7 +316,7 @@ std::vector<ComplaintEvent> ComplaintRepository::events(std::int64_t complaint_i
             if (from_ind == soci::i_ok && !from.empty()) e.from = parse_complaint_status(from, "from_status");
             if (to_ind == soci::i_ok && !to.empty()) e.to = parse_complaint_status(to, "to_status");
             e.text = text;
-            out.push_back(std::move(e));
+            out[id].push_back(std::move(e));
         }
         return out;
     });

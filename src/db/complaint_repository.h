@@ -7,6 +7,7 @@
 #include "models/money.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,12 +21,13 @@ struct ComplaintRow {
     int version = 1;
     std::string member_number;
     std::string member_name;
+    std::string linked_number;  // the earlier ticket this one repeats, if linked
 };
 
 struct ComplaintEvent {
     Instant at;
     std::string actor;
-    std::string kind;  // "opened", "assigned", "status", "note", "compensation"
+    std::string kind;  // "opened", "assigned", "status", "note", "compensation", "breach" (text: the clock)
     std::optional<ComplaintStatus> from, to;
     std::string text;
 };
@@ -70,6 +72,8 @@ public:
 
     void add_event(std::int64_t complaint_id, const ComplaintEvent& event);
     std::vector<ComplaintEvent> events(std::int64_t complaint_id);
+    // The timelines of many tickets in one read: ticket id → its events, oldest first.
+    std::map<std::int64_t, std::vector<ComplaintEvent>> events_of(const std::vector<std::int64_t>& ids);
 
     std::int64_t add_compensation(const CompensationRow& c);
     std::optional<CompensationRow> compensation(std::int64_t id);

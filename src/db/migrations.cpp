@@ -568,6 +568,13 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX complaint_compensations_complaint ON complaint_compensations (complaint_id)",
              "CREATE INDEX complaint_compensations_user ON complaint_compensations (granted_by, granted_at)",
          }},
+        {15,
+         "complaint desk calendar and policy under approval",
+         {
+             // They change deadlines and compensation caps, so an approver decides them.
+             "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('business_calendar', 'approver', 1)",
+             "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('complaint_policy', 'approver', 1)",
+         }},
     };
     return list;
 }

@@ -5,7 +5,8 @@
 
 namespace md {
 namespace {
-const char* const kKinds[] = {"ladder", "points", "denomination", "bonus", "package", "committee", "lifecycle", "stored_value", "campaign"};
+const char* const kKinds[] = {"ladder", "points", "denomination", "bonus", "package", "committee", "lifecycle", "stored_value", "campaign",
+                             "business_calendar", "complaint_policy"};
 const char* const kStatuses[] = {"draft", "submitted", "approved", "rejected"};
 }  // namespace
 
@@ -13,7 +14,8 @@ const std::vector<ChangeKind>& all_change_kinds() {
     static const std::vector<ChangeKind> kinds = {ChangeKind::Ladder, ChangeKind::Points, ChangeKind::Denomination,
                                                   ChangeKind::Bonus,  ChangeKind::Package, ChangeKind::Committee,
                                                   ChangeKind::Lifecycle, ChangeKind::StoredValue,
-                                                  ChangeKind::Campaign};
+                                                  ChangeKind::Campaign, ChangeKind::BusinessCalendar,
+                                                  ChangeKind::ComplaintPolicy};
     return kinds;
 }
 

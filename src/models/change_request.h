@@ -13,7 +13,10 @@
 
 namespace md {
 
-enum class ChangeKind { Ladder, Points, Denomination, Bonus, Package, Committee, Lifecycle, StoredValue, Campaign };
+enum class ChangeKind {
+    Ladder, Points, Denomination, Bonus, Package, Committee, Lifecycle, StoredValue, Campaign,
+    BusinessCalendar, ComplaintPolicy  // the complaint desk's calendar and deadlines/caps (issue 8)
+};
 const std::vector<ChangeKind>& all_change_kinds();
 std::string change_kind_code(ChangeKind kind);   // "ladder", "points", ...
 ChangeKind parse_change_kind(const std::string& code, const std::string& field);

@@ -2,6 +2,7 @@
 // The whole programme in force on a date: what `program export` writes and the demo carries.
 #include "models/campaign.h"
 #include "models/committee_seat.h"
+#include "models/complaint_policy.h"
 #include "models/lifecycle_rule.h"
 #include "models/meal_package.h"
 #include "models/points_rule.h"
@@ -24,6 +25,10 @@ struct Program {
     std::optional<LifecycleRule> lifecycle;
     std::optional<StoredValueRule> stored_value;  // none: principal, bonus, compensation
     std::vector<Campaign> campaigns;              // approved and not cancelled
+    // The complaint desk's settings; none: the models' defaults (default_business_calendar(),
+    // default_complaint_policy()).
+    std::optional<BusinessCalendar> business_calendar;
+    std::optional<ComplaintPolicy> complaint_policy;
     bool operator==(const Program&) const = default;
 };
 

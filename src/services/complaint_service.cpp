@@ -7,6 +7,7 @@
 #include "models/translate.h"
 #include "services/member_service.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace md {
@@ -31,6 +32,7 @@ nlohmann::json ticket_json(const ComplaintRow& r) {
     if (t.satisfaction) j["satisfaction"] = *t.satisfaction;
     if (!t.resolution_note.empty()) j["resolution_note"] = t.resolution_note;
     if (!t.root_cause.empty()) j["root_cause"] = t.root_cause;
+    if (!r.linked_number.empty()) j["repeats"] = r.linked_number;
     return j;
 }
 
@@ -75,27 +77,53 @@ ComplaintQueue parse_complaint_queue(const std::string& code, const std::string&
                                 {field, code}));
 }
 
-ComplaintView ComplaintService::view(ComplaintRow row, bool with_timeline) {
-    ComplaintRepository repo(db_);
+ComplaintSettings ComplaintService::settings() {
+    const Program& rules = program_.rules_in_force(to_business_time(clock_()).date());
+    return {rules.business_calendar.value_or(default_business_calendar()),
+            rules.complaint_policy.value_or(default_complaint_policy())};
+}
+
+ComplaintView ComplaintService::view(ComplaintRow row, std::vector<ComplaintEvent> timeline, bool with_details,
+                                     const ComplaintSettings& settings) {
     ComplaintView v;
-    const std::vector<ComplaintEvent> timeline = repo.events(row.ticket.id);
     const std::vector<Pause> pauses = pauses_of(timeline);
-    const DeadlineTarget& target = target_for(policy_, row.ticket.severity,
+    const auto& [calendar, policy] = settings;
+    const DeadlineTarget& target = target_for(policy, row.ticket.severity,
                                               row.ticket.premium ? MemberClass::Premium : MemberClass::Standard);
     const Instant opened = to_business_time(row.ticket.opened_at), now = to_business_time(clock_());
     auto business = [](const std::optional<Instant>& utc) { return utc ? std::optional(to_business_time(*utc)) : std::nullopt; };
-    v.response = clock_of(calendar_, policy_, opened, target.response_minutes, pauses, business(row.responded_at), now);
-    v.resolution = clock_of(calendar_, policy_, opened, target.resolution_minutes, pauses, business(row.resolved_at), now);
-    if (with_timeline) {
-        v.timeline = timeline;
+    v.response = clock_of(calendar, policy, opened, target.response_minutes, pauses, business(row.responded_at), now);
+    v.resolution = clock_of(calendar, policy, opened, target.resolution_minutes, pauses, business(row.resolved_at), now);
+    v.timeline = std::move(timeline);
+    if (with_details) {
+        ComplaintRepository repo(db_);
         v.compensations = repo.compensations(row.ticket.id);
         for (const ComplaintRow& earlier :
-             repo.recent(row.ticket.member_id, row.ticket.category, row.ticket.opened_at - boost::posix_time::hours(24 * kDuplicateWindowDays)))
+             repo.recent(row.ticket.member_id, row.ticket.category, duplicate_window_start(row.ticket.opened_at)))
             if (earlier.ticket.id != row.ticket.id && earlier.ticket.opened_at <= row.ticket.opened_at)
                 v.possible_duplicates.push_back(earlier.ticket.number);
     }
     v.row = std::move(row);
     return v;
+}
+
+ComplaintView ComplaintService::view(ComplaintRow row, const ComplaintSettings& settings) {
+    std::vector<ComplaintEvent> timeline = ComplaintRepository(db_).events(row.ticket.id);
+    return view(std::move(row), std::move(timeline), true, settings);
+}
+
+std::vector<ComplaintView> ComplaintService::views(const ComplaintFilter& filter, const ComplaintSettings& settings) {
+    ComplaintRepository repo(db_);
+    std::vector<ComplaintRow> rows = repo.list(filter);
+    std::vector<std::int64_t> ids;
+    for (const ComplaintRow& r : rows) ids.push_back(r.ticket.id);
+    std::map<std::int64_t, std::vector<ComplaintEvent>> timelines = repo.events_of(ids);
+    std::vector<ComplaintView> out;
+    for (ComplaintRow& r : rows) {
+        const std::int64_t id = r.ticket.id;
+        out.push_back(view(std::move(r), std::move(timelines[id]), false, settings));
+    }
+    return out;
 }
 
 ComplaintView ComplaintService::open(const Actor& actor, const OpenComplaintRequest& in) {
@@ -127,7 +155,7 @@ ComplaintView ComplaintService::open(const Actor& actor, const OpenComplaintRequ
     repo.add_event(row.ticket.id, {now, actor.username, "opened", std::nullopt, ComplaintStatus::New, t.subject});
     audit_.record(actor.username, "complaint.open", kEntity, row.ticket.number, "", ticket_json(row).dump());
     tx.commit();
-    return view(std::move(row), true);
+    return view(std::move(row), settings());
 }
 
 template <class Change>
@@ -153,7 +181,7 @@ ComplaintView ComplaintService::change(const Actor& actor, const std::string& nu
     for (const ComplaintEvent& e : events) repo.add_event(row->ticket.id, e);
     audit_.record(actor.username, action, kEntity, number, before, ticket_json(*row).dump());
     tx.commit();
-    return view(std::move(*row), true);
+    return view(std::move(*row), settings());
 }
 
 void ComplaintService::move(ComplaintRow& row, ComplaintStatus to, const std::string& actor, const std::string& text,
@@ -239,7 +267,8 @@ ComplaintView ComplaintService::reopen(const Actor& actor, const std::string& nu
     if (trim_space(reason).empty()) throw ValidationError("reason", reason, tr("reason: say why the ticket is reopened"));
     return change(actor, number, version, "complaint.reopen", [&](ComplaintRow& row, std::vector<ComplaintEvent>& events) {
         if (row.ticket.status == ComplaintStatus::Closed && row.ticket.closed_at)
-            check_reopen_window(to_business_time(*row.ticket.closed_at), to_business_time(clock_()), policy_.reopen_window_days);
+            check_reopen_window(to_business_time(*row.ticket.closed_at), to_business_time(clock_()),
+                                settings().policy.reopen_window_days);
         move(row, ComplaintStatus::Reopened, actor.username, trim_space(reason), events);
         row.ticket.closed_at.reset();
         row.ticket.satisfaction.reset();
@@ -273,7 +302,7 @@ CompensationRow ComplaintService::compensate(const Actor& actor, const std::stri
     auto row = repo.by_number(number);
     if (!row) throw NotFoundError(subst(tr("complaint: there is no ticket {0}"), {number}));
     check_may_compensate(row->ticket.status);
-    const CompensationCap cap = cap_for(policy_, actor.role);
+    const CompensationCap cap = cap_for(settings().policy, actor.role);
     const auto [ticket_coins, ticket_value] = repo.granted_on_ticket(row->ticket.id);
     const Date today = to_business_time(c.granted_at).date();
     const auto [month_coins, month_value] = repo.granted_by_since(actor.username, business_day_start_utc(Date(today.year(), today.month(), 1)));
@@ -348,16 +377,23 @@ CompensationRow ComplaintService::decide_compensation(const Actor& actor, std::i
     return *c;
 }
 
-std::vector<CompensationRow> ComplaintService::pending_compensations(const Actor& actor) {
+std::vector<PendingCompensation> ComplaintService::pending_compensations(const Actor& actor) {
     audit_.require(actor, Action::ViewComplaints, "compensation");
-    return ComplaintRepository(db_).pending_compensations();
+    ComplaintRepository repo(db_);
+    std::vector<PendingCompensation> out;
+    // Few wait at a time (each is above a cap), so one read per ticket is fine.
+    for (CompensationRow& c : repo.pending_compensations()) {
+        auto ticket = repo.by_id(c.complaint_id);
+        if (ticket) out.push_back({std::move(c), std::move(*ticket)});
+    }
+    return out;
 }
 
 ComplaintView ComplaintService::show(const Actor& actor, const std::string& number) {
     audit_.require(actor, Action::ViewComplaints, kEntity, number);
     auto row = ComplaintRepository(db_).by_number(number);
     if (!row) throw NotFoundError(subst(tr("complaint: there is no ticket {0}"), {number}));
-    return view(std::move(*row), true);
+    return view(std::move(*row), settings());
 }
 
 bool ComplaintService::in_queue(const ComplaintView& v, ComplaintQueue q, const Actor& actor) {
@@ -377,6 +413,13 @@ bool ComplaintService::in_queue(const ComplaintView& v, ComplaintQueue q, const 
     return false;
 }
 
+std::vector<ComplaintRow> ComplaintService::recent_of_member(const Actor& actor, const std::string& member,
+                                                            const std::string& category) {
+    audit_.require(actor, Action::ViewComplaints, kEntity, member);
+    const ComplaintCategory parsed = parse_complaint_category(category, "category");
+    return ComplaintRepository(db_).recent(load_member(db_, member).id, parsed, duplicate_window_start(clock_()));
+}
+
 std::vector<ComplaintView> ComplaintService::queue(const Actor& actor, ComplaintQueue q, const std::optional<std::string>& member) {
     audit_.require(actor, Action::ViewComplaints, kEntity);
     ComplaintFilter filter;
@@ -385,8 +428,11 @@ std::vector<ComplaintView> ComplaintService::queue(const Actor& actor, Complaint
         filter.open_only = false;
     }
     std::vector<ComplaintView> out;
-    for (ComplaintRow& row : ComplaintRepository(db_).list(filter))
-        if (ComplaintView v = view(std::move(row), false); in_queue(v, q, actor)) out.push_back(std::move(v));
+    for (ComplaintView& v : views(filter, settings()))
+        if (in_queue(v, q, actor)) {
+            v.timeline.clear();  // a queue shows clocks, not timelines
+            out.push_back(std::move(v));
+        }
     return out;
 }
 
@@ -396,6 +442,34 @@ std::map<ComplaintQueue, std::vector<ComplaintView>> ComplaintService::queues(co
         for (int q = 0; q <= static_cast<int>(ComplaintQueue::All); ++q)
             if (in_queue(v, static_cast<ComplaintQueue>(q), actor)) out[static_cast<ComplaintQueue>(q)].push_back(v);
     return out;
+}
+
+std::vector<RecordedBreach> ComplaintService::record_breaches(const Actor& actor) {
+    audit_.require(actor, Action::HandleComplaints, kEntity);
+    std::vector<RecordedBreach> recorded;
+    Transaction tx(db_);
+    ComplaintRepository repo(db_);
+    const Instant now = clock_();
+    const ComplaintSettings in_force = settings();
+    for (const ComplaintView& v : views(ComplaintFilter{}, in_force)) {
+        const auto already = [&](const std::string& clock) {
+            return std::any_of(v.timeline.begin(), v.timeline.end(),
+                               [&](const ComplaintEvent& e) { return e.kind == "breach" && e.text == clock; });
+        };
+        const auto record = [&](const char* clock, const DeadlineClock& c, bool done) {
+            if (done || c.state != DeadlineState::Breached || !c.due || already(clock)) return;
+            // The event names the clock; its due time stays on the ticket's clock (and in the audit).
+            const std::string due = format_instant(*c.due);
+            repo.add_event(v.row.ticket.id, {now, actor.username, "breach", std::nullopt, std::nullopt, clock});
+            audit_.record(actor.username, "complaint.breach", kEntity, v.row.ticket.number, "",
+                          nlohmann::json({{"clock", clock}, {"due", due}}).dump());
+            recorded.push_back({v.row.ticket.number, clock, *c.due});
+        };
+        record("response", v.response, v.row.responded_at.has_value());
+        record("resolution", v.resolution, v.row.resolved_at.has_value());
+    }
+    tx.commit();
+    return recorded;
 }
 
 }  // namespace md

@@ -13,11 +13,19 @@
 // - A save names the version it read; when someone saved the ticket in between it is refused
 //   as a conflict (reload and try again) and nothing is written.
 // - Every change is checked against the role and audited in the same transaction.
-// - The calendar and policy are the defaults of the models until settings store others.
+// - The calendar and policy are the programme items in force today (kinds business_calendar and
+//   complaint_policy, changed under approval like the rest of the programme); until one is
+//   approved, the models' defaults. Every clock is worked out on the calendar in force now, also
+//   for tickets opened before it changed: a deadline is read against today's rules.
+// - A deadline passed while the work is not done is a breach. `record_breaches` (the escalation
+//   job: `complaint escalate`, and the Complaints area each time it loads for a user who handles
+//   tickets) writes one timeline event per ticket and clock the first time it finds it breached;
+//   the breached queue is the team lead's queue.
 #include "db/complaint_repository.h"
 #include "models/complaint_policy.h"
 #include "services/audit_trail.h"
 #include "services/ledger_service.h"
+#include "services/program_service.h"
 
 #include <map>
 #include <optional>
@@ -62,11 +70,28 @@ struct CompensationRequest {
     std::string reason;
 };
 
+struct PendingCompensation {
+    CompensationRow compensation;
+    ComplaintRow ticket;
+};
+
+// A breach the escalation job recorded.
+struct RecordedBreach {
+    std::string number;
+    std::string clock;  // "response" or "resolution"
+    Instant due;        // business time
+};
+
+// The calendar and policy the desk works by today.
+struct ComplaintSettings {
+    BusinessCalendar calendar;
+    ComplaintPolicy policy;
+};
+
 class ComplaintService {
 public:
-    ComplaintService(Database& db, Clock clock, LedgerService& ledger)
-        : db_(db), clock_(clock), audit_(db, clock), ledger_(ledger), calendar_(default_business_calendar()),
-          policy_(default_complaint_policy()) {}
+    ComplaintService(Database& db, Clock clock, LedgerService& ledger, ProgramService& program)
+        : db_(db), clock_(clock), audit_(db, clock), ledger_(ledger), program_(program) {}
 
     ComplaintView open(const Actor& actor, const OpenComplaintRequest& request);
     // `version`: the version the caller read (none: the current one).
@@ -83,19 +108,31 @@ public:
     // Paid at once within the actor's caps; above them it waits for someone else's decision.
     CompensationRow compensate(const Actor& actor, const std::string& number, const CompensationRequest& request);
     CompensationRow decide_compensation(const Actor& actor, std::int64_t id, bool approve, const std::string& comment);
-    std::vector<CompensationRow> pending_compensations(const Actor& actor);
+    // Compensation waiting for a decision, oldest first, each with its ticket.
+    std::vector<PendingCompensation> pending_compensations(const Actor& actor);
 
     ComplaintView show(const Actor& actor, const std::string& number);
+    // The member's tickets of the category opened in the last 7 days, newest first: what a new
+    // ticket would repeat, offered for linking before it is opened.
+    std::vector<ComplaintRow> recent_of_member(const Actor& actor, const std::string& member, const std::string& category);
     // Open tickets in a queue (timelines left out), oldest first; `member`: one member's tickets (closed ones too).
     std::vector<ComplaintView> queue(const Actor& actor, ComplaintQueue queue, const std::optional<std::string>& member = {});
     // Every queue from one read of the open tickets (the area shows them all with their counts).
     std::map<ComplaintQueue, std::vector<ComplaintView>> queues(const Actor& actor);
 
-    const BusinessCalendar& calendar() const { return calendar_; }
-    const ComplaintPolicy& policy() const { return policy_; }
+    // Records each breach not recorded yet (see above); returns those it recorded now.
+    std::vector<RecordedBreach> record_breaches(const Actor& actor);
+
+    // The programme's calendar and policy in force today, or the defaults.
+    ComplaintSettings settings();
 
 private:
-    ComplaintView view(ComplaintRow row, bool with_timeline);
+    // The clocks from the ticket's timeline; `with_details` also keeps the timeline and reads the
+    // compensation and possible duplicates (one ticket on screen, not a queue).
+    ComplaintView view(ComplaintRow row, std::vector<ComplaintEvent> timeline, bool with_details, const ComplaintSettings& settings);
+    ComplaintView view(ComplaintRow row, const ComplaintSettings& settings);  // one ticket, with details
+    // Open tickets (or a member's) with their clocks and timelines, the timelines in one read.
+    std::vector<ComplaintView> views(const ComplaintFilter& filter, const ComplaintSettings& settings);
     static bool in_queue(const ComplaintView& v, ComplaintQueue q, const Actor& actor);
     // Loads the ticket, checks the version the caller read, applies `change`, saves, records the
     // event and the audit line, all in one transaction.
@@ -110,8 +147,7 @@ private:
     Clock clock_;
     AuditTrail audit_;
     LedgerService& ledger_;
-    BusinessCalendar calendar_;
-    ComplaintPolicy policy_;
+    ProgramService& program_;
 };
 
 }  // namespace md

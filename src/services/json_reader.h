@@ -4,7 +4,9 @@
 // and the value. Money is a decimal string ("1000.00") so no float ever touches it.
 #include "models/discount.h"
 #include "models/money.h"
+#include "models/errors.h"
 #include "models/timestamps.h"
+#include "models/translate.h"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -48,5 +50,18 @@ private:
     std::string path_;
     std::set<std::string> read_;
 };
+
+// A nested object field read by its own strict reader (its errors name "campaign.budget.activity").
+template <class Read>
+void read_object(JsonReader& r, const char* name, Read&& read) {
+    const nlohmann::json* value = r.raw(name);
+    if (!value) return;
+    if (!value->is_object())
+        throw ValidationError(r.field(name), value->dump().substr(0, 60),
+                              subst(tr("{0}: expected an object, found {1}"), {r.field(name), value->dump().substr(0, 60)}));
+    JsonReader child(*value, r.field(name));
+    read(child);
+    child.finish();
+}
 
 }  // namespace md

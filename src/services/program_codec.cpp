@@ -321,18 +321,6 @@ Instant campaign_time(JsonReader& r, const char* name) {
     return Instant(day, boost::posix_time::hours(h) + boost::posix_time::minutes(mi));
 }
 
-// A nested object field read by its own strict reader (its errors name "campaign.budget.activity").
-template <class Read>
-void read_object(JsonReader& r, const char* name, Read&& read) {
-    const nlohmann::json* value = r.raw(name);
-    if (!value) return;
-    if (!value->is_object())
-        throw ValidationError(r.field(name), value->dump().substr(0, 60),
-                              subst(tr("{0}: expected an object, found {1}"), {r.field(name), value->dump().substr(0, 60)}));
-    JsonReader child(*value, r.field(name));
-    read(child);
-    child.finish();
-}
 
 Recurrence recurrence_from_json(JsonReader& r) {
     Recurrence rule;
@@ -423,6 +411,10 @@ ProgramItem read_item(ChangeKind kind, const nlohmann::json& value, const std::s
             auto c = campaign_from_json(value, path, 100000);
             return {kind, c.code, to_json(c).dump()};
         }
+        case ChangeKind::BusinessCalendar:
+            return {kind, "default", to_json(business_calendar_from_json(value, path)).dump()};
+        case ChangeKind::ComplaintPolicy:
+            return {kind, "default", to_json(complaint_policy_from_json(value, path)).dump()};
     }
     throw Error("unknown change kind");
 }
@@ -447,6 +439,8 @@ ojson program_to_json(const Program& p, const Date& as_of) {
     ojson campaigns = ojson::array();
     for (const auto& c : p.campaigns) campaigns.push_back(to_json(c));
     doc["campaigns"] = campaigns;
+    doc["business_calendar"] = p.business_calendar ? to_json(*p.business_calendar) : ojson(nullptr);
+    doc["complaint_policy"] = p.complaint_policy ? to_json(*p.complaint_policy) : ojson(nullptr);
     return doc;
 }
 
@@ -476,6 +470,10 @@ std::vector<ProgramItem> program_items_from_json(const nlohmann::json& document)
     if (const nlohmann::json* stored = r.raw("stored_value"))
         items.push_back(read_item(ChangeKind::StoredValue, *stored, "stored_value"));
     read_array("campaigns", ChangeKind::Campaign);
+    if (const nlohmann::json* calendar = r.raw("business_calendar"))
+        items.push_back(read_item(ChangeKind::BusinessCalendar, *calendar, "business_calendar"));
+    if (const nlohmann::json* policy = r.raw("complaint_policy"))
+        items.push_back(read_item(ChangeKind::ComplaintPolicy, *policy, "complaint_policy"));
     r.finish();
     // Two items with one key would make the import ambiguous.
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -501,6 +499,8 @@ Program program_from_items(const std::vector<ProgramItem>& items) {
             case ChangeKind::Lifecycle: p.lifecycle = lifecycle_from_json(j, item.key); break;
             case ChangeKind::StoredValue: p.stored_value = stored_value_from_json(j, item.key); break;
             case ChangeKind::Campaign: p.campaigns.push_back(campaign_from_json(j, item.key, 100000)); break;
+            case ChangeKind::BusinessCalendar: p.business_calendar = business_calendar_from_json(j, item.key); break;
+            case ChangeKind::ComplaintPolicy: p.complaint_policy = complaint_policy_from_json(j, item.key); break;
         }
     }
     return p;

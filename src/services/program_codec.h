@@ -19,6 +19,9 @@ nlohmann::ordered_json to_json(const LifecycleRule& rule);
 nlohmann::ordered_json to_json(const StoredValueRule& rule);
 nlohmann::ordered_json to_json(const Recurrence& rule);
 nlohmann::ordered_json to_json(const Campaign& campaign);
+// complaint_settings_codec.cpp: the complaint desk's calendar and policy.
+nlohmann::ordered_json to_json(const BusinessCalendar& calendar);
+nlohmann::ordered_json to_json(const ComplaintPolicy& policy);
 
 // One item of `kind` from JSON, validated by the model's rules; errors name `path`.
 // Returns it re-encoded canonically, with its key.
@@ -39,6 +42,8 @@ LifecycleRule lifecycle_from_json(const nlohmann::json& value, const std::string
 StoredValueRule stored_value_from_json(const nlohmann::json& value, const std::string& path);
 // `max_multiplier_pct`: the points rule's cap on a campaign's coin multiplier.
 Campaign campaign_from_json(const nlohmann::json& value, const std::string& path, int max_multiplier_pct);
+BusinessCalendar business_calendar_from_json(const nlohmann::json& value, const std::string& path);
+ComplaintPolicy complaint_policy_from_json(const nlohmann::json& value, const std::string& path);
 
 // The export document and its reader. The reader refuses the whole file on the first error.
 nlohmann::ordered_json program_to_json(const Program& program, const Date& as_of);

@@ -17,7 +17,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       openings(*db_, clock, program),
       campaigns(*db_, clock, program),
       campaign_results(*db_, clock, program, campaigns),
-      complaints(*db_, clock, ledger),
+      complaints(*db_, clock, ledger, program),
       birthdays(*db_, clock, program),
       cards(*db_, clock, program),
       tiers(*db_, clock, program),

@@ -3,6 +3,7 @@
 #include "models/errors.h"
 #include "services/services.h"
 #include "views/change_dialogs.h"
+#include "views/compensation_inbox.h"
 #include "views/error_dialog.h"
 #include "views/field_path_labels.h"
 #include "views/program_labels.h"
@@ -72,8 +73,15 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
         lists_[static_cast<std::size_t>(i)] = list;
         inboxes_->AddPage(list, wxString());
     }
+    // Compensation above the caps waits here too, for the same approvers (own page, own detail).
+    if (role_may(actor_.role, Action::ViewComplaints)) {
+        compensation_ = new CompensationInbox(inboxes_, services_, actor_);
+        inboxes_->AddPage(compensation_, _("Compensation"));
+    }
     inboxes_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        detail_->Show(e.GetSelection() < InboxCount);
         show_detail(selected_id());
+        Layout();
         e.Skip();
     });
 
@@ -129,6 +137,12 @@ void ApprovalsPanel::load() {
     reload(std::nullopt);
     int start = WaitingForMe;
     if (requests_[WaitingForMe].empty() && !requests_[MySubmissions].empty()) start = MySubmissions;
+    // Nothing else to decide, but compensation waits for this approver: start there.
+    if (requests_[WaitingForMe].empty() && compensation_ && compensation_->has_pending() &&
+        role_may(actor_.role, Action::DecideCompensation)) {
+        inboxes_->SetSelection(InboxCount);  // fires the page change, which hides the request detail
+        return;
+    }
     inboxes_->ChangeSelection(static_cast<std::size_t>(start));
     if (!requests_[static_cast<std::size_t>(start)].empty())
         lists_[static_cast<std::size_t>(start)]->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
@@ -170,8 +184,10 @@ void ApprovalsPanel::reload(std::optional<std::int64_t> keep_selected) {
         inboxes_->SetPageText(static_cast<std::size_t>(i), wxString::Format(names[i], requests_[static_cast<std::size_t>(i)].size()));
         fill(static_cast<Inbox>(i));
     }
+    if (compensation_)
+        inboxes_->SetPageText(InboxCount, wxString::Format(_("Compensation (%zu)"), compensation_->reload()));
     // Keep the request that was on screen selected in whichever list shows it.
-    if (keep_selected) {
+    if (keep_selected && inboxes_->GetSelection() < InboxCount) {
         wxListCtrl* list = lists_[static_cast<std::size_t>(inboxes_->GetSelection())];
         const auto& rows = requests_[static_cast<std::size_t>(inboxes_->GetSelection())];
         for (std::size_t i = 0; i < rows.size(); ++i)
@@ -200,7 +216,7 @@ void ApprovalsPanel::fill(Inbox inbox) {
 
 std::optional<std::int64_t> ApprovalsPanel::selected_id() const {
     const int page = inboxes_->GetSelection();
-    if (page < 0) return std::nullopt;
+    if (page < 0 || page >= InboxCount) return std::nullopt;
     const long row = lists_[static_cast<std::size_t>(page)]->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     const auto& rows = requests_[static_cast<std::size_t>(page)];
     if (row < 0 || static_cast<std::size_t>(row) >= rows.size()) return std::nullopt;

@@ -2,6 +2,7 @@
 // Approvals area: the maker-checker inbox. Three lists (waiting for me, my submissions,
 // decided) and the selected request in full, with its field-by-field diff against the
 // version in force. Approve and Reject ask for a comment and leave every rule to the core.
+// A fourth page lists complaint compensation above the caps, waiting for a decision.
 #include "services/actor.h"
 #include "services/program_service.h"
 #include "views/lazy_area.h"
@@ -54,6 +55,7 @@ private:
     wxButton* approve_ = nullptr;
     wxButton* reject_ = nullptr;
     wxWindow* detail_ = nullptr;
+    class CompensationInbox* compensation_ = nullptr;  // the last page, for those who see complaints
 };
 
 }  // namespace md::views

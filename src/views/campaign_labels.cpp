@@ -44,10 +44,4 @@ const std::vector<Labelled<RecurrenceKind>>& recurrence_kind_labels() {
     return t;
 }
 
-wxString weekday_heading(int column) {
-    static const char* const names[] = {tr_noop("Mon"), tr_noop("Tue"), tr_noop("Wed"), tr_noop("Thu"),
-                                        tr_noop("Fri"), tr_noop("Sat"), tr_noop("Sun")};
-    return wxGetTranslation(names[column]);
-}
-
 }  // namespace md::views

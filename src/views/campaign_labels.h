@@ -8,7 +8,5 @@ namespace md::views {
 const std::vector<Labelled<CampaignType>>& campaign_type_labels();
 const std::vector<Labelled<CampaignStatus>>& campaign_status_labels();
 const std::vector<Labelled<RecurrenceKind>>& recurrence_kind_labels();
-// The calendar's column headings, Monday first as Chinese calendars print: 0 = Mon … 6 = Sun.
-wxString weekday_heading(int column);
 
 }  // namespace md::views

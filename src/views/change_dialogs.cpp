@@ -82,15 +82,15 @@ void ProposeDialog::on_ok(wxCommandEvent&) {
     if (done) EndModal(wxID_OK);
 }
 
-DecisionDialog::DecisionDialog(wxWindow* parent, bool approve, const wxString& what, Decide decide)
-    : wxDialog(parent, wxID_ANY, approve ? _("Approve change") : _("Reject change"), wxDefaultPosition,
+DecisionDialog::DecisionDialog(wxWindow* parent, bool approve, const wxString& what, Decide decide, const wxString& title)
+    : wxDialog(parent, wxID_ANY, !title.empty() ? title : approve ? _("Approve change") : _("Reject change"), wxDefaultPosition,
                wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       decide_(std::move(decide)) {
     const int gap = FromDIP(10);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, what);
-    title->SetFont(title->GetFont().Bold());
-    sizer->Add(title, 0, wxALL, gap);
+    auto* heading = new wxStaticText(this, wxID_ANY, what);
+    heading->SetFont(heading->GetFont().Bold());
+    sizer->Add(heading, 0, wxALL, gap);
     sizer->Add(new wxStaticText(this, wxID_ANY, _("Comment (required; Ctrl+Enter sends):")), 0, wxLEFT | wxRIGHT, gap);
     comment_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(420, 90)), wxTE_MULTILINE);
     sizer->Add(comment_, 1, wxEXPAND | wxALL, gap);

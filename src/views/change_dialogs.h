@@ -28,7 +28,8 @@ private:
 class DecisionDialog : public wxDialog {
 public:
     using Decide = std::function<void(const std::string& comment)>;
-    DecisionDialog(wxWindow* parent, bool approve, const wxString& what, Decide decide);
+    // `title`: the window's title; none: "Approve change" / "Reject change".
+    DecisionDialog(wxWindow* parent, bool approve, const wxString& what, Decide decide, const wxString& title = wxString());
 
 private:
     void on_ok(wxCommandEvent&);

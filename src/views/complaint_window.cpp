@@ -136,7 +136,10 @@ void ComplaintWindow::show(const ComplaintView& v) {
     if (!t.description.empty()) facts << "\n" << to_wx(t.description);
     if (!t.resolution_note.empty()) facts << "\n" << wxString::Format(_("Resolution: %s"), to_wx(t.resolution_note));
     if (t.satisfaction) facts << "\n" << wxString::Format(_("Satisfaction: %d/5"), *t.satisfaction);
-    for (const std::string& d : v.possible_duplicates) facts << "\n" << wxString::Format(_("Possible duplicate of %s"), to_wx(d));
+    if (!v.row.linked_number.empty()) facts << "\n" << wxString::Format(_("Repeats %s"), to_wx(v.row.linked_number));
+    else
+        for (const std::string& d : v.possible_duplicates)
+            facts << "\n" << wxString::Format(_("Possible duplicate of %s"), to_wx(d));
     facts_->SetLabel(facts);
     clocks_->SetLabel(clock_text(_("Respond"), v.response) + "\n" + clock_text(_("Resolve"), v.resolution));
     clocks_->SetForegroundColour(v.response.state == DeadlineState::Breached || v.resolution.state == DeadlineState::Breached
@@ -166,13 +169,18 @@ void ComplaintWindow::show(const ComplaintView& v) {
     for (const ComplaintEvent& e : v.timeline) {
         const long row = timeline_->InsertItem(timeline_->GetItemCount(), to_wx(format_business_time(e.at)));
         timeline_->SetItem(row, 1, to_wx(e.actor));
+        // "assigned" names the new owner; the status change beside it says "Assigned".
         wxString what = e.kind == "status" && e.to ? label_of(complaint_status_labels(), *e.to)
                         : e.kind == "note"         ? _("Note")
-                        : e.kind == "assigned"     ? _("Assigned")
+                        : e.kind == "assigned"     ? _("Owner")
                         : e.kind == "opened"       ? _("Opened")
+                        : e.kind == "breach"       ? _("Deadline passed")
                                                    : _("Compensation");
         timeline_->SetItem(row, 2, what);
-        timeline_->SetItem(row, 3, to_wx(e.text));
+        const wxString text = e.kind != "breach"        ? to_wx(e.text)
+                              : e.text == "response"    ? _("Response deadline: escalated to the team lead")
+                                                        : _("Resolution deadline: escalated to the team lead");
+        timeline_->SetItem(row, 3, text);
     }
     compensations_->DeleteAllItems();
     for (const CompensationRow& c : v.compensations) {

@@ -32,8 +32,9 @@ wxString due_text(const DeadlineClock& c) {
 // stays open with what was typed when the core refuses it.
 class NewComplaintDialog : public wxDialog {
 public:
-    NewComplaintDialog(wxWindow* parent, std::function<void(const OpenComplaintRequest&)> open)
-        : wxDialog(parent, wxID_ANY, _("New complaint")), open_(std::move(open)) {
+    using Recent = std::function<std::vector<ComplaintRow>(const std::string& member, const std::string& category)>;
+    NewComplaintDialog(wxWindow* parent, Recent recent, std::function<void(const OpenComplaintRequest&)> open)
+        : wxDialog(parent, wxID_ANY, _("New complaint")), recent_(std::move(recent)), open_(std::move(open)) {
         const int gap = FromDIP(8);
         auto* grid = new wxFlexGridSizer(2, FromDIP(5), gap);
         grid->AddGrowableCol(1);
@@ -69,11 +70,38 @@ public:
             r.severity = complaint_severity_code(chosen(severity_, complaint_severity_labels()));
             r.subject = to_utf8(subject_->GetValue());
             r.description = to_utf8(description_->GetValue());
+            if (!offer_link(r)) return;
             if (run_or_show_error(this, [&] { open_(r); })) EndModal(wxID_OK);
         }, wxID_OK);
     }
 
 private:
+    // The member's ticket of the same category from the last 7 days, if any, offered for
+    // linking before the new one is opened. False: the user went back to the form.
+    bool offer_link(OpenComplaintRequest& r) {
+        std::vector<ComplaintRow> earlier;
+        try {
+            earlier = recent_(r.member, r.category);
+        } catch (const std::exception&) {
+            return true;  // an unknown member or category: opening says what is wrong
+        }
+        if (earlier.empty()) return true;
+        const ComplaintRow& last = earlier.front();
+        wxMessageDialog ask(this,
+                            wxString::Format(_("%s \"%s\", opened %s, is this member's ticket of the same category "
+                                               "from the last 7 days. Link the new ticket to it as a repeat?"),
+                                             to_wx(last.ticket.number), to_wx(last.ticket.subject),
+                                             to_wx(format_business_time(last.ticket.opened_at))),
+                            _("Possible duplicate"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
+        ask.SetYesNoCancelLabels(_("&Link as a repeat"), _("Open &separately"), _("&Back"));
+        switch (ask.ShowModal()) {
+        case wxID_YES: r.link_to = last.ticket.number; return true;
+        case wxID_NO: return true;
+        default: return false;
+        }
+    }
+
+    Recent recent_;
     std::function<void(const OpenComplaintRequest&)> open_;
     wxTextCtrl *member_, *subject_, *description_;
     wxChoice *channel_, *category_, *severity_;
@@ -81,8 +109,8 @@ private:
 
 }  // namespace
 
-ComplaintsPanel::ComplaintsPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor)
-    : wxPanel(parent), services_(std::move(services)), actor_(std::move(actor)) {
+ComplaintsPanel::ComplaintsPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor, CountsObserver on_counts)
+    : wxPanel(parent), services_(std::move(services)), actor_(std::move(actor)), on_counts_(std::move(on_counts)) {
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -128,8 +156,10 @@ void ComplaintsPanel::refresh() {
     const int selected = std::max(0, queues_->GetSelection());
     std::vector<ComplaintView> shown;
     run_or_show_error(this, [&] {
+        if (role_may(actor_.role, Action::HandleComplaints)) services_->complaints.record_breaches(actor_);
         // Each queue with its count, so the desk sees at a glance where work waits.
         auto queues = services_->complaints.queues(actor_);
+        if (on_counts_) on_counts_(queues[ComplaintQueue::Mine].size(), queues[ComplaintQueue::Breached].size());
         const auto& labels = complaint_queue_labels();
         for (std::size_t i = 0; i < labels.size(); ++i) {
             std::vector<ComplaintView>& q = queues[labels[i].value];
@@ -169,20 +199,13 @@ void ComplaintsPanel::open_ticket(const std::string& number) {
 
 void ComplaintsPanel::new_ticket() {
     std::string number;
-    std::vector<std::string> duplicates;
-    NewComplaintDialog dialog(this, [&](const OpenComplaintRequest& r) {
-        const ComplaintView v = services_->complaints.open(actor_, r);
-        number = v.row.ticket.number;
-        duplicates = v.possible_duplicates;
-    });
+    NewComplaintDialog dialog(
+        this,
+        [this](const std::string& member, const std::string& category) {
+            return services_->complaints.recent_of_member(actor_, member, category);
+        },
+        [&](const OpenComplaintRequest& r) { number = services_->complaints.open(actor_, r).row.ticket.number; });
     if (dialog.ShowModal() != wxID_OK) return;
-    if (!duplicates.empty()) {
-        wxString list;
-        for (const std::string& d : duplicates) list += (list.empty() ? "" : ", ") + to_wx(d);
-        wxMessageBox(wxString::Format(_("%s repeats the member's recent ticket(s) %s of the same category (within 7 days)."),
-                                      to_wx(number), list),
-                     _("Possible duplicate"), wxOK | wxICON_WARNING, this);
-    }
     refresh();
     open_ticket(number);
 }

@@ -25,6 +25,7 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
+#include <wx/timer.h>
 
 namespace md::views {
 namespace {
@@ -51,7 +52,10 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
             case AreaId::Program: page = new ProgramPanel(pages_, services_, actor_); break;
             case AreaId::CardsAndStoredValue: page = new CardsPanel(pages_, services_, actor_); break;
             case AreaId::Campaigns: page = new CampaignsPanel(pages_, services_, actor_); break;
-            case AreaId::Complaints: page = new ComplaintsPanel(pages_, services_, actor_); break;
+            case AreaId::Complaints:
+                page = new ComplaintsPanel(pages_, services_, actor_,
+                                           [this](std::size_t mine, std::size_t breached) { show_complaint_counts(mine, breached); });
+                break;
             case AreaId::Approvals: page = new ApprovalsPanel(pages_, services_, actor_); break;
             case AreaId::Audit: page = new AuditPanel(pages_, services_, actor_); break;
             case AreaId::Admin: page = new UsersPanel(pages_, services_, actor_); break;
@@ -67,6 +71,10 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     navigation_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) { show_area(event.GetSelection()); });
     navigation_->SetSelection(0);
     show_area(0);
+    count_complaints();
+    complaint_timer_ = new wxTimer(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { count_complaints(); }, complaint_timer_->GetId());
+    complaint_timer_->Start(60 * 1000);
     SetSize(FromDIP(wxSize(1200, 840)));  // the programme editors want room for a tier grid
     CentreOnScreen();
 }
@@ -125,6 +133,27 @@ void MainFrame::show_area(int index) {
     SetTitle("MemberDesk — " + translated(all_areas()[static_cast<std::size_t>(index)].name));
     if (auto* lazy = dynamic_cast<LazyArea*>(pages_->GetPage(static_cast<std::size_t>(index))))
         lazy->show_first_time();
+}
+
+void MainFrame::count_complaints() {
+    if (!role_may(actor_.role, Action::ViewComplaints)) return;
+    try {
+        const auto queues = services_->complaints.queues(actor_);
+        auto size_of = [&](ComplaintQueue q) { return queues.count(q) ? queues.at(q).size() : std::size_t(0); };
+        show_complaint_counts(size_of(ComplaintQueue::Mine), size_of(ComplaintQueue::Breached));
+    } catch (const std::exception&) {
+        // A count is a hint; the area itself reports what went wrong when opened.
+    }
+}
+
+void MainFrame::show_complaint_counts(std::size_t mine, std::size_t breached) {
+    const auto& areas = all_areas();
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+        if (areas[i].id != AreaId::Complaints) continue;
+        wxString label = translated(areas[i].name);
+        if (mine || breached) label += wxString::Format(_(" (mine %zu, late %zu)"), mine, breached);
+        if (navigation_->GetString(static_cast<unsigned>(i)) != label) navigation_->SetString(static_cast<unsigned>(i), label);
+    }
 }
 
 void MainFrame::on_open_database(wxCommandEvent&) {

@@ -12,6 +12,7 @@
 
 class wxListBox;
 class wxSimplebook;
+class wxTimer;
 
 namespace md { class Services; }
 
@@ -29,6 +30,10 @@ private:
     void build_menus();
     void build_status_bar();
     void show_area(int index);
+    // The Complaints entry of the navigation with the open tickets that are the user's and
+    // those past a deadline, counted again every minute and whenever the area reloads.
+    void count_complaints();
+    void show_complaint_counts(std::size_t mine, std::size_t breached);
 
     void on_open_database(wxCommandEvent&);
     void on_preferences(wxCommandEvent&);
@@ -39,6 +44,7 @@ private:
     std::function<void(const std::string&)> switch_database_;
     wxListBox* navigation_ = nullptr;
     wxSimplebook* pages_ = nullptr;
+    wxTimer* complaint_timer_ = nullptr;
 };
 
 }  // namespace md::views

@@ -85,6 +85,8 @@ const std::vector<Labelled<ChangeKind>>& change_kind_labels() {
         {ChangeKind::Lifecycle, tr_noop("Lifecycle thresholds")},
         {ChangeKind::StoredValue, tr_noop("Stored-value spending order")},
         {ChangeKind::Campaign, tr_noop("Campaign")},
+        {ChangeKind::BusinessCalendar, tr_noop("Complaint desk calendar")},
+        {ChangeKind::ComplaintPolicy, tr_noop("Complaint deadlines and caps")},
     };
     return t;
 }
@@ -207,6 +209,12 @@ wxString describe(const AlternativeQualification& alternative) {
         text += describe(c);
     }
     return text;
+}
+
+wxString weekday_heading(int column) {
+    static const char* const names[] = {tr_noop("Mon"), tr_noop("Tue"), tr_noop("Wed"), tr_noop("Thu"),
+                                        tr_noop("Fri"), tr_noop("Sat"), tr_noop("Sun")};
+    return wxGetTranslation(names[column]);
 }
 
 }  // namespace md::views

@@ -76,4 +76,7 @@ wxString discount_text(const Discount& discount);
 // "single recharge ≥ ¥32,000 and recharge ≥ ¥60,000 within 12 months"
 wxString describe(const AlternativeQualification& alternative);
 
+// Weekday headings, Monday first as Chinese calendars print: 0 = Mon … 6 = Sun.
+wxString weekday_heading(int column);
+
 }  // namespace md::views

@@ -6,6 +6,8 @@
 #include "services/services.h"
 #include "views/change_dialogs.h"
 #include "views/committee_page.h"
+#include "views/complaint_policy_page.h"
+#include "views/desk_calendar_page.h"
 #include "views/item_history_dialog.h"
 #include "views/lifecycle_page.h"
 #include "views/stored_value_page.h"
@@ -67,6 +69,8 @@ ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services,
     add(new CommitteePage(tabs_, *this), _("Committee"));
     add(new LifecyclePage(tabs_, *this), _("Lifecycle"));
     add(new StoredValuePage(tabs_, *this), _("Stored value"));
+    add(new DeskCalendarPage(tabs_, *this), _("Desk calendar"));
+    add(new ComplaintPolicyPage(tabs_, *this), _("Complaint policy"));
     sizer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
 

@@ -7,6 +7,9 @@ field, and nothing written.
 
 Usage: complaint_cli_test.py PATH/TO/memberdesk-cli sqlite|postgresql
 """
+import datetime
+import json
+import os
 import sys
 import unittest
 
@@ -83,6 +86,44 @@ class ComplaintCliTest(DemoDatabaseTest):
         self.assertIn(number, txn["entries"][0]["reason"])
         self.assertEqual((txn["key"], txn["detail"]["complaint"]), ("complaint:%s:%d" % (number, second["id"]), number))
         self.assertEqual(self.as_role("admin", "db", "check").code, OK)
+
+    def test_past_deadlines_are_recorded_once_as_breaches_by_the_escalation_job(self):
+        number = self.open_ticket()["number"]
+        # Opened ten days ago: both the 2-hour response and the 2-day resolution have passed.
+        opened = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=10)).strftime("%Y-%m-%d %H:%M:%S")
+        self.sql("UPDATE complaints SET opened_at = '%s' WHERE id = %d" % (opened, int(number.split("-")[1])))
+        first = self.ok("service", "complaint", "escalate")
+        self.assertEqual(sorted((b["number"], b["clock"]) for b in first), [(number, "resolution"), (number, "response")])
+        self.assertEqual(self.ok("service", "complaint", "escalate"), [], "each breach is recorded once")
+        r = self.as_role("service", "complaint", "escalate")
+        self.assertEqual((r.code, r.out.strip()), (OK, "no new breaches"))
+        shown = self.ok("service", "complaint", "show", number)
+        self.assertEqual(sorted(e["text"] for e in shown["timeline"] if e["kind"] == "breach"), ["resolution", "response"])
+        self.assertEqual([t["number"] for t in self.ok("service", "complaint", "list", "--queue", "breached")], [number])
+        self.assertEqual(self.as_role("marketing", "complaint", "escalate").code, DENIED)
+
+    def test_the_complaint_policy_is_changed_under_approval(self):
+        exported = self.export()
+        self.assertIsNone(exported["complaint_policy"], "the demo uses the built-in policy")
+        policy = {"targets": [{"severity": s, "member_class": c, "response_minutes": 45, "resolution_minutes": 540}
+                              for s in ("low", "normal", "high", "critical") for c in ("standard", "premium")],
+                  "near_deadline_pct": 25, "reopen_window_days": 14,
+                  "caps": [{"role": "service", "coins_per_ticket": 10, "coins_per_month": 100,
+                            "stored_value_per_ticket": "10.00", "stored_value_per_month": "100.00"}]}
+        path = os.path.join(self.db.folder, "policy.json")
+        json.dump(policy, open(path, "w"))
+        change = self.ok("marketing", "change", "propose", "complaint_policy", "--file", path, "--reason", "更快响应")
+        self.assertEqual(self.open_ticket()["response"]["target_minutes"], 120, "not in force before approval")
+        self.ok("approver", "change", "approve", str(change["id"]), "--comment", "同意")
+        self.assertEqual(self.export()["complaint_policy"]["near_deadline_pct"], 25)
+        t = self.open_ticket("points")
+        self.assertEqual((t["response"]["target_minutes"], t["resolution"]["target_minutes"]), (45, 540))
+        paid = self.ok("service", "complaint", "compensate", t["number"], "--coins", "11", "--reason", "补偿")
+        self.assertEqual(paid["state"], "pending", "11 coins is above the new cap of 10")
+        policy["targets"][0]["member_class"] = "vip"
+        json.dump(policy, open(path, "w"))
+        r = self.as_role("marketing", "--json", "change", "propose", "complaint_policy", "--file", path, "--reason", "x")
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "complaint_policy.targets[1].member_class"))
 
     def test_bad_input_is_refused_naming_the_field_and_writes_nothing(self):
         r = self.as_role("service", "--json", "complaint", "open", "M99999999", "--channel", "phone", "--category",

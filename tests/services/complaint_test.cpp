@@ -113,7 +113,10 @@ TEST_P(ComplaintTest, CompensationAboveTheCapWaitsForApprovalAndIsPaidOnceThroug
     EXPECT_FALSE(second.txn_id);
     EXPECT_EQ(services->ledger.account(desk, m).value.compensation, Money::from_yuan(50)) << "nothing paid yet";
     EXPECT_THROW(services->complaints.decide_compensation(desk, second.id, true, "ok"), PermissionError);
-    ASSERT_EQ(services->complaints.pending_compensations(approver).size(), 1u);
+    const auto pending = services->complaints.pending_compensations(approver);
+    ASSERT_EQ(pending.size(), 1u);
+    EXPECT_EQ(std::make_tuple(pending[0].compensation.id, pending[0].ticket.ticket.number, pending[0].ticket.member_number),
+              std::make_tuple(second.id, number, m)) << "the approver sees which ticket and member it is for";
 
     const CompensationRow paid = services->complaints.decide_compensation(approver, second.id, true, "同意");
     EXPECT_EQ(paid.state, "paid");
@@ -138,6 +141,54 @@ TEST_P(ComplaintTest, CompensationAboveTheCapWaitsForApprovalAndIsPaidOnceThroug
     EXPECT_EQ(shown.compensations.size(), 3u);
     EXPECT_EQ(audit("complaint.compensation_requested").size(), 1u);
     EXPECT_EQ(audit("complaint.compensation_approved").size(), 1u);
+}
+
+TEST_P(ComplaintTest, TheApprovedCalendarAndPolicyRuleTheClocksAndEachBreachIsRecordedOnce) {
+    const std::string m = member("王芳", "13800138000");
+    at("2026-12-07 08:00:00");
+    // Monday 7 December declared a holiday; critical tickets answered within 30 minutes.
+    BusinessCalendar calendar = default_business_calendar();
+    calendar.holidays.push_back(Date(2026, 12, 7));
+    ComplaintPolicy policy = default_complaint_policy();
+    for (DeadlineTarget& t : policy.targets)
+        if (t.severity == ComplaintSeverity::Critical) t.response_minutes = 30;
+    for (auto [kind, body] : {std::pair{ChangeKind::BusinessCalendar, nlohmann::json::parse(to_json(calendar).dump())},
+                              std::pair{ChangeKind::ComplaintPolicy, nlohmann::json::parse(to_json(policy).dump())}}) {
+        Proposal p;
+        p.kind = kind;
+        p.item = body;
+        p.reason = "desk settings";
+        p.effective_from = Date(2026, 12, 7);
+        const ChangeRequest r = services->program.propose(admin, p);
+        services->program.decide(approver, r.id, true, "ok");
+    }
+    EXPECT_EQ(services->complaints.settings().calendar, calendar);
+
+    at("2026-12-07 10:00:00");
+    const ComplaintView first = open(m, "critical");
+    EXPECT_EQ(due(first.response), "2026-12-08 09:30") << "the holiday is closed; 30 minutes from Tuesday's opening";
+
+    at("2026-12-08 09:30:00");
+    EXPECT_TRUE(services->complaints.record_breaches(desk).empty()) << "due at 09:30 inclusive";
+    at("2026-12-08 09:31:00");
+    const auto breaches = services->complaints.record_breaches(desk);
+    ASSERT_EQ(breaches.size(), 1u);
+    EXPECT_EQ(std::make_tuple(breaches[0].number, breaches[0].clock, format_instant(breaches[0].due).substr(0, 16)),
+              std::make_tuple(first.row.ticket.number, std::string("response"), std::string("2026-12-08 09:30")));
+    EXPECT_TRUE(services->complaints.record_breaches(desk).empty()) << "a breach is recorded once";
+    const auto timeline = services->complaints.show(desk, first.row.ticket.number).timeline;
+    EXPECT_EQ(std::count_if(timeline.begin(), timeline.end(), [](const ComplaintEvent& e) { return e.kind == "breach"; }), 1);
+    EXPECT_EQ(audit("complaint.breach").size(), 1u);
+    EXPECT_THROW(services->complaints.record_breaches(approver), PermissionError) << "the job is the desk's";
+
+    // A second ticket of the same category within 7 days is offered for linking, and linked.
+    const auto recent = services->complaints.recent_of_member(desk, m, "delivery");
+    ASSERT_EQ(recent.size(), 1u);
+    EXPECT_EQ(recent[0].ticket.number, first.row.ticket.number);
+    EXPECT_TRUE(services->complaints.recent_of_member(desk, m, "points").empty());
+    const ComplaintView repeat =
+        services->complaints.open(desk, {m, "app", "delivery", "normal", "又晚了", "", first.row.ticket.number});
+    EXPECT_EQ(services->complaints.show(desk, repeat.row.ticket.number).row.linked_number, first.row.ticket.number);
 }
 
 TEST_P(ComplaintTest, BadInputIsRefusedWholeWithAClearError) {

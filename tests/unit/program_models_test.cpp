@@ -1,4 +1,5 @@
 #include "models/change_request.h"
+#include "models/complaint_policy.h"
 #include "models/errors.h"
 #include "models/meal_package.h"
 #include "models/points_rule.h"
@@ -110,6 +111,39 @@ TEST(ProgramCodec, RefusesUnknownFieldsAndWrongTypesWithTheirPath) {
     j = nlohmann::json::parse(ladder.dump());
     j["packages_count"] = "yes";
     EXPECT_EQ(refused_field([&] { read_item(ChangeKind::Ladder, j, "l"); }), "l.packages_count=\"yes\"");
+}
+
+TEST(ProgramCodec, ComplaintDeskCalendarAndPolicyReadBackExactlyAndRefuseMistakes) {
+    // The built-in calendar and policy survive JSON unchanged (canonical: writing again gives the same bytes).
+    const std::string calendar = to_json(default_business_calendar()).dump();
+    EXPECT_EQ(business_calendar_from_json(nlohmann::json::parse(calendar), "business_calendar"), default_business_calendar());
+    EXPECT_EQ(read_item(ChangeKind::BusinessCalendar, nlohmann::json::parse(calendar), "c").json, calendar);
+    EXPECT_NE(calendar.find(R"("MO":{"opens":"09:00","closes":"18:00"})"), std::string::npos) << calendar;
+    EXPECT_NE(calendar.find(R"("SA":null)"), std::string::npos) << calendar;
+    const std::string policy = to_json(default_complaint_policy()).dump();
+    EXPECT_EQ(complaint_policy_from_json(nlohmann::json::parse(policy), "complaint_policy"), default_complaint_policy());
+
+    nlohmann::json j = nlohmann::json::parse(calendar);
+    j["week"].erase("WE");
+    EXPECT_EQ(refused_field([&] { read_item(ChangeKind::BusinessCalendar, j, "business_calendar"); }),
+              "business_calendar.week.WE=") << "a weekday left out is a mistake, not a closed day";
+    j = nlohmann::json::parse(calendar);
+    j["week"]["MO"]["closes"] = "25:00";
+    EXPECT_EQ(refused_field([&] { read_item(ChangeKind::BusinessCalendar, j, "business_calendar"); }),
+              "business_calendar.week.MO.closes=25:00");
+    j = nlohmann::json::parse(calendar);
+    j["holidays"].push_back("2027-02-30");
+    EXPECT_EQ(refused_field([&] { read_item(ChangeKind::BusinessCalendar, j, "business_calendar"); }).substr(0, 27),
+              "business_calendar.holidays[");
+
+    j = nlohmann::json::parse(policy);
+    j["targets"][0]["member_class"] = "vip";
+    EXPECT_EQ(refused_field([&] { read_item(ChangeKind::ComplaintPolicy, j, "complaint_policy"); }),
+              "complaint_policy.targets[1].member_class=vip");
+    j = nlohmann::json::parse(policy);
+    j["caps"][0]["role"] = "cashier";
+    EXPECT_EQ(refused_field([&] { read_item(ChangeKind::ComplaintPolicy, j, "complaint_policy"); }),
+              "complaint_policy.caps[1].role=cashier");
 }
 
 TEST(JsonDiff, ListsChangedAddedAndRemovedFields) {
