@@ -23,6 +23,7 @@ void register_card_commands(CLI::App& app, CliContext& ctx);
 void register_tier_commands(CLI::App& app, CliContext& ctx);
 void register_campaign_commands(CLI::App& app, CliContext& ctx);
 void register_complaint_commands(CLI::App& app, CliContext& ctx);
+void register_report_commands(CLI::App& app, CliContext& ctx);
 // A posted transaction: its lines and the balances after it (text, or JSON with --json).
 void print_txn_result(CliContext& ctx, const TxnResult& result);
 void register_member_merge_command(CLI::App& member, CliContext& ctx);

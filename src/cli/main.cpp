@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     register_tier_commands(app, ctx);
     register_campaign_commands(app, ctx);
     register_complaint_commands(app, ctx);
+    register_report_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

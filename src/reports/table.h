@@ -11,7 +11,7 @@
 
 namespace md::report {
 
-enum class ColumnType { Text, Count, Money, Date, Instant };
+enum class ColumnType { Text, Count, Money, Date, Instant, Percent };  // Percent: basis points in an int64 cell
 
 struct Column {
     std::string key;    // stable, for machines (CSV header in --json, XLSX names)

@@ -33,6 +33,9 @@ CompensationInbox::CompensationInbox(wxWindow* parent, std::shared_ptr<Services>
                                                            {_("What"), 120},   {_("Reason"), 220}, {_("Granted by"), 90},
                                                            {_("Granted"), 120}};
     for (const auto& [title, width] : columns) list_->AppendColumn(title, wxLIST_FORMAT_LEFT, FromDIP(width));
+    // Its columns may be wider than the page: the list scrolls rather than squeezing the
+    // Approvals area's request detail beside the notebook.
+    list_->SetMinSize(FromDIP(wxSize(320, 200)));
     sizer->Add(list_, 1, wxEXPAND | wxALL, gap);
     detail_ = new wxStaticText(this, wxID_ANY, wxString());
     sizer->Add(detail_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
@@ -103,7 +106,7 @@ void CompensationInbox::show_selected() {
                                        what_of(p->compensation), to_wx(p->ticket.member_name), to_wx(t.number),
                                        to_wx(t.subject), label_of(complaint_category_labels(), t.category),
                                        label_of(complaint_status_labels(), t.status), to_wx(p->compensation.granted_by)));
-    detail_->Wrap(FromDIP(700));
+    detail_->Wrap(FromDIP(520));
     Layout();
 }
 

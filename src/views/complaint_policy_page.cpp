@@ -58,14 +58,15 @@ ComplaintPolicyPage::ComplaintPolicyPage(wxWindow* parent, Proposer& proposer) :
     auto* targets_box = new wxStaticBoxSizer(wxVERTICAL, this, _("Deadlines (business hours H:MM, counted on the desk calendar)"));
     targets_ = new wxGrid(targets_box->GetStaticBox(), wxID_ANY);
     targets_->CreateGrid(static_cast<int>(complaint_severity_labels().size()), 4);
-    targets_->SetColLabelValue(0, _("Standard: respond within"));
-    targets_->SetColLabelValue(1, _("Standard: resolve within"));
-    targets_->SetColLabelValue(2, _("Premium: respond within"));
-    targets_->SetColLabelValue(3, _("Premium: resolve within"));
+    targets_->SetColLabelValue(0, _("Standard member\nrespond within"));
+    targets_->SetColLabelValue(1, _("Standard member\nresolve within"));
+    targets_->SetColLabelValue(2, _("Premium member\nrespond within"));
+    targets_->SetColLabelValue(3, _("Premium member\nresolve within"));
     for (int row = 0; row < targets_->GetNumberRows(); ++row)
         targets_->SetRowLabelValue(row, translated(complaint_severity_labels()[row].msgid));
     targets_->SetRowLabelSize(FromDIP(90));
-    for (int col = 0; col < 4; ++col) targets_->SetColSize(col, FromDIP(170));
+    targets_->SetColLabelSize(FromDIP(44));  // two-line headings
+    for (int col = 0; col < 4; ++col) targets_->SetColSize(col, FromDIP(150));
     targets_box->Add(targets_, 0, wxALL, gap);
     auto* targets_note = new wxStaticText(targets_box->GetStaticBox(), wxID_ANY,
                                           _("A default working day is 9:00 of business time. Premium members (the premium "
@@ -91,14 +92,15 @@ ComplaintPolicyPage::ComplaintPolicyPage(wxWindow* parent, Proposer& proposer) :
     auto* caps_box = new wxStaticBoxSizer(wxVERTICAL, this, _("Compensation caps per role"));
     caps_ = new wxGrid(caps_box->GetStaticBox(), wxID_ANY);
     caps_->CreateGrid(static_cast<int>(all_roles().size()), 4);
-    caps_->SetColLabelValue(0, _("Coins per ticket"));
-    caps_->SetColLabelValue(1, _("Coins per month"));
-    caps_->SetColLabelValue(2, _("Stored value per ticket (yuan)"));
-    caps_->SetColLabelValue(3, _("Stored value per month (yuan)"));
+    caps_->SetColLabelValue(0, _("Coins\nper ticket"));
+    caps_->SetColLabelValue(1, _("Coins\nper month"));
+    caps_->SetColLabelValue(2, _("Stored value\nper ticket (yuan)"));
+    caps_->SetColLabelValue(3, _("Stored value\nper month (yuan)"));
     for (std::size_t row = 0; row < all_roles().size(); ++row)
         caps_->SetRowLabelValue(static_cast<int>(row), to_wx(role_label(all_roles()[row])));
-    caps_->SetRowLabelSize(FromDIP(130));
-    for (int col = 0; col < 4; ++col) caps_->SetColSize(col, FromDIP(190));
+    caps_->SetRowLabelSize(FromDIP(190));
+    caps_->SetColLabelSize(FromDIP(44));
+    for (int col = 0; col < 4; ++col) caps_->SetColSize(col, FromDIP(150));
     caps_box->Add(caps_, 0, wxALL, gap);
     auto* caps_note = new wxStaticText(caps_box->GetStaticBox(), wxID_ANY,
                                        _("Per ticket: everything granted on the ticket, by anyone, with the new grant. "

@@ -76,29 +76,29 @@ DeskCalendarPage::DeskCalendarPage(wxWindow* parent, Proposer& proposer) : Progr
     grid->Add(working_opens_, 0);
     grid->Add(working_closes_, 0);
     hours_box->Add(grid, 0, wxALL, gap);
-    auto* hours_note = new wxStaticText(hours_parent, wxID_ANY,
-                                        _("Opens at the first time, closes at the second (24:00 is midnight). "
-                                          "A deadline used up at closing time falls due then, not at the next opening."));
-    hours_note->Wrap(FromDIP(300));
-    hours_box->Add(hours_note, 0, wxALL, gap);
     row->Add(hours_box, 0, wxEXPAND | wxRIGHT, gap);
 
-    auto dates_box = [&](const wxString& title, const wxString& hint) {
+    auto dates_box = [&](const wxString& title) {
         auto* box = new wxStaticBoxSizer(wxVERTICAL, this, title);
         auto* field = new wxTextCtrl(box->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition,
-                                     FromDIP(wxSize(150, 280)), wxTE_MULTILINE);
+                                     FromDIP(wxSize(190, 300)), wxTE_MULTILINE);
         box->Add(field, 1, wxEXPAND | wxALL, gap);
-        auto* note = new wxStaticText(box->GetStaticBox(), wxID_ANY, hint);
-        note->Wrap(FromDIP(170));
-        box->Add(note, 0, wxALL, gap);
         row->Add(box, 0, wxEXPAND | wxRIGHT, gap);
         return field;
     };
-    holidays_ = dates_box(_("Holidays (closed)"), _("One date per line, YYYY-MM-DD. Add next year's once the State "
-                                                    "Council publishes them."));
-    working_days_ = dates_box(_("Worked weekend days (调休)"),
-                              _("Weekend days worked in place of a holiday; open for the 调休 hours."));
+    holidays_ = dates_box(_("Holidays (closed)"));
+    working_days_ = dates_box(_("Worked weekend days (调休)"));
     sizer->Add(row, 0, wxALL, gap);
+    // The notes run the full width below: Chinese text wraps only where there is room, not at spaces.
+    for (const wxString& text :
+         {_("Opens at the first time, closes at the second (24:00 is midnight). A deadline used up at closing time "
+            "falls due then, not at the next opening."),
+          _("Holidays and worked weekend days: one date per line, YYYY-MM-DD. Add next year's once the State Council "
+            "publishes them; a worked weekend day is open for the 调休 hours.")}) {
+        auto* note = new wxStaticText(this, wxID_ANY, text);
+        note->Wrap(FromDIP(900));
+        sizer->Add(note, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    }
     sizer->AddStretchSpacer();
     sizer->Add(discard_and_propose(
                    [this] {

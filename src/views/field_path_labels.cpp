@@ -59,12 +59,30 @@ const FieldName kFieldNames[] = {
     {"earns_points", tr_noop("Earns points")},
     {"counts_toward_tiers", tr_noop("Counts toward tiers")},
     {"member_number", tr_noop("Member number")},
-    {"role", tr_noop("Committee role")},
+    {"role", tr_noop("Role")},
     {"term_start", tr_noop("Term start")},
     {"term_end", tr_noop("Term end")},
     {"dormant_after_days", tr_noop("Dormant after (days)")},
     {"lapsed_after_days", tr_noop("Lapsed after (days)")},
     {"draw_order", tr_noop("Spending order")},
+    {"week", tr_noop("Opening hours")},
+    {"opens", tr_noop("Opens")},
+    {"closes", tr_noop("Closes")},
+    {"holidays", tr_noop("Holidays (closed)")},
+    {"working_days", tr_noop("Worked weekend days (调休)")},
+    {"working_day_hours", tr_noop("Worked weekend day (调休)")},
+    {"targets", tr_noop("Deadline")},
+    {"severity", tr_noop("Severity")},
+    {"member_class", tr_noop("Member class")},
+    {"response_minutes", tr_noop("Respond within (business minutes)")},
+    {"resolution_minutes", tr_noop("Resolve within (business minutes)")},
+    {"near_deadline_pct", tr_noop("Near the deadline at (%)")},
+    {"reopen_window_days", tr_noop("Reopen window (days)")},
+    {"caps", tr_noop("Compensation cap")},
+    {"coins_per_ticket", tr_noop("Coins per ticket")},
+    {"coins_per_month", tr_noop("Coins per month")},
+    {"stored_value_per_ticket", tr_noop("Stored value per ticket")},
+    {"stored_value_per_month", tr_noop("Stored value per month")},
 };
 
 wxString field_word(const std::string& field) {
@@ -78,6 +96,9 @@ wxString element_name(const nlohmann::json& element) {
     if (!element.is_object()) return wxString();
     const std::string zh = element.value("name_zh", ""), en = element.value("name_en", "");
     if (!zh.empty() || !en.empty()) return local_name(zh, en);
+    // The complaint policy's rows: a cap names its role, a deadline its severity and member class.
+    if (element.contains("role")) return to_wx(element.value("role", ""));
+    if (element.contains("severity")) return to_wx(element.value("severity", "") + " / " + element.value("member_class", ""));
     return to_wx(element.value("code", ""));
 }
 

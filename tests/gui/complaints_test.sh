@@ -94,7 +94,7 @@ link_duplicate() {  # a second complaint of M00000002 about delivery, linked to 
   xdotool key alt+l
   wait_window "Complaint C" 10 >/dev/null || { shot complaints-en-linked-not-opened; fail "the linked ticket did not open"; }
   shot complaints-en-linked-ticket
-  repeats=$(cli zhang.min demo-service complaint list --member M00000002 | python3 -c '
+  repeats=$(cli zhang.min demo-service complaint list --queue all --member M00000002 | python3 -c '
 import json, sys
 print(" ".join("%s>%s" % (t["subject"], t["repeats"]) for t in json.load(sys.stdin) if t["repeats"]))')
   [ "$repeats" = "mould again>$first" ] || fail "the new ticket is not linked to $first: $repeats"

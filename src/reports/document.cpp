@@ -1,0 +1,22 @@
+#include "reports/document.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace md::report {
+
+std::string format_percent(std::int64_t basis_points) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s%lld.%02lld%%", basis_points < 0 ? "-" : "",
+                  static_cast<long long>(std::llabs(basis_points) / 100), static_cast<long long>(std::llabs(basis_points) % 100));
+    return buf;
+}
+
+std::string display_text(const Cell& cell, ColumnType type) {
+    if (const auto* money = std::get_if<Money>(&cell)) return money->to_display();
+    if (const auto* number = std::get_if<std::int64_t>(&cell); number && type == ColumnType::Percent)
+        return format_percent(*number);
+    return cell_text(cell);
+}
+
+}  // namespace md::report

@@ -1,0 +1,101 @@
+// A report document as one self-contained HTML page (preview and printing): styles inline,
+// numbers right-aligned, totals bold, charts as inline SVG bars. Every text is escaped.
+#include "models/translate.h"
+#include "reports/document_renderers.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace md::report {
+namespace {
+
+std::string escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+bool numeric(ColumnType type) {
+    return type == ColumnType::Count || type == ColumnType::Money || type == ColumnType::Percent;
+}
+
+const char* const kPalette[] = {"#2E6DB4", "#E08A1E", "#3C9A5F", "#B44B4B", "#7B5EA7"};
+
+void chart_svg(std::ostringstream& out, const Chart& chart) {
+    // Grouped bars, one group per label, scaled to the largest value.
+    std::int64_t top = 1;
+    for (const auto& s : chart.series)
+        for (std::int64_t v : s.values) top = std::max(top, v);
+    const int bar = 18, group_gap = 14, label_width = 160, width = 640;
+    const int group = static_cast<int>(chart.series.size()) * bar + group_gap;
+    const int height = static_cast<int>(chart.labels.size()) * group + 30;
+    out << "<figure><figcaption>" << escape(chart.title) << "</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        << width << "\" height=\"" << height << "\">";
+    for (std::size_t l = 0; l < chart.labels.size(); ++l) {
+        const int y = static_cast<int>(l) * group;
+        out << "<text x=\"0\" y=\"" << y + bar << "\" font-size=\"12\">" << escape(chart.labels[l]) << "</text>";
+        for (std::size_t s = 0; s < chart.series.size(); ++s) {
+            const std::int64_t v = l < chart.series[s].values.size() ? chart.series[s].values[l] : 0;
+            const int w = static_cast<int>((width - label_width - 120) * std::max<std::int64_t>(v, 0) / top);
+            const Cell value = chart.value_type == ColumnType::Money ? Cell{Money::from_fen(v)} : Cell{v};
+            out << "<rect x=\"" << label_width << "\" y=\"" << y + static_cast<int>(s) * bar << "\" width=\"" << w
+                << "\" height=\"" << bar - 3 << "\" fill=\"" << kPalette[s % 5] << "\"/>"
+                << "<text x=\"" << label_width + w + 4 << "\" y=\"" << y + static_cast<int>(s) * bar + bar - 6
+                << "\" font-size=\"11\">" << escape(display_text(value, chart.value_type)) << "</text>";
+        }
+    }
+    out << "</svg><div class=\"legend\">";
+    for (std::size_t s = 0; s < chart.series.size(); ++s)
+        out << "<span style=\"color:" << kPalette[s % 5] << "\">■</span> " << escape(chart.series[s].name) << " ";
+    out << "</div></figure>";
+}
+
+}  // namespace
+
+std::string document_html(const Document& d) {
+    std::ostringstream out;
+    out << "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" << escape(d.title) << "</title><style>"
+        << "body{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;font-size:13px;margin:24px}"
+        << "table{border-collapse:collapse;margin:8px 0 16px}th,td{padding:3px 10px;border-bottom:1px solid #ddd}"
+        << "th{text-align:left;border-bottom:1px solid #444}td.n,th.n{text-align:right}tr.total td{font-weight:bold;"
+        << "border-top:1px solid #444}dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}"
+        << "dt{color:#555}dd{margin:0}.legend{font-size:12px}figcaption{font-weight:bold;margin:6px 0}"
+        << "</style></head><body><h1>" << escape(d.title) << "</h1><dl>";
+    for (const auto& [label, value] : d.parameters) out << "<dt>" << escape(label) << "</dt><dd>" << escape(value) << "</dd>";
+    out << "<dt>" << escape(tr("Prepared by")) << "</dt><dd>" << escape(d.prepared_by) << ", "
+        << escape(format_business_time(d.prepared_at)) << "</dd></dl>";
+    for (const Section& s : d.sections) {
+        out << "<h2>" << escape(s.heading) << "</h2>";
+        for (const std::string& note : s.notes) out << "<p>" << escape(note) << "</p>";
+        for (const ReportTable& t : s.tables) {
+            if (!t.table.title.empty()) out << "<h3>" << escape(t.table.title) << "</h3>";
+            out << "<table><tr>";
+            for (const Column& c : t.table.columns)
+                out << "<th" << (numeric(c.type) ? " class=\"n\"" : "") << ">" << escape(c.title) << "</th>";
+            out << "</tr>";
+            auto row = [&](const std::vector<Cell>& cells, bool total) {
+                out << (total ? "<tr class=\"total\">" : "<tr>");
+                for (std::size_t i = 0; i < cells.size() && i < t.table.columns.size(); ++i)
+                    out << "<td" << (numeric(t.table.columns[i].type) ? " class=\"n\"" : "") << ">"
+                        << escape(display_text(cells[i], t.table.columns[i].type)) << "</td>";
+                out << "</tr>";
+            };
+            for (const auto& r : t.table.rows) row(r, false);
+            if (t.totals) row(*t.totals, true);
+            out << "</table>";
+        }
+        for (const Chart& c : s.charts) chart_svg(out, c);
+    }
+    out << "</body></html>\n";
+    return out.str();
+}
+
+}  // namespace md::report

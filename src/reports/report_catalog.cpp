@@ -1,0 +1,41 @@
+#include "reports/report_catalog.h"
+
+#include "models/errors.h"
+#include "models/translate.h"
+#include "reports/liability_report.h"
+#include "services/services.h"
+
+namespace md::report {
+
+const std::vector<ReportInfo>& report_catalog() {
+    static const std::vector<ReportInfo> reports = {
+        {"liability", tr_noop("Prepaid liability"),
+         tr_noop("What was owed to members at the end of a day: stored value, undelivered meal packages and coins, "
+                 "the period's movements reconciled, and the stored value by last activity")},
+    };
+    return reports;
+}
+
+Document build_report(Services& services, const Actor& actor, const std::string& name, const ReportParams& p) {
+    const Date today = services.program.today();
+    if (p.as_of > today)
+        throw ValidationError("as_of", format_date(p.as_of),
+                              subst(tr("as_of: {0} is in the future; a report can describe the end of today ({1}) at "
+                                       "the latest"),
+                                    {format_date(p.as_of), format_date(today)}));
+    const Date to = p.to.value_or(p.as_of);
+    const Date from = p.from.value_or(Date(p.as_of.year(), p.as_of.month(), 1));
+    if (from > to)
+        throw ValidationError("from", format_date(from),
+                              subst(tr("from: {0} is after the period's last day {1}"), {format_date(from), format_date(to)}));
+    if (name == "liability") {
+        if (p.to && *p.to != p.as_of)
+            throw ValidationError("to", format_date(*p.to), tr("to: the liability report's period ends on its as-of day"));
+        return liability_report(services, actor, p.as_of, from);
+    }
+    std::string known;
+    for (const ReportInfo& r : report_catalog()) known += (known.empty() ? "" : ", ") + r.name;
+    throw ValidationError("report", name, subst(tr("report: \"{0}\" is not a report ({1})"), {name, known}));
+}
+
+}  // namespace md::report

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The real memberdesk-cli writing the prepaid liability report in every format, read back by
+independent tools: the CSV parses (Python's csv module), xlsx2csv gives the same rows and numbers
+as the CSV, pdftotext finds the title and the totals in the PDF, and the HTML holds them too. The
+figures equal the members' balances as `account show` reports them; a day in the past (entries
+moved back in the database) counts only what was posted by then. Bad parameters are refused with
+their exit code, naming the field, and an unwritable path leaves no file behind.
+
+Usage: report_cli_test.py PATH/TO/memberdesk-cli sqlite|postgresql
+"""
+import csv
+import datetime
+import io
+import os
+import subprocess
+import sys
+import unittest
+
+import cli_test
+from cli_test import INVALID, OK, USAGE, DemoDatabaseTest
+
+
+def business_today():
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+
+
+class ReportCliTest(DemoDatabaseTest):
+    def setUp(self):
+        super().setUp()
+        self.members = []
+        for name, mobile in (("报表会员甲", "13612340001"), ("报表会员乙", "13612340002")):
+            r = self.as_role("service", "--json", "member", "add", "--name", name, "--mobile", mobile)
+            self.assertEqual(r.code, OK, r.err)
+            self.members.append(r.json()["number"])
+        a, b = self.members
+        for args in (("recharge", a, "12000"), ("purchase", a, "1000"), ("recharge", b, "500")):
+            r = self.as_role("service", "--json", "txn", *args)
+            self.assertEqual(r.code, OK, (args, r.err))
+        # Member A's history moves to 15 January: a report as of the end of January sees only it.
+        self.sql("UPDATE ledger_entries SET business_day = '2026-01-15' WHERE account_id = "
+                 "(SELECT a.id FROM accounts a JOIN members m ON m.id = a.member_id WHERE m.number = '%s')" % a)
+        self.today = business_today().isoformat()
+
+    def balances(self, member):
+        r = self.as_role("finance", "--json", "account", "show", member)
+        self.assertEqual(r.code, OK, r.err)
+        return r.json()
+
+    def write(self, fmt, as_of, *extra):
+        path = os.path.join(self.db.folder, "liability-%s.%s" % (as_of, fmt))
+        r = self.as_role("finance", "--json", "report", "liability", "--as-of", as_of, "--format", fmt, "-o", path, *extra)
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual(r.json()["output"], path)
+        return path
+
+    @staticmethod
+    def rows_of_csv(path):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            return [row for row in csv.reader(f)]
+
+    @staticmethod
+    def value(rows, label, column=1):
+        for row in rows:
+            if row and row[0].startswith(label):
+                return row[column]
+        raise AssertionError("no row %r" % label)
+
+    def test_every_format_carries_the_same_figures_as_the_balances(self):
+        expected_principal = expected_bonus = 0
+        coins = 0
+        for m in self.members:
+            b = self.balances(m)
+            expected_principal += round(float(b["balances"]["principal"]) * 100)
+            expected_bonus += round(float(b["balances"]["bonus"]) * 100)
+            coins += b["balances"]["coins"]
+        rows = self.rows_of_csv(self.write("csv", self.today))
+        self.assertEqual(rows[0], ["Prepaid liability"])
+        self.assertEqual(self.value(rows, "Stored value paid by members"), "%.2f" % (expected_principal / 100))
+        self.assertEqual(self.value(rows, "Bonus value"), "%.2f" % (expected_bonus / 100))
+        total = self.value(rows, "Total liability")
+        self.assertEqual(total, "%.2f" % ((expected_principal + expected_bonus) / 100 + coins))  # 1 coin = ¥1
+
+        # xlsx2csv reads the workbook to the same rows and numbers as the CSV.
+        xlsx = subprocess.run(["xlsx2csv", self.write("xlsx", self.today)], capture_output=True, text=True, check=True)
+        xrows = [row for row in csv.reader(io.StringIO(xlsx.stdout))]
+        self.assertEqual(len([r for r in xrows if any(r)]), len([r for r in rows if any(r)]))
+        for label in ("Stored value paid by members", "Bonus value", "Total liability", "Closing balance", "Total"):
+            self.assertEqual(float(self.value(xrows, label)), float(self.value(rows, label)), label)
+
+        text = subprocess.run(["pdftotext", "-layout", self.write("pdf", self.today), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        self.assertIn("Prepaid liability", text)
+        self.assertIn("Total liability", text)
+        self.assertIn("¥{:,.2f}".format(float(total)), text)
+        self.assertRegex(text, r"Page 1 of \d")
+        html = open(self.write("html", self.today), encoding="utf-8").read()
+        self.assertIn("¥{:,.2f}".format(float(total)), html)
+
+    def test_a_day_in_the_past_counts_only_what_was_posted_by_then(self):
+        a, b = self.members
+        rows = self.rows_of_csv(self.write("csv", "2026-01-31", "--from", "2026-01-01"))
+        mine = self.balances(a)["balances"]
+        self.assertEqual(self.value(rows, "Stored value paid by members"), mine["principal"])
+        self.assertEqual(self.value(rows, "Cash recharge"), "12000.00", "January's movements: A's recharge")
+        self.assertEqual(self.value(rows, "Opening balance (end of 2025-12-31)"), "0.00")
+        before = self.rows_of_csv(self.write("csv", "2026-01-14", "--from", "2026-01-01"))
+        self.assertEqual(self.value(before, "Total liability"), "0.00")
+
+    def test_bad_parameters_are_refused_and_leave_no_file(self):
+        folder = self.db.folder
+        tomorrow = (business_today() + datetime.timedelta(days=1)).isoformat()
+        cases = [
+            (("--as-of", tomorrow, "--format", "csv", "-o", os.path.join(folder, "f.csv")), INVALID, "as_of"),
+            (("--as-of", self.today, "--from", "2026-12-31", "--format", "csv", "-o", os.path.join(folder, "g.csv")),
+             INVALID, "from"),
+            (("--as-of", self.today, "--format", "docx", "-o", os.path.join(folder, "h.docx")), INVALID, "format"),
+        ]
+        for args, code, field in cases:
+            r = self.as_role("finance", "--json", "report", "liability", *args)
+            self.assertEqual(r.code, code, (args, r.err))
+            self.assertEqual(r.json()["error"]["field"], field)
+        self.assertEqual([f for f in os.listdir(folder) if f[0] in "fgh"], [])
+        self.assertEqual(self.as_role("finance", "report", "breakage_typo", "--as-of", self.today).code, USAGE)
+        missing = os.path.join(folder, "no-such-folder", "liability.pdf")
+        r = self.as_role("finance", "report", "liability", "--as-of", self.today, "--format", "pdf", "-o", missing)
+        self.assertNotEqual(r.code, OK)
+        self.assertIn("no-such-folder", r.err)
+        self.assertFalse(os.path.exists(os.path.join(folder, "no-such-folder")))
+        listed = self.as_role("finance", "--json", "report", "list")
+        self.assertEqual([x["name"] for x in listed.json()], ["liability"])
+
+
+if __name__ == "__main__":
+    cli_test.CLI, cli_test.BACKEND = sys.argv[1], sys.argv[2]
+    if cli_test.BACKEND not in ("sqlite", "postgresql"):
+        sys.exit("backend must be sqlite or postgresql")
+    suite = unittest.TestLoader().loadTestsFromTestCase(ReportCliTest)
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    sys.exit(0 if result.wasSuccessful() and result.testsRun > 0 else 1)
