@@ -1,6 +1,7 @@
 // `report list` and `report NAME --as-of DATE [--from DATE] [--to DATE] --format pdf|xlsx|csv|html
-// -o FILE`: one subcommand per report of the catalog, all built by the one report engine.
+// -o FILE [--lang zh_CN]`: one subcommand per report of the catalog, all built by the one report engine.
 #include "cli/commands.h"
+#include "cli/report_language.h"
 #include "models/errors.h"
 #include "reports/document_renderers.h"
 #include "reports/report_catalog.h"
@@ -25,7 +26,7 @@ void register_report_commands(CLI::App& app, CliContext& ctx) {
     });
 
     struct Options {
-        std::string as_of, from, to, format, output;
+        std::string as_of, from, to, format, output, lang;
     };
     for (const report::ReportInfo& info : report::report_catalog()) {
         auto o = std::make_shared<Options>();
@@ -35,9 +36,11 @@ void register_report_commands(CLI::App& app, CliContext& ctx) {
         cmd->add_option("--to", o->to, "The period's last day (default: the as-of day)");
         cmd->add_option("--format", o->format, "pdf, xlsx, csv or html")->required();
         cmd->add_option("-o,--output", o->output, "The file to write")->required();
+        cmd->add_option("--lang", o->lang, "The report's language: en (default) or zh_CN");
         const std::string name = info.name;
         cmd->callback([&ctx, o, name] {
             const report::Format format = report::parse_format(o->format, "format");
+            use_report_language(o->lang);
             report::ReportParams p;
             p.as_of = parse_date(o->as_of, "as_of");
             if (!o->from.empty()) p.from = parse_date(o->from, "from");

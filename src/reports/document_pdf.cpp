@@ -22,6 +22,9 @@ constexpr double kCellPad = 3;
 const char* kFont = "WenQuanYi Micro Hei, Noto Sans CJK SC, Sans";
 const double kPalette[][3] = {{0.18, 0.43, 0.71}, {0.88, 0.54, 0.12}, {0.24, 0.60, 0.37}, {0.71, 0.29, 0.29}, {0.48, 0.37, 0.65}};
 
+// "Label: value", with the colon of the language (Chinese writes "：").
+std::string labelled(const std::string& label, const std::string& value) { return subst(tr("{0}: {1}"), {label, value}); }
+
 bool numeric(ColumnType type) {
     return type == ColumnType::Count || type == ColumnType::Money || type == ColumnType::Percent;
 }
@@ -86,7 +89,7 @@ private:
         y_ = kBodyTop;
         if (!draw_) return;
         std::string params;
-        for (const auto& [label, value] : d_.parameters) params += (params.empty() ? "" : "  ·  ") + label + ": " + value;
+        for (const auto& [label, value] : d_.parameters) params += (params.empty() ? "" : "  ·  ") + labelled(label, value);
         text(kMargin, kMargin, d_.title, 8, true, kBodyWidth, false, 0.3);
         text(kMargin, kMargin + 12, params, 7, false, kBodyWidth, false, 0.4);
         cairo_set_source_rgb(cr_, 0.7, 0.7, 0.7);
@@ -113,8 +116,8 @@ private:
 
     void title() {
         y_ += text(kMargin, y_, d_.title, 16, true, kBodyWidth) + 6;
-        for (const auto& [label, value] : d_.parameters) y_ += text(kMargin, y_, label + ": " + value, 9, false, kBodyWidth) + 1;
-        y_ += text(kMargin, y_, tr("Prepared by") + ": " + d_.prepared_by + ", " + format_business_time(d_.prepared_at), 9,
+        for (const auto& [label, value] : d_.parameters) y_ += text(kMargin, y_, labelled(label, value), 9, false, kBodyWidth) + 1;
+        y_ += text(kMargin, y_, labelled(tr("Prepared by"), d_.prepared_by + ", " + format_business_time(d_.prepared_at)), 9,
                    false, kBodyWidth) + 10;
     }
 
@@ -136,7 +139,15 @@ private:
         const auto& columns = t.table.columns;
         std::vector<double> widths(columns.size(), 0);
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            widths[c] = text_width(columns[c].title, 8, true);
+            // A heading may wrap between its words: its longest word is what it needs.
+            widths[c] = 0;
+            std::size_t start = 0;
+            const std::string& title = columns[c].title;
+            while (start <= title.size()) {
+                const std::size_t end = std::min(title.find(' ', start), title.size());
+                widths[c] = std::max(widths[c], text_width(title.substr(start, end - start), 8, true));
+                start = end + 1;
+            }
             auto consider = [&](const std::vector<Cell>& row, bool bold) {
                 if (c < row.size()) widths[c] = std::max(widths[c], text_width(display_text(row[c], columns[c].type), 8, bold));
             };
@@ -144,9 +155,21 @@ private:
             if (t.totals) consider(*t.totals, true);
             widths[c] += 2 * kCellPad;
         }
-        double sum = 0;
-        for (double w : widths) sum += w;
-        // Too wide for the page: every column gives up the same share and its text wraps.
+        double sum = 0, text_sum = 0;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            sum += widths[c];
+            if (!numeric(columns[c].type)) text_sum += widths[c];
+        }
+        // Too wide for the page: the text columns wrap first (a figure broken over two lines is
+        // misread), keeping at least 60 points each; only then does every column give way.
+        if (sum > kBodyWidth && text_sum > 0) {
+            const double numbers = sum - text_sum;
+            const double share = std::max(0.0, kBodyWidth - numbers) / text_sum;
+            for (std::size_t c = 0; c < widths.size(); ++c)
+                if (!numeric(columns[c].type)) widths[c] = std::max(60.0, widths[c] * std::min(1.0, share));
+            sum = 0;
+            for (double w : widths) sum += w;
+        }
         if (sum > kBodyWidth)
             for (double& w : widths) w *= kBodyWidth / sum;
         return widths;
@@ -210,7 +233,10 @@ private:
         if (t.totals) {
             const std::vector<std::string> cells = texts(*t.totals);
             const double h = row(t, widths, cells, true, false, true);
-            room_for(h);
+            if (y_ + h > kBodyBottom) {  // never a totals row alone at the top of a page
+                new_page();
+                draw_header();
+            }
             rule(y_, 0.8);
             row(t, widths, cells, true, false, false);
             y_ += h;
@@ -221,7 +247,7 @@ private:
     void chart(const Chart& c) {
         const double bar = 10, group_gap = 8, label_width = 150;
         const double group = static_cast<double>(c.series.size()) * bar + group_gap;
-        const double height = 18 + static_cast<double>(c.labels.size()) * group + 16;
+        const double height = 18 + static_cast<double>(c.labels.size()) * (group + 12) + 16;  // labels may wrap
         room_for(height);
         y_ += text(kMargin, y_, c.title, 10, true, kBodyWidth) + 4;
         std::int64_t top = 1;
@@ -229,7 +255,8 @@ private:
             for (std::int64_t v : s.values) top = std::max(top, v);
         const double span = kBodyWidth - label_width - 90;
         for (std::size_t l = 0; l < c.labels.size(); ++l) {
-            text(kMargin, y_, c.labels[l], 8, false, label_width - 6);
+            // A label may wrap to two lines: its group is then as tall as the label.
+            const double label_height = text(kMargin, y_, c.labels[l], 8, false, label_width - 6);
             for (std::size_t s = 0; s < c.series.size(); ++s) {
                 const std::int64_t v = l < c.series[s].values.size() ? c.series[s].values[l] : 0;
                 const double w = span * static_cast<double>(std::max<std::int64_t>(v, 0)) / static_cast<double>(top);
@@ -243,7 +270,7 @@ private:
                 const Cell value = c.value_type == ColumnType::Money ? Cell{Money::from_fen(v)} : Cell{v};
                 text(kMargin + label_width + w + 4, by - 1, display_text(value, c.value_type), 7);
             }
-            y_ += group;
+            y_ += std::max(group, label_height + 4);
         }
         // The legend: a swatch and the series' name each.
         double x = kMargin + label_width;

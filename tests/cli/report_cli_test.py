@@ -93,6 +93,16 @@ class ReportCliTest(DemoDatabaseTest):
         self.assertIn("Total liability", text)
         self.assertIn("¥{:,.2f}".format(float(total)), text)
         self.assertRegex(text, r"Page 1 of \d")
+        # The same report in Chinese (the GUI's catalog), CJK text extracted from the PDF.
+        chinese = os.path.join(self.db.folder, "liability-zh.pdf")
+        r = self.as_role("finance", "report", "liability", "--as-of", self.today, "--format", "pdf", "-o", chinese,
+                         "--lang", "zh_CN")
+        self.assertEqual(r.code, OK, r.err)
+        text = subprocess.run(["pdftotext", "-layout", chinese, "-"], capture_output=True, text=True, check=True).stdout
+        self.assertIn("预付负债", text)
+        self.assertIn("负债合计", text)
+        self.assertIn("¥{:,.2f}".format(float(total)), text)
+        self.assertRegex(text, r"第 1 页，共 \d 页")
         html = open(self.write("html", self.today), encoding="utf-8").read()
         self.assertIn("¥{:,.2f}".format(float(total)), html)
 
@@ -126,6 +136,9 @@ class ReportCliTest(DemoDatabaseTest):
         self.assertNotEqual(r.code, OK)
         self.assertIn("no-such-folder", r.err)
         self.assertFalse(os.path.exists(os.path.join(folder, "no-such-folder")))
+        r = self.as_role("finance", "--json", "report", "liability", "--as-of", self.today, "--format", "csv", "-o",
+                         os.path.join(folder, "k.csv"), "--lang", "tlh")
+        self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "lang"))
         listed = self.as_role("finance", "--json", "report", "list")
         self.assertEqual([x["name"] for x in listed.json()], ["liability"])
 
