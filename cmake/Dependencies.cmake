@@ -27,7 +27,7 @@ target_link_libraries(soci::sqlite3 INTERFACE ${SOCI_SQLITE3_LIB} soci::core SQL
 add_library(soci::postgresql INTERFACE IMPORTED)
 target_link_libraries(soci::postgresql INTERFACE ${SOCI_PG_LIB} soci::core PostgreSQL::PostgreSQL)
 
-find_package(wxWidgets 3.2 REQUIRED COMPONENTS core base)
+find_package(wxWidgets 3.2 REQUIRED COMPONENTS html core base)
 add_library(wx::wx INTERFACE IMPORTED)
 target_include_directories(wx::wx SYSTEM INTERFACE ${wxWidgets_INCLUDE_DIRS})
 target_compile_definitions(wx::wx INTERFACE ${wxWidgets_DEFINITIONS})

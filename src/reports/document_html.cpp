@@ -4,6 +4,7 @@
 #include "reports/document_renderers.h"
 
 #include <algorithm>
+#include <cstring>
 #include <sstream>
 
 namespace md::report {
@@ -25,6 +26,27 @@ std::string escape(const std::string& text) {
 
 bool numeric(ColumnType type) {
     return type == ColumnType::Count || type == ColumnType::Money || type == ColumnType::Percent;
+}
+
+// wxHTML breaks lines only at spaces, and Chinese has none: the Basic flavour lets a long note
+// break after the Chinese punctuation marks instead of running off the printed page.
+std::string breakable(const std::string& text) {
+    static const char* const marks[] = {"，", "；", "、", "。", "）", "："};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        bool marked = false;
+        for (const char* mark : marks) {
+            const std::size_t n = std::strlen(mark);
+            if (text.compare(i, n, mark) == 0) {
+                out.append(mark).push_back(' ');
+                i += n;
+                marked = true;
+                break;
+            }
+        }
+        if (!marked) out += text[i++];
+    }
+    return out;
 }
 
 const char* const kPalette[] = {"#2E6DB4", "#E08A1E", "#3C9A5F", "#B44B4B", "#7B5EA7"};
@@ -60,39 +82,53 @@ void chart_svg(std::ostringstream& out, const Chart& chart) {
 
 }  // namespace
 
-std::string document_html(const Document& d) {
+std::string document_html(const Document& d, HtmlFlavour flavour) {
+    const bool basic = flavour == HtmlFlavour::Basic;
     std::ostringstream out;
-    out << "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" << escape(d.title) << "</title><style>"
-        << "body{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;font-size:13px;margin:24px}"
-        << "table{border-collapse:collapse;margin:8px 0 16px}th,td{padding:3px 10px;border-bottom:1px solid #ddd}"
-        << "th{text-align:left;border-bottom:1px solid #444}td.n,th.n{text-align:right}tr.total td{font-weight:bold;"
-        << "border-top:1px solid #444}dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}"
-        << "dt{color:#555}dd{margin:0}.legend{font-size:12px}figcaption{font-weight:bold;margin:6px 0}"
-        << "</style></head><body><h1>" << escape(d.title) << "</h1><dl>";
-    for (const auto& [label, value] : d.parameters) out << "<dt>" << escape(label) << "</dt><dd>" << escape(value) << "</dd>";
-    out << "<dt>" << escape(tr("Prepared by")) << "</dt><dd>" << escape(d.prepared_by) << ", "
-        << escape(format_business_time(d.prepared_at)) << "</dd></dl>";
+    out << "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" << escape(d.title) << "</title>";
+    if (!basic)
+        out << "<style>"
+            << "body{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;font-size:13px;margin:24px}"
+            << "table{border-collapse:collapse;margin:8px 0 16px}th,td{padding:3px 10px;border-bottom:1px solid #ddd}"
+            << "th{text-align:left;border-bottom:1px solid #444}td.n,th.n{text-align:right}tr.total td{font-weight:bold;"
+            << "border-top:1px solid #444}dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}"
+            << "dt{color:#555}dd{margin:0}.legend{font-size:12px}figcaption{font-weight:bold;margin:6px 0}"
+            << "</style>";
+    out << "</head><body><h1>" << escape(d.title) << "</h1>";
+    if (basic) {
+        for (const auto& [label, value] : d.parameters) out << escape(subst(tr("{0}: {1}"), {label, value})) << "<br>";
+        out << escape(subst(tr("{0}: {1}"), {tr("Prepared by"), d.prepared_by + ", " + format_business_time(d.prepared_at)}));
+    } else {
+        out << "<dl>";
+        for (const auto& [label, value] : d.parameters) out << "<dt>" << escape(label) << "</dt><dd>" << escape(value) << "</dd>";
+        out << "<dt>" << escape(tr("Prepared by")) << "</dt><dd>" << escape(d.prepared_by) << ", "
+            << escape(format_business_time(d.prepared_at)) << "</dd></dl>";
+    }
     for (const Section& s : d.sections) {
         out << "<h2>" << escape(s.heading) << "</h2>";
-        for (const std::string& note : s.notes) out << "<p>" << escape(note) << "</p>";
+        for (const std::string& note : s.notes) out << "<p>" << escape(basic ? breakable(note) : note) << "</p>";
         for (const ReportTable& t : s.tables) {
             if (!t.table.title.empty()) out << "<h3>" << escape(t.table.title) << "</h3>";
-            out << "<table><tr>";
+            out << (basic ? "<table cellpadding=\"3\" cellspacing=\"0\" border=\"1\"><tr>" : "<table><tr>");
             for (const Column& c : t.table.columns)
-                out << "<th" << (numeric(c.type) ? " class=\"n\"" : "") << ">" << escape(c.title) << "</th>";
+                out << (numeric(c.type) ? (basic ? "<th align=\"right\">" : "<th class=\"n\">") : "<th align=\"left\">")
+                    << escape(c.title) << "</th>";
             out << "</tr>";
             auto row = [&](const std::vector<Cell>& cells, bool total) {
-                out << (total ? "<tr class=\"total\">" : "<tr>");
-                for (std::size_t i = 0; i < cells.size() && i < t.table.columns.size(); ++i)
-                    out << "<td" << (numeric(t.table.columns[i].type) ? " class=\"n\"" : "") << ">"
-                        << escape(display_text(cells[i], t.table.columns[i].type)) << "</td>";
+                out << (total && !basic ? "<tr class=\"total\">" : "<tr>");
+                for (std::size_t i = 0; i < cells.size() && i < t.table.columns.size(); ++i) {
+                    const std::string text = escape(display_text(cells[i], t.table.columns[i].type));
+                    out << (numeric(t.table.columns[i].type) ? (basic ? "<td align=\"right\">" : "<td class=\"n\">") : "<td>")
+                        << (total && basic ? "<b>" + text + "</b>" : text) << "</td>";
+                }
                 out << "</tr>";
             };
             for (const auto& r : t.table.rows) row(r, false);
             if (t.totals) row(*t.totals, true);
             out << "</table>";
         }
-        for (const Chart& c : s.charts) chart_svg(out, c);
+        if (!basic)
+            for (const Chart& c : s.charts) chart_svg(out, c);
     }
     out << "</body></html>\n";
     return out.str();

@@ -18,7 +18,11 @@ std::string format_code(Format format);  // "pdf", "xlsx", "csv", "html"
 Format parse_format(const std::string& code, const std::string& field);
 
 void write_document_csv(const Document& document, std::ostream& out);
-std::string document_html(const Document& document);
+// Browser: a full page with styles and SVG charts (the HTML export). Basic: HTML 3.2 tables and
+// headings only, for the GUI's preview and printing (wxHTML), with the charts' figures left to
+// their tables; the page header and footer come from the printer there.
+enum class HtmlFlavour { Browser, Basic };
+std::string document_html(const Document& document, HtmlFlavour flavour = HtmlFlavour::Browser);
 void write_document_xlsx(const Document& document, const std::string& path);
 void write_document_pdf(const Document& document, const std::string& path);
 

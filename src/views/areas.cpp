@@ -16,8 +16,7 @@ const std::vector<Area>& all_areas() {
          tr_noop("Committee: not built yet — this area arrives with committee seats and terms.")},
         {AreaId::Complaints, tr_noop("Complaints"), nullptr},
         {AreaId::Approvals, tr_noop("Approvals"), nullptr},
-        {AreaId::Reports, tr_noop("Reports"),
-         tr_noop("Reports: not built yet — this area arrives with the report builders (CSV, XLSX, PDF, HTML).")},
+        {AreaId::Reports, tr_noop("Reports"), nullptr},
         {AreaId::Audit, tr_noop("Audit"), nullptr},
         {AreaId::Admin, tr_noop("Admin"), nullptr},
     };

@@ -15,6 +15,7 @@
 #include "views/open_database_dialog.h"
 #include "views/preferences_dialog.h"
 #include "views/program_panel.h"
+#include "views/reports_panel.h"
 #include "views/users_panel.h"
 #include "views/wx_text.h"
 
@@ -57,6 +58,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
                                            [this](std::size_t mine, std::size_t breached) { show_complaint_counts(mine, breached); });
                 break;
             case AreaId::Approvals: page = new ApprovalsPanel(pages_, services_, actor_); break;
+            case AreaId::Reports: page = new ReportsPanel(pages_, services_, actor_); break;
             case AreaId::Audit: page = new AuditPanel(pages_, services_, actor_); break;
             case AreaId::Admin: page = new UsersPanel(pages_, services_, actor_); break;
             default: page = new AreaPlaceholderPanel(pages_, translated(area.not_built_note)); break;
