@@ -3,6 +3,7 @@
 #include "models/errors.h"
 #include "models/translate.h"
 #include "reports/liability_report.h"
+#include "reports/tier_mix_report.h"
 #include "services/services.h"
 
 namespace md::report {
@@ -12,6 +13,9 @@ const std::vector<ReportInfo>& report_catalog() {
         {"liability", tr_noop("Prepaid liability"),
          tr_noop("What was owed to members at the end of a day: stored value, undelivered meal packages and coins, "
                  "the period's movements reconciled, and the stored value by last activity")},
+        {"tier_mix", tr_noop("Tier mix"),
+         tr_noop("Members per tier of each ladder at the end of a day against the 3 : 5 : 2 target, and the moves "
+                 "into and out of each tier in the period")},
     };
     return reports;
 }
@@ -32,6 +36,11 @@ Document build_report(Services& services, const Actor& actor, const std::string&
         if (p.to && *p.to != p.as_of)
             throw ValidationError("to", format_date(*p.to), tr("to: the liability report's period ends on its as-of day"));
         return liability_report(services, actor, p.as_of, from);
+    }
+    if (name == "tier_mix") {
+        if (p.to && *p.to != p.as_of)
+            throw ValidationError("to", format_date(*p.to), tr("to: the tier mix's period ends on its as-of day"));
+        return tier_mix_report(services, actor, p.as_of, from);
     }
     std::string known;
     for (const ReportInfo& r : report_catalog()) known += (known.empty() ? "" : ", ") + r.name;

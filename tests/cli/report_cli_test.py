@@ -106,6 +106,19 @@ class ReportCliTest(DemoDatabaseTest):
         html = open(self.write("html", self.today), encoding="utf-8").read()
         self.assertIn("¥{:,.2f}".format(float(total)), html)
 
+    def test_the_tier_mix_is_written_and_parses(self):
+        path = os.path.join(self.db.folder, "tiers.csv")
+        r = self.as_role("marketing", "report", "tier_mix", "--as-of", self.today, "--format", "csv", "-o", path)
+        self.assertEqual(r.code, OK, r.err)
+        rows = self.rows_of_csv(path)
+        self.assertEqual(rows[0], ["Tier mix"])
+        # Member A's recharge of 12,000 made them a Private Connoisseur: one of one on the premium ladder.
+        premium = [i for i, row in enumerate(rows) if row and row[0].endswith("(premium)")]
+        self.assertEqual(len(premium), 1, rows)
+        section = rows[premium[0]:]
+        self.assertEqual(self.value(section, "私享家"), "1")
+        self.assertEqual(self.value(section, "私享家", 2), "100.00%")
+
     def test_a_day_in_the_past_counts_only_what_was_posted_by_then(self):
         a, b = self.members
         rows = self.rows_of_csv(self.write("csv", "2026-01-31", "--from", "2026-01-01"))
@@ -140,7 +153,7 @@ class ReportCliTest(DemoDatabaseTest):
                          os.path.join(folder, "k.csv"), "--lang", "tlh")
         self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "lang"))
         listed = self.as_role("finance", "--json", "report", "list")
-        self.assertEqual([x["name"] for x in listed.json()], ["liability"])
+        self.assertEqual([x["name"] for x in listed.json()], ["liability", "tier_mix"])
 
 
 if __name__ == "__main__":

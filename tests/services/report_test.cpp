@@ -6,6 +6,7 @@
 #include "models/errors.h"
 #include "reports/document_renderers.h"
 #include "reports/report_catalog.h"
+#include "services/demo_data.h"
 #include "services/program_codec.h"
 #include "support/service_fixture.h"
 
@@ -144,3 +145,74 @@ TEST_P(LiabilityReportTest, BadParametersAreRefusedByField) {
 }
 
 MD_ON_BOTH_BACKENDS(LiabilityReportTest);
+
+// The tier mix against hand-counted tiers: five members buy on 1 March (two Yellow, one Red, one
+// Black Diamond, one below every threshold), one of the Yellows moves up to Red on 10 April.
+class TierMixReportTest : public test::ServiceTest {
+protected:
+    void SetUp() override {
+        ServiceTest::SetUp();
+        at("2026-02-27 10:00:00");
+        for (const ProgramItem& item : program_items_from_json(nlohmann::json::parse(demo_program_json())))
+            if (item.kind == ChangeKind::Ladder) approve(item.kind, nlohmann::json::parse(item.json));
+        desk = sign_in_as(Role::Service);
+        marketing = sign_in_as(Role::Marketing);
+        at("2026-03-01 10:00:00");
+        const char* spends[] = {"1000", "2500", "3500", "1200", "500"};
+        for (int i = 0; i < 5; ++i) {
+            MemberInput in;
+            in.name = "会员" + std::to_string(i + 1);
+            in.mobile = "1380013800" + std::to_string(i);
+            members.push_back(services->members.add(desk, in).member.number);
+            buy(members.back(), spends[i]);
+        }
+        at("2026-04-10 10:00:00");
+        buy(members[0], "1500");  // 2,470 paid at 98折 on top of 1,000: Red Diamond
+        at("2026-05-02 10:00:00");
+    }
+    void at(const char* business_time) { *now = parse_instant(business_time) - boost::posix_time::hours(8); }
+    void buy(const std::string& member, const char* price) {
+        PurchaseRequest r;
+        r.member = member;
+        r.list_price = Money::parse(price, "amount");
+        r.stored_value = Money();  // paid at the till, not from stored value
+        services->ledger.purchase(desk, r);
+    }
+    std::vector<std::string> individual(const char* as_of, const char* from, const std::string& tier) {
+        report::ReportParams p;
+        p.as_of = parse_date(as_of, "as_of");
+        p.from = parse_date(from, "from");
+        const report::Document d = report::build_report(*services, marketing, "tier_mix", p);
+        for (const report::Section& s : d.sections)
+            if (s.heading.find("(individual)") != std::string::npos) {
+                const report::ReportTable& t = s.tables.at(0);
+                std::vector<std::vector<Cell>> rows = t.table.rows;
+                rows.push_back(*t.totals);
+                for (const auto& r : rows)
+                    if (report::cell_text(r[0]).find(tier) != std::string::npos) {
+                        std::vector<std::string> out;
+                        for (std::size_t i = 1; i < r.size(); ++i) out.push_back(report::cell_text(r[i]));
+                        return out;
+                    }
+            }
+        return {"no row " + tier};
+    }
+    using V = std::vector<std::string>;
+    Actor desk, marketing;
+    std::vector<std::string> members;
+};
+
+TEST_P(TierMixReportTest, MembersPerTierAgainstTheTargetAtTheEndOfADay) {
+    // members, share, target, difference (basis points), moved in, moved out
+    EXPECT_EQ(individual("2026-03-31", "2026-03-01", "Yellow"), (V{"2", "5000", "3000", "2000", "2", "0"}));
+    EXPECT_EQ(individual("2026-03-31", "2026-03-01", "Red"), (V{"1", "2500", "5000", "-2500", "1", "0"}));
+    EXPECT_EQ(individual("2026-03-31", "2026-03-01", "Black"), (V{"1", "2500", "2000", "500", "1", "0"}));
+    EXPECT_EQ(individual("2026-03-31", "2026-03-01", "Total"), (V{"4", "", "", "", "4", "0"})) << "the fifth member holds no tier";
+    // April: the Yellow who bought again is Red from 10 April.
+    EXPECT_EQ(individual("2026-04-30", "2026-04-01", "Yellow"), (V{"1", "2500", "3000", "-500", "0", "1"}));
+    EXPECT_EQ(individual("2026-04-30", "2026-04-01", "Red"), (V{"2", "5000", "5000", "0", "1", "0"}));
+    // A day before the move still shows March's mix.
+    EXPECT_EQ(individual("2026-04-09", "2026-04-01", "Yellow"), (V{"2", "5000", "3000", "2000", "0", "0"}));
+}
+
+MD_ON_BOTH_BACKENDS(TierMixReportTest);
