@@ -4,17 +4,21 @@
 
 namespace md {
 
-std::map<std::string, std::int64_t> LiabilityRepository::balances_at(const Date& day) {
+LiabilityRepository::Balances LiabilityRepository::balances_at(const Date& opening_day, const Date& closing_day) {
     return db_.guarded("reading the balances at a day", [&] {
-        std::map<std::string, std::int64_t> out;
-        const std::string d = format_date(day);
+        Balances out;
+        const std::string o = format_date(opening_day), c = format_date(closing_day);
         std::string bucket;
-        long long sum = 0;
-        soci::statement st = (db_.sql().prepare << "SELECT bucket, SUM(amount) FROM ledger_entries WHERE business_day <= :d"
-                                                   " GROUP BY bucket",
-                              soci::into(bucket), soci::into(sum), soci::use(d));
+        long long opening = 0, closing = 0;
+        soci::statement st =
+            (db_.sql().prepare << "SELECT bucket, SUM(CASE WHEN business_day <= :o THEN amount ELSE 0 END),"
+                                  " SUM(CASE WHEN business_day <= :c THEN amount ELSE 0 END) FROM ledger_entries GROUP BY bucket",
+             soci::into(bucket), soci::into(opening), soci::into(closing), soci::use(o), soci::use(c));
         st.execute(false);
-        while (st.fetch()) out[bucket] = sum;
+        while (st.fetch()) {
+            out.opening[bucket] = opening;
+            out.closing[bucket] = closing;
+        }
         return out;
     });
 }

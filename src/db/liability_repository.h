@@ -24,8 +24,13 @@ class LiabilityRepository {
 public:
     explicit LiabilityRepository(Database& db) : db_(db) {}
 
-    // Bucket code → the sum of every entry on or before `day`.
-    std::map<std::string, std::int64_t> balances_at(const Date& day);
+    // Bucket code → the sum of every entry on or before `day`, for two days at once: one pass
+    // over the entries (a range on the day index would fetch every row one by one, far slower
+    // than reading them in order).
+    struct Balances {
+        std::map<std::string, std::int64_t> opening, closing;
+    };
+    Balances balances_at(const Date& opening_day, const Date& closing_day);
     // The entries from `from` to `to` (inclusive), summed by entry type and bucket.
     std::vector<LedgerMovement> movements(const Date& from, const Date& to);
     // For each account with stored value (principal + bonus + compensation) other than zero at

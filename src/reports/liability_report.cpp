@@ -176,8 +176,7 @@ Document liability_report(Services& services, const Actor& actor, const Date& as
     LiabilityRepository repo(services.database());
     // One read transaction, so every section sees the same entries even while consoles post.
     Transaction tx(services.database());
-    const auto opening = repo.balances_at(from - boost::gregorian::days(1));
-    const auto closing = repo.balances_at(as_of);
+    const auto [opening, closing] = repo.balances_at(from - boost::gregorian::days(1), as_of);
     const auto movements = repo.movements(from, as_of);
     const Program& rules = services.program.rules_in_force(as_of);
     const Money coin_value = rules.points ? rules.points->coin_value : PointsRule{}.coin_value;
