@@ -2,6 +2,7 @@
 
 #include "models/errors.h"
 #include "models/translate.h"
+#include "reports/committee_roster_report.h"
 #include "reports/liability_report.h"
 #include "reports/tier_mix_report.h"
 #include "services/services.h"
@@ -16,6 +17,8 @@ const std::vector<ReportInfo>& report_catalog() {
         {"tier_mix", tr_noop("Tier mix"),
          tr_noop("Members per tier of each ladder at the end of a day against the 3 : 5 : 2 target, and the moves "
                  "into and out of each tier in the period")},
+        {"committee", tr_noop("Advisory committee roster"),
+         tr_noop("The seats in force on a day with names, roles, terms, days left and eligibility")},
     };
     return reports;
 }
@@ -37,6 +40,7 @@ Document build_report(Services& services, const Actor& actor, const std::string&
             throw ValidationError("to", format_date(*p.to), tr("to: the liability report's period ends on its as-of day"));
         return liability_report(services, actor, p.as_of, from);
     }
+    if (name == "committee") return committee_roster_report(services, actor, p.as_of);
     if (name == "tier_mix") {
         if (p.to && *p.to != p.as_of)
             throw ValidationError("to", format_date(*p.to), tr("to: the tier mix's period ends on its as-of day"));

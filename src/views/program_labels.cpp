@@ -1,5 +1,7 @@
 #include "views/program_labels.h"
 
+#include "reports/committee_words.h"
+
 #include "models/translate.h"
 #include "views/wx_text.h"
 
@@ -102,13 +104,12 @@ const std::vector<Labelled<ChangeStatus>>& change_status_labels() {
 }
 
 const std::vector<Labelled<CommitteeRole>>& committee_role_labels() {
-    static const std::vector<Labelled<CommitteeRole>> t = {
-        {CommitteeRole::Chair, tr_noop("Chair")},
-        {CommitteeRole::Member, tr_noop("Committee member")},
-        {CommitteeRole::BrandAmbassador, tr_noop("Brand ambassador")},
-        {CommitteeRole::ProductLecturer, tr_noop("Product lecturer")},
-        {CommitteeRole::CustomerPanelRepresentative, tr_noop("Customer panel representative")},
-    };
+    // The words are the reports' (the roster prints them too).
+    static const std::vector<Labelled<CommitteeRole>> t = [] {
+        std::vector<Labelled<CommitteeRole>> labels;
+        for (const auto& [role, msgid] : report::committee_role_msgids()) labels.push_back({role, msgid});
+        return labels;
+    }();
     return t;
 }
 

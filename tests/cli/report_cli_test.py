@@ -153,7 +153,7 @@ class ReportCliTest(DemoDatabaseTest):
                          os.path.join(folder, "k.csv"), "--lang", "tlh")
         self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "lang"))
         listed = self.as_role("finance", "--json", "report", "list")
-        self.assertEqual([x["name"] for x in listed.json()], ["liability", "tier_mix"])
+        self.assertEqual([x["name"] for x in listed.json()], ["liability", "tier_mix", "committee"])
 
 
 if __name__ == "__main__":

@@ -21,6 +21,17 @@ TEST_NAME=gui.campaigns ARTIFACT_PREFIX=campaigns
 . "$(dirname "$0")/gui_lib.sh"
 gui_setup xdotool import timeout python3 convert
 
+# The test plans "next month" and then presses Next: run across the business midnight that ends
+# a month, the two would be different months (seen once at 00:01 on 1 December). Within the last
+# ten minutes of a month it waits for the new one first.
+wait_s=$(python3 -c '
+import datetime
+now = datetime.datetime.utcnow() + datetime.timedelta(hours=8)
+month_end = (now.replace(day=1, hour=0, minute=0, second=0, microsecond=0) + datetime.timedelta(days=32)).replace(day=1)
+left = (month_end - now).total_seconds()
+print(int(left) + 5 if left < 600 else 0)')
+[ "$wait_s" -gt 0 ] && { echo "gui.campaigns: waiting ${wait_s} s for the month to turn"; sleep "$wait_s"; }
+
 # Next month in business time (UTC+8), as the area's "Next" button shows it.
 next_month=$(python3 -c '
 import datetime

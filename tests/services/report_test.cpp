@@ -216,3 +216,50 @@ TEST_P(TierMixReportTest, MembersPerTierAgainstTheTargetAtTheEndOfADay) {
 }
 
 MD_ON_BOTH_BACKENDS(TierMixReportTest);
+
+// The committee roster: seats in force on the day, chair first, days left counted inclusively,
+// an ended term left out.
+class CommitteeRosterTest : public test::ServiceTest {
+protected:
+    std::vector<std::vector<std::string>> roster(const char* as_of) {
+        report::ReportParams p;
+        p.as_of = parse_date(as_of, "as_of");
+        const report::Document d = report::build_report(*services, sign_in_as(Role::Marketing), "committee", p);
+        std::vector<std::vector<std::string>> out;
+        const report::ReportTable& t = d.sections.at(0).tables.at(0);
+        std::vector<std::vector<Cell>> rows = t.table.rows;
+        rows.push_back(*t.totals);
+        for (const auto& r : rows) {
+            std::vector<std::string> cells;
+            for (const Cell& c : r) cells.push_back(report::cell_text(c));
+            out.push_back(cells);
+        }
+        return out;
+    }
+};
+
+TEST_P(CommitteeRosterTest, SeatsInForceWithTheirTermsAndDaysLeft) {
+    *now = parse_instant("2026-03-01 02:00:00");
+    const Actor desk = sign_in_as(Role::Service);
+    std::vector<std::string> numbers;
+    for (const char* name : {"王芳", "李雷", "张伟"}) {
+        MemberInput in;
+        in.name = name;
+        in.mobile = "1380013800" + std::to_string(numbers.size());
+        numbers.push_back(services->members.add(desk, in).member.number);
+    }
+    const std::vector<CommitteeSeat> seats = {
+        {numbers[1], CommitteeRole::Member, Date(2026, 1, 1), Date(2026, 3, 31)},
+        {numbers[0], CommitteeRole::Chair, Date(2026, 1, 1), Date(2026, 12, 31)},
+        {numbers[2], CommitteeRole::BrandAmbassador, Date(2025, 1, 1), Date(2025, 12, 31)},
+    };
+    for (const CommitteeSeat& seat : seats) approve(ChangeKind::Committee, nlohmann::json::parse(to_json(seat).dump()));
+    *now = parse_instant("2026-04-02 02:00:00");
+    using Rows = std::vector<std::vector<std::string>>;
+    EXPECT_EQ(roster("2026-03-31"), (Rows{{numbers[0], "王芳", "Chair", "2026-01-01", "2026-12-31", "276", "Eligible"},
+                                         {numbers[1], "李雷", "Committee member", "2026-01-01", "2026-03-31", "1", "Eligible"},
+                                         {"Total", "2 seats", "", "", "", "", ""}}));
+    EXPECT_EQ(roster("2026-04-01").size(), 2u) << "the member's term ended on 31 March";
+}
+
+MD_ON_BOTH_BACKENDS(CommitteeRosterTest);
