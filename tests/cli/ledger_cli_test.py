@@ -281,7 +281,10 @@ class CardCliTest(DemoDatabaseTest):
         self.assertEqual(self.as_role("admin", "db", "check").code, OK)
 
     def test_closing_a_card_and_expiring_unused_cards_are_recorded_and_final(self):
-        _, pins = self.create_batch("500", "4", "--expires", datetime.date.today().isoformat())
+        # The last activation day is today in business time (UTC+8), as the program counts days:
+        # the machine's own date differs from it for eight hours a day.
+        today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+        _, pins = self.create_batch("500", "4", "--expires", today.isoformat())
         sold, blocked, activated, closed = (p["card_number"] for p in pins)
         self.assertEqual(self.as_role("service", "card", "sell", sold).code, OK)
         self.assertEqual(self.as_role("service", "card", "block", blocked, "--reason", "遗失").code, OK)

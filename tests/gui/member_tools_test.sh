@@ -61,7 +61,7 @@ sys.exit(0 if ok else 1)
 PY
 
 # --- Chinese: a preview of a later day, nothing written -------------------------------------
-later=$(python3 -c 'import datetime; print((datetime.date.today() + datetime.timedelta(days=200)).isoformat())')
+later=$(python3 -c 'import datetime; print(((datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date() + datetime.timedelta(days=200)).isoformat())')
 start_signed_in zh_CN '登录 — MemberDesk' li.na demo-marketing
 open_lifecycle_job '生命周期任务'
 xdotool key ctrl+a
