@@ -3,7 +3,7 @@
 #include "db/member_repository.h"
 #include "models/translate.h"
 #include "reports/committee_words.h"
-#include "services/audit_trail.h"
+#include "reports/report_header.h"
 #include "services/services.h"
 
 #include <algorithm>
@@ -12,7 +12,8 @@
 namespace md::report {
 
 Document committee_roster_report(Services& services, const Actor& actor, const Date& as_of) {
-    AuditTrail(services.database(), &now_utc).require(actor, Action::ViewMembers, "report", "committee");
+    Document d = begin_report(services, actor, Action::ViewMembers, "committee", tr("Advisory committee roster"),
+                              {{tr("As of the end of"), format_date(as_of)}});
     const Date today = services.program.today();
     std::vector<CommitteeSeat> seats = services.program.program_as_of(actor, as_of).committee;
     const std::map<std::string, std::string> warnings = services.program.committee_warnings(actor);
@@ -21,12 +22,6 @@ Document committee_roster_report(Services& services, const Actor& actor, const D
         return std::tie(a.role, a.term_end, a.member_number) < std::tie(b.role, b.term_end, b.member_number);
     });
 
-    Document d;
-    d.name = "committee";
-    d.title = tr("Advisory committee roster");
-    d.parameters = {{tr("As of the end of"), format_date(as_of)}};
-    d.prepared_by = actor.username;
-    d.prepared_at = now_utc();
     Section s;
     s.heading = subst(tr("Seats in force on {0}"), {format_date(as_of)});
     s.notes.push_back(tr("Days left count from the report's day to the end of the term, both included. A seat needs the "

@@ -1,5 +1,7 @@
 #include "reports/document.h"
 
+#include "models/translate.h"
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -11,6 +13,8 @@ std::string format_percent(std::int64_t basis_points) {
                   static_cast<long long>(std::llabs(basis_points) / 100), static_cast<long long>(std::llabs(basis_points) % 100));
     return buf;
 }
+
+std::string labelled(const std::string& label, const std::string& value) { return subst(tr("{0}: {1}"), {label, value}); }
 
 std::string display_text(const Cell& cell, ColumnType type) {
     if (const auto* money = std::get_if<Money>(&cell)) return money->to_display();

@@ -51,6 +51,8 @@ struct Document {
     std::vector<Section> sections;
 };
 
+// "Label: value", with the colon of the language (Chinese writes "：").
+std::string labelled(const std::string& label, const std::string& value);
 // Basis points as a percentage with two decimals, "12.34%" (exact: 1234 bp).
 std::string format_percent(std::int64_t basis_points);
 // A cell as people read it: money "¥1,234.50" (display), percentages "12.34%", others as cell_text.

@@ -96,8 +96,8 @@ std::string document_html(const Document& d, HtmlFlavour flavour) {
             << "</style>";
     out << "</head><body><h1>" << escape(d.title) << "</h1>";
     if (basic) {
-        for (const auto& [label, value] : d.parameters) out << escape(subst(tr("{0}: {1}"), {label, value})) << "<br>";
-        out << escape(subst(tr("{0}: {1}"), {tr("Prepared by"), d.prepared_by + ", " + format_business_time(d.prepared_at)}));
+        for (const auto& [label, value] : d.parameters) out << escape(labelled(label, value)) << "<br>";
+        out << escape(labelled(tr("Prepared by"), d.prepared_by + ", " + format_business_time(d.prepared_at)));
     } else {
         out << "<dl>";
         for (const auto& [label, value] : d.parameters) out << "<dt>" << escape(label) << "</dt><dd>" << escape(value) << "</dd>";

@@ -22,9 +22,6 @@ constexpr double kCellPad = 3;
 const char* kFont = "WenQuanYi Micro Hei, Noto Sans CJK SC, Sans";
 const double kPalette[][3] = {{0.18, 0.43, 0.71}, {0.88, 0.54, 0.12}, {0.24, 0.60, 0.37}, {0.71, 0.29, 0.29}, {0.48, 0.37, 0.65}};
 
-// "Label: value", with the colon of the language (Chinese writes "：").
-std::string labelled(const std::string& label, const std::string& value) { return subst(tr("{0}: {1}"), {label, value}); }
-
 bool numeric(ColumnType type) {
     return type == ColumnType::Count || type == ColumnType::Money || type == ColumnType::Percent;
 }

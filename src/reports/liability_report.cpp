@@ -4,7 +4,7 @@
 #include "models/errors.h"
 #include "models/translate.h"
 #include "reports/ledger_words.h"
-#include "services/audit_trail.h"
+#include "reports/report_header.h"
 #include "services/services.h"
 
 #include <array>
@@ -172,7 +172,8 @@ Section aging(LiabilityRepository& repo, const Date& as_of) {
 }  // namespace
 
 Document liability_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
-    AuditTrail(services.database(), &now_utc).require(actor, Action::ViewAccounts, "report", "liability");
+    Document d = begin_report(services, actor, Action::ViewAccounts, "liability", tr("Prepaid liability"),
+                              {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
     LiabilityRepository repo(services.database());
     // One read transaction, so every section sees the same entries even while consoles post.
     Transaction tx(services.database());
@@ -181,12 +182,6 @@ Document liability_report(Services& services, const Actor& actor, const Date& as
     const Program& rules = services.program.rules_in_force(as_of);
     const Money coin_value = rules.points ? rules.points->coin_value : PointsRule{}.coin_value;
 
-    Document d;
-    d.name = "liability";
-    d.title = tr("Prepaid liability");
-    d.parameters = {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}};
-    d.prepared_by = actor.username;
-    d.prepared_at = now_utc();
     d.sections.push_back(summary(owed(closing), of(closing, Bucket::Coins), coin_value, as_of));
     d.sections.push_back(reconciliation(owed(opening), owed(closing), movements, from, as_of));
     d.sections.push_back(coins_section(of(opening, Bucket::Coins), of(closing, Bucket::Coins), movements, coin_value, as_of));

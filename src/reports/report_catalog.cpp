@@ -30,22 +30,16 @@ Document build_report(Services& services, const Actor& actor, const std::string&
                               subst(tr("as_of: {0} is in the future; a report can describe the end of today ({1}) at "
                                        "the latest"),
                                     {format_date(p.as_of), format_date(today)}));
-    const Date to = p.to.value_or(p.as_of);
+    // Every report so far describes a period that ends on its as-of day.
+    if (p.to && *p.to != p.as_of)
+        throw ValidationError("to", format_date(*p.to), tr("to: the report's period ends on its as-of day"));
     const Date from = p.from.value_or(Date(p.as_of.year(), p.as_of.month(), 1));
-    if (from > to)
-        throw ValidationError("from", format_date(from),
-                              subst(tr("from: {0} is after the period's last day {1}"), {format_date(from), format_date(to)}));
-    if (name == "liability") {
-        if (p.to && *p.to != p.as_of)
-            throw ValidationError("to", format_date(*p.to), tr("to: the liability report's period ends on its as-of day"));
-        return liability_report(services, actor, p.as_of, from);
-    }
+    if (from > p.as_of)
+        throw ValidationError("from", format_date(from), subst(tr("from: {0} is after the period's last day {1}"),
+                                                               {format_date(from), format_date(p.as_of)}));
+    if (name == "liability") return liability_report(services, actor, p.as_of, from);
+    if (name == "tier_mix") return tier_mix_report(services, actor, p.as_of, from);
     if (name == "committee") return committee_roster_report(services, actor, p.as_of);
-    if (name == "tier_mix") {
-        if (p.to && *p.to != p.as_of)
-            throw ValidationError("to", format_date(*p.to), tr("to: the tier mix's period ends on its as-of day"));
-        return tier_mix_report(services, actor, p.as_of, from);
-    }
     std::string known;
     for (const ReportInfo& r : report_catalog()) known += (known.empty() ? "" : ", ") + r.name;
     throw ValidationError("report", name, subst(tr("report: \"{0}\" is not a report ({1})"), {name, known}));

@@ -2,7 +2,7 @@
 
 #include "db/tier_mix_repository.h"
 #include "models/translate.h"
-#include "services/audit_trail.h"
+#include "reports/report_header.h"
 #include "services/services.h"
 
 namespace md::report {
@@ -22,19 +22,14 @@ std::string both_names(const std::string& zh, const std::string& en) {
 }  // namespace
 
 Document tier_mix_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
-    AuditTrail(services.database(), &now_utc).require(actor, Action::ViewMembers, "report", "tier_mix");
+    Document d = begin_report(services, actor, Action::ViewMembers, "tier_mix", tr("Tier mix"),
+                              {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
     TierMixRepository repo(services.database());
     Transaction tx(services.database());
     const auto held = repo.held_at(as_of);
     const auto moves = repo.moves(from, as_of);
     const std::vector<TierLadder> ladders = services.program.rules_in_force(as_of).ladders;
 
-    Document d;
-    d.name = "tier_mix";
-    d.title = tr("Tier mix");
-    d.parameters = {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}};
-    d.prepared_by = actor.username;
-    d.prepared_at = now_utc();
     if (ladders.empty()) {
         Section none;
         none.heading = tr("No tier ladder was in force");

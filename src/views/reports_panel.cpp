@@ -96,7 +96,7 @@ void ReportsPanel::set_page_texts(const report::Document& d) {
     // The printer's own header and footer on every page: report, parameters, printed when and by whom, page N of M.
     wxString parameters;
     for (const auto& [label, value] : d.parameters)
-        parameters << (parameters.empty() ? "" : " · ") << to_wx(subst(tr("{0}: {1}"), {label, value}));
+        parameters << (parameters.empty() ? "" : " · ") << to_wx(report::labelled(label, value));
     printer_->SetHeader("<font size=\"2\"><b>" + to_wx(d.title) + "</b> — " + parameters + "</font>");
     printer_->SetFooter("<font size=\"2\">" +
                         to_wx(subst(tr("Printed {0} by {1}"), {format_business_time(d.prepared_at), d.prepared_by})) +
