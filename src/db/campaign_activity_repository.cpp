@@ -2,12 +2,13 @@
 
 namespace md {
 
-std::int64_t CampaignActivityRepository::coins_granted(const std::string& campaign) {
+std::int64_t CampaignActivityRepository::coins_granted(const std::string& campaign, const Date& through) {
     return db_.guarded("reading the campaign's coins", [&] {
         long long coins = 0;
         soci::indicator ind = soci::i_null;
-        db_.sql() << "SELECT SUM(amount) FROM ledger_entries WHERE campaign = :c AND bucket = 'coins'", soci::into(coins, ind),
-            soci::use(campaign);
+        const std::string t = format_date(through);
+        db_.sql() << "SELECT SUM(amount) FROM ledger_entries WHERE campaign = :c AND bucket = 'coins' AND business_day <= :t",
+            soci::into(coins, ind), soci::use(campaign), soci::use(t);
         return static_cast<std::int64_t>(ind == soci::i_ok ? coins : 0);
     });
 }
@@ -34,13 +35,18 @@ void CampaignActivityRepository::add_activity(const Date& from, const Date& thro
                                               std::map<std::int64_t, CampaignDayActivity>& into) {
     db_.guarded("reading what members did on the campaign's days", [&] {
         const std::string f = format_date(from), t = format_date(through);
-        long long member = 0, count = 0;
+        long long member = 0, count = 0, paid = 0;
         soci::statement purchases =
-            (db_.sql().prepare << "SELECT a.member_id, COUNT(*) FROM purchases p JOIN accounts a ON a.id = p.account_id"
+            (db_.sql().prepare << "SELECT a.member_id, COUNT(*),"
+                                  " SUM(p.paid_principal + p.paid_bonus + p.paid_compensation + p.paid_other - p.refunded)"
+                                  " FROM purchases p JOIN accounts a ON a.id = p.account_id"
                                   " WHERE p.business_day >= :f AND p.business_day <= :t GROUP BY a.member_id",
-             soci::into(member), soci::into(count), soci::use(f), soci::use(t));
+             soci::into(member), soci::into(count), soci::into(paid), soci::use(f), soci::use(t));
         purchases.execute(false);
-        while (purchases.fetch()) into[member].purchases += count;
+        while (purchases.fetch()) {
+            into[member].purchases += count;
+            into[member].sales += paid;
+        }
 
         std::string type;
         long long coins = 0;

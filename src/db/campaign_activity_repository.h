@@ -12,6 +12,7 @@ namespace md {
 
 struct CampaignDayActivity {
     std::int64_t purchases = 0;       // purchases paid (refunded ones too: the visit happened)
+    std::int64_t sales = 0;           // fen paid for them, less what was refunded of them
     std::int64_t coins_earned = 0;    // points_earned lines
     std::int64_t coins_redeemed = 0;  // points_redeemed lines, as a positive number
 };
@@ -20,8 +21,9 @@ class CampaignActivityRepository {
 public:
     explicit CampaignActivityRepository(Database& db) : db_(db) {}
 
-    // Net coins of the ledger lines that refer to the campaign (given less taken back).
-    std::int64_t coins_granted(const std::string& campaign);
+    // Net coins of the ledger lines that refer to the campaign (given less taken back), on
+    // business days up to `through`.
+    std::int64_t coins_granted(const std::string& campaign, const Date& through);
     // How many members there are, and how many joined in [from, to) (UTC).
     std::int64_t members();
     std::int64_t members_joined(const Instant& from, const Instant& to);

@@ -262,8 +262,16 @@ std::vector<ComplaintRow> ComplaintRepository::list(const ComplaintFilter& f) {
             and_("c.member_id = :m");
             params.push_back(std::to_string(*f.member_id));
         }
-        return select_rows(db_, std::string(kColumns) + where + " ORDER BY c.opened_at, c.id LIMIT " + std::to_string(f.limit),
-                           params);
+        if (f.opened_since) {
+            and_("c.opened_at >= :since");
+            params.push_back(format_instant(*f.opened_since));
+        }
+        if (f.opened_before) {
+            and_("c.opened_at < :before");
+            params.push_back(format_instant(*f.opened_before));
+        }
+        const std::string limit = f.limit > 0 ? " LIMIT " + std::to_string(f.limit) : "";
+        return select_rows(db_, std::string(kColumns) + where + " ORDER BY c.opened_at, c.id" + limit, params);
     });
 }
 
@@ -389,6 +397,21 @@ std::pair<std::int64_t, Money> ComplaintRepository::granted_by_since(const std::
                      " WHERE granted_by = :u AND granted_at >= :s AND state <> 'rejected'",
             soci::use(user), soci::use(from), soci::into(coins, ci), soci::into(amount, ai);
         return std::pair<std::int64_t, Money>(ci == soci::i_ok ? coins : 0, Money::from_fen(ai == soci::i_ok ? amount : 0));
+    });
+}
+
+std::vector<CompensationTotal> ComplaintRepository::granted_between(const Instant& since, const Instant& before) {
+    return db_.guarded("adding up the compensation of a period", [&] {
+        std::vector<CompensationTotal> out;
+        const std::string s = format_instant(since), b = format_instant(before);
+        std::string state;
+        long long grants = 0, coins = 0, amount = 0;
+        soci::statement st = (db_.sql().prepare << "SELECT state, COUNT(*), SUM(coins), SUM(amount) FROM complaint_compensations"
+                                                   " WHERE granted_at >= :s AND granted_at < :b GROUP BY state ORDER BY state",
+                              soci::into(state), soci::into(grants), soci::into(coins), soci::into(amount), soci::use(s), soci::use(b));
+        st.execute(false);
+        while (st.fetch()) out.push_back({state, grants, coins, Money::from_fen(amount)});
+        return out;
     });
 }
 

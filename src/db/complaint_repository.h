@@ -53,7 +53,16 @@ struct ComplaintFilter {
     std::optional<std::string> owner;           // "" = unassigned
     std::optional<std::int64_t> member_id;
     bool open_only = true;                      // not closed
-    int limit = 500;
+    std::optional<Instant> opened_since, opened_before;  // UTC: opened_at in [since, before)
+    int limit = 500;                            // 0: every ticket
+};
+
+// Compensation granted in a period, added up by its state now ("paid", "pending", "rejected").
+struct CompensationTotal {
+    std::string state;
+    std::int64_t grants = 0;
+    std::int64_t coins = 0;
+    Money amount;
 };
 
 class ComplaintRepository {
@@ -83,6 +92,8 @@ public:
     // Paid or pending (not rejected): on the ticket, and by one user from `since` (UTC).
     std::pair<std::int64_t, Money> granted_on_ticket(std::int64_t complaint_id);
     std::pair<std::int64_t, Money> granted_by_since(const std::string& user, const Instant& since);
+    // Grants made in [since, before) (UTC), by state.
+    std::vector<CompensationTotal> granted_between(const Instant& since, const Instant& before);
 
 private:
     Database& db_;

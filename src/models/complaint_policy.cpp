@@ -111,6 +111,9 @@ void validate(const ComplaintPolicy& policy) {
                                  target_for(policy, severity, MemberClass::Standard));
     check_between("policy.near_deadline_pct", policy.near_deadline_pct, 1, 99);
     check_between("policy.reopen_window_days", policy.reopen_window_days, 1, 365);
+    if (policy.compensation_budget_per_month.fen() < 0)
+        throw ValidationError("policy.compensation_budget_per_month", policy.compensation_budget_per_month.to_string(),
+                              tr("policy.compensation_budget_per_month: the budget cannot be negative"));
     for (const CompensationCap& cap : policy.caps) {
         if (std::count_if(policy.caps.begin(), policy.caps.end(), [&](const CompensationCap& c) { return c.role == cap.role; }) > 1)
             throw ValidationError("policy.caps", role_code(cap.role),

@@ -24,6 +24,9 @@
 //     any ticket, plus the proposal. Grants approved above a cap count too.
 //   Reaching a cap exactly is within it; one coin or one fen above needs an approver. A role
 //   without a row has caps of 0: everything it proposes needs an approver.
+// - The compensation budget is what the desk may give away in a business month, in money (coins
+//   count at their redemption value); the complaints report compares what was granted with it.
+//   It limits no single grant: the caps do that.
 #include "models/business_calendar.h"
 #include "models/complaint.h"
 #include "models/money.h"
@@ -62,6 +65,7 @@ struct ComplaintPolicy {
     int near_deadline_pct = 20;           // 1–99
     int reopen_window_days = 30;          // 1–365
     std::vector<CompensationCap> caps;    // at most one per role
+    Money compensation_budget_per_month = Money::from_yuan(10000);  // ≥ 0
     bool operator==(const ComplaintPolicy&) const = default;
 };
 
@@ -72,6 +76,7 @@ void validate(const ComplaintPolicy& policy);
 // 5 days (response / resolution, business time). Premium members: critical 30 min / 4 h, high
 // 1 h / 1 day, normal 2 h / 2 days, low 4 h / 3 days. Caps: customer service 100 coins and
 // ¥100 per ticket, 1,000 coins and ¥1,000 a month; approvers ten times that; other roles 0.
+// Budget ¥10,000 a month.
 ComplaintPolicy default_complaint_policy();
 
 // The target for the pair; throws ValidationError ("policy.targets") when the policy lacks it.

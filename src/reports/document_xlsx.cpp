@@ -55,6 +55,20 @@ lxw_datetime datetime_of(const Date& d, int hour = 0, int minute = 0) {
     return {static_cast<int>(d.year()), static_cast<int>(d.month()), static_cast<int>(d.day()), hour, minute, 0};
 }
 
+// Whether `total` equals the sum of column `c` over rows [first, last] (counts or fen).
+bool is_column_sum(const std::vector<FlatRow>& rows, std::pair<std::size_t, std::size_t> range, std::size_t c, const Cell& total) {
+    std::int64_t sum = 0;
+    for (std::size_t r = range.first; r <= range.second; ++r) {
+        if (c >= rows[r].cells.size()) continue;
+        const Cell& v = rows[r].cells[c].value;
+        if (const auto* n = std::get_if<std::int64_t>(&v)) sum += *n;
+        else if (const auto* m = std::get_if<Money>(&v)) sum += m->fen();
+    }
+    if (const auto* n = std::get_if<std::int64_t>(&total)) return *n == sum;
+    if (const auto* m = std::get_if<Money>(&total)) return m->fen() == sum;
+    return false;
+}
+
 }  // namespace
 
 void write_document_xlsx(const Document& document, const std::string& path) {
@@ -77,7 +91,10 @@ void write_document_xlsx(const Document& document, const std::string& path) {
                                       : row.style == RowStyle::Header  ? f.header
                                       : total                          ? f.total
                                                                        : nullptr;
-            const bool summed = total && row.sums_rows && (cell.type == ColumnType::Money || cell.type == ColumnType::Count);
+            // A total is written as SUM only where it is the column's sum: a ratio in a totals row
+            // (cost per new member over every campaign) stays the value the builder worked out.
+            const bool summed = total && row.sums_rows && (cell.type == ColumnType::Money || cell.type == ColumnType::Count) &&
+                                is_column_sum(rows, *row.sums_rows, c, cell.value);
             const std::string sum = summed ? "=SUM(" + column_letters(c) + std::to_string(row.sums_rows->first + 1) + ":" +
                                                  column_letters(c) + std::to_string(row.sums_rows->second + 1) + ")"
                                            : "";

@@ -16,10 +16,11 @@ std::optional<int> rate_bp(std::int64_t numerator, std::int64_t denominator) {
     return static_cast<int>((numerator * 20000 + denominator) / (2 * denominator));
 }
 
-CampaignResults CampaignResultsService::results(const Actor& actor, const std::string& code) {
+CampaignResults CampaignResultsService::results(const Actor& actor, const std::string& code, std::optional<Date> through) {
     CampaignResults out;
     out.campaign = campaigns_.show(actor, code);  // checks the actor may view the programme
-    out.as_of = to_business_time(clock_()).date();
+    const Date today = to_business_time(clock_()).date();
+    out.as_of = through && *through < today ? *through : today;
     const Campaign& c = out.campaign.campaign;
 
     // The days run so far. A birthday campaign's span is its whole period: each member's month
@@ -34,7 +35,7 @@ CampaignResults CampaignResultsService::results(const Actor& actor, const std::s
     const Program program = program_.program_as_of(actor, out.as_of);
     out.coin_value = program.points ? program.points->coin_value : Money::from_yuan(1);
     CampaignActivityRepository activity_repo(db_);
-    out.coins_granted = activity_repo.coins_granted(c.code);
+    out.coins_granted = activity_repo.coins_granted(c.code, out.as_of);
     out.actual_cost = Money::from_fen(out.coins_granted * out.coin_value.fen());
 
     // Each run of consecutive days read at once.
@@ -48,22 +49,38 @@ CampaignResults CampaignResultsService::results(const Actor& actor, const std::s
             out.new_members += activity_repo.members_joined(business_day_start_utc(from),
                                                             business_day_start_utc(through + boost::gregorian::days(1)));
     }
-    auto count_participant = [&](const CampaignDayActivity& a) {
+    std::set<std::int64_t> participants;
+    auto count_participant = [&](std::int64_t member, const CampaignDayActivity& a) {
         if (a.purchases == 0) return;
+        participants.insert(member);
         ++out.participants;
         if (a.purchases >= 2) ++out.repurchasers;
         out.coins_earned += a.coins_earned;
         out.coins_redeemed += a.coins_redeemed;
+        out.sales = Money::from_fen(out.sales.fen() + a.sales);
     };
 
     if (c.target.everyone()) {
         // Aimed at everyone: counts are enough, no member need be read (a member day at a million
         // members stays an aggregate query).
         out.targeted = activity_repo.members();
-        for (const auto& [member, a] : activity) count_participant(a);
+        for (const auto& [member, a] : activity) count_participant(member, a);
     } else {
         count_targeted(c, days, activity, count_participant, out);
     }
+    // The baseline: the same participants on the four weeks before the first campaign day.
+    if (!days.empty()) {
+        std::map<std::int64_t, CampaignDayActivity> before;
+        const Date first = *days.begin();
+        activity_repo.add_activity(first - boost::gregorian::days(kBaselineDays), first - boost::gregorian::days(1), before);
+        std::int64_t baseline = 0;
+        for (std::int64_t member : participants)
+            if (const auto b = before.find(member); b != before.end()) baseline += b->second.sales;
+        // ÷ 28 × campaign days, to the fen, half up (sales can be negative after refunds).
+        const std::int64_t scaled = baseline * out.campaign_days * 2 / kBaselineDays;
+        out.baseline_sales = Money::from_fen(scaled >= 0 ? (scaled + 1) / 2 : -((-scaled + 1) / 2));
+    }
+    out.incremental_sales = Money::from_fen(out.sales.fen() - out.baseline_sales.fen());
     out.participation_bp = rate_bp(out.participants, out.targeted);
     out.repurchase_bp = rate_bp(out.repurchasers, out.participants);
     out.redemption_bp = rate_bp(out.coins_redeemed, out.coins_earned);
@@ -74,7 +91,7 @@ CampaignResults CampaignResultsService::results(const Actor& actor, const std::s
 
 void CampaignResultsService::count_targeted(const Campaign& c, const std::set<Date>& days,
                                             const std::map<std::int64_t, CampaignDayActivity>& activity,
-                                            const std::function<void(const CampaignDayActivity&)>& count_participant,
+                                            const std::function<void(std::int64_t, const CampaignDayActivity&)>& count_participant,
                                             CampaignResults& out) {
     // One pass over the members: who joined on a campaign day, whom the target reaches, and of
     // those, who took part. Tiers are read only when the target names some.
@@ -87,7 +104,7 @@ void CampaignResultsService::count_targeted(const Campaign& c, const std::set<Da
         const auto h = held.find(m.id);
         if (!targets(c.target, facts_of(m, h == held.end() ? none : h->second))) return;
         ++out.targeted;
-        if (const auto a = activity.find(m.id); a != activity.end()) count_participant(a->second);
+        if (const auto a = activity.find(m.id); a != activity.end()) count_participant(m.id, a->second);
     });
 }
 

@@ -13,7 +13,10 @@
 // - repurchase rate = participants with two or more purchases on campaign days ÷ participants;
 // - points redemption rate = coins the participants redeemed on campaign days ÷ coins they
 //   earned on those days;
-// - cost per new member = actual cost ÷ new members.
+// - cost per new member = actual cost ÷ new members;
+// - sales: what the participants paid for purchases on campaign days, less refunds of them;
+// - baseline: the participants' sales on the 28 days before the first campaign day, ÷ 28 ×
+//   campaign days (the sales they would have made anyway); incremental sales = sales − baseline.
 // Rates are in basis points (1/100 of a percent) and the cost per new member in fen, each
 // rounded half up; a rate with nothing to divide by is absent, not zero.
 #include "services/campaign_service.h"
@@ -30,7 +33,7 @@ namespace md {
 
 struct CampaignResults {
     CalendarCampaign campaign;
-    Date as_of;                       // today (business time)
+    Date as_of;                       // today (business time) or the day asked for
     int campaign_days = 0;            // days run so far
     std::int64_t coins_granted = 0;
     Money coin_value;                 // redemption value of one coin used for the cost
@@ -43,7 +46,10 @@ struct CampaignResults {
     std::int64_t coins_redeemed = 0;
     std::optional<int> participation_bp, repurchase_bp, redemption_bp;
     std::optional<Money> cost_per_new_member;
+    Money sales, baseline_sales, incremental_sales;
 };
+
+constexpr int kBaselineDays = 28;  // four whole weeks, so every weekday counts equally
 
 // numerator ÷ denominator in basis points, rounded half up; none when the denominator is 0.
 std::optional<int> rate_bp(std::int64_t numerator, std::int64_t denominator);
@@ -53,13 +59,14 @@ public:
     CampaignResultsService(Database& db, Clock clock, ProgramService& program, CampaignService& campaigns)
         : db_(db), clock_(clock), audit_(db, clock), program_(program), campaigns_(campaigns) {}
 
-    CampaignResults results(const Actor& actor, const std::string& code);
+    // As of the end of `through` (none: today; a later day counts as today).
+    CampaignResults results(const Actor& actor, const std::string& code, std::optional<Date> through = {});
 
 private:
     // Members the target reaches, read one by one (tiers, state, tags), with the new members and
     // participants among all of them.
     void count_targeted(const Campaign& c, const std::set<Date>& days, const std::map<std::int64_t, CampaignDayActivity>& activity,
-                        const std::function<void(const CampaignDayActivity&)>& count_participant, CampaignResults& out);
+                        const std::function<void(std::int64_t, const CampaignDayActivity&)>& count_participant, CampaignResults& out);
     Database& db_;
     Clock clock_;
     AuditTrail audit_;

@@ -84,13 +84,13 @@ ComplaintSettings ComplaintService::settings() {
 }
 
 ComplaintView ComplaintService::view(ComplaintRow row, std::vector<ComplaintEvent> timeline, bool with_details,
-                                     const ComplaintSettings& settings) {
+                                     const ComplaintSettings& settings, std::optional<Instant> now_at) {
     ComplaintView v;
     const std::vector<Pause> pauses = pauses_of(timeline);
     const auto& [calendar, policy] = settings;
     const DeadlineTarget& target = target_for(policy, row.ticket.severity,
                                               row.ticket.premium ? MemberClass::Premium : MemberClass::Standard);
-    const Instant opened = to_business_time(row.ticket.opened_at), now = to_business_time(clock_());
+    const Instant opened = to_business_time(row.ticket.opened_at), now = to_business_time(now_at.value_or(clock_()));
     auto business = [](const std::optional<Instant>& utc) { return utc ? std::optional(to_business_time(*utc)) : std::nullopt; };
     v.response = clock_of(calendar, policy, opened, target.response_minutes, pauses, business(row.responded_at), now);
     v.resolution = clock_of(calendar, policy, opened, target.resolution_minutes, pauses, business(row.resolved_at), now);
@@ -441,6 +441,37 @@ std::map<ComplaintQueue, std::vector<ComplaintView>> ComplaintService::queues(co
     for (const ComplaintView& v : queue(actor, ComplaintQueue::All))
         for (int q = 0; q <= static_cast<int>(ComplaintQueue::All); ++q)
             if (in_queue(v, static_cast<ComplaintQueue>(q), actor)) out[static_cast<ComplaintQueue>(q)].push_back(v);
+    return out;
+}
+
+std::vector<ComplaintView> ComplaintService::opened_between(const Actor& actor, const Date& from, const Date& to) {
+    audit_.require(actor, Action::ViewComplaints, kEntity);
+    const Instant end = business_day_start_utc(to + boost::gregorian::days(1));
+    ComplaintFilter filter;
+    filter.open_only = false;
+    filter.opened_since = business_day_start_utc(from);
+    filter.opened_before = end;
+    filter.limit = 0;
+    ComplaintRepository repo(db_);
+    std::vector<ComplaintRow> rows = repo.list(filter);
+    std::vector<std::int64_t> ids;
+    for (const ComplaintRow& r : rows) ids.push_back(r.ticket.id);
+    std::map<std::int64_t, std::vector<ComplaintEvent>> timelines = repo.events_of(ids);
+    const ComplaintSettings rules = settings();
+    const Instant now = std::min(clock_(), end);
+    auto after_end = [&](const std::optional<Instant>& at) { return at && *at >= end; };
+    std::vector<ComplaintView> out;
+    for (ComplaintRow& r : rows) {
+        if (after_end(r.responded_at)) r.responded_at.reset();
+        if (after_end(r.resolved_at)) r.resolved_at.reset();
+        if (after_end(r.ticket.closed_at)) {
+            r.ticket.closed_at.reset();
+            r.ticket.satisfaction.reset();
+        }
+        std::vector<ComplaintEvent> timeline = std::move(timelines[r.ticket.id]);
+        std::erase_if(timeline, [&](const ComplaintEvent& e) { return e.at >= end; });
+        out.push_back(view(std::move(r), std::move(timeline), false, rules, now));
+    }
     return out;
 }
 

@@ -120,6 +120,11 @@ public:
     // Every queue from one read of the open tickets (the area shows them all with their counts).
     std::map<ComplaintQueue, std::vector<ComplaintView>> queues(const Actor& actor);
 
+    // Tickets opened on the business days from `from` to `to`, closed ones too, with their clocks
+    // as they stood at the end of `to`: what happened later (the answer, resolution, closing and
+    // satisfaction score, later timeline lines) is left out. Compensation is not read. For the
+    // complaints report.
+    std::vector<ComplaintView> opened_between(const Actor& actor, const Date& from, const Date& to);
     // Records each breach not recorded yet (see above); returns those it recorded now.
     std::vector<RecordedBreach> record_breaches(const Actor& actor);
 
@@ -129,7 +134,9 @@ public:
 private:
     // The clocks from the ticket's timeline; `with_details` also keeps the timeline and reads the
     // compensation and possible duplicates (one ticket on screen, not a queue).
-    ComplaintView view(ComplaintRow row, std::vector<ComplaintEvent> timeline, bool with_details, const ComplaintSettings& settings);
+    // `now` (UTC): the moment the clocks are read at; none = the clock's now.
+    ComplaintView view(ComplaintRow row, std::vector<ComplaintEvent> timeline, bool with_details, const ComplaintSettings& settings,
+                       std::optional<Instant> now = {});
     ComplaintView view(ComplaintRow row, const ComplaintSettings& settings);  // one ticket, with details
     // Open tickets (or a member's) with their clocks and timelines, the timelines in one read.
     std::vector<ComplaintView> views(const ComplaintFilter& filter, const ComplaintSettings& settings);

@@ -9,7 +9,8 @@
 //   complaint_policy:  {"targets": [{"severity", "member_class", "response_minutes",
 //                        "resolution_minutes"}...], "near_deadline_pct": 20, "reopen_window_days": 30,
 //                        "caps": [{"role", "coins_per_ticket", "coins_per_month",
-//                        "stored_value_per_ticket", "stored_value_per_month"}...]}
+//                        "stored_value_per_ticket", "stored_value_per_month"}...],
+//                        "compensation_budget_per_month": "10000.00"}
 // Every weekday is named, closed ones as null, so that a day left out by mistake is an error
 // rather than a closed desk. Dates are written sorted so an export is canonical.
 #include "services/program_codec.h"
@@ -111,7 +112,8 @@ ojson to_json(const ComplaintPolicy& policy) {
     return {{"targets", targets},
             {"near_deadline_pct", policy.near_deadline_pct},
             {"reopen_window_days", policy.reopen_window_days},
-            {"caps", caps}};
+            {"caps", caps},
+            {"compensation_budget_per_month", policy.compensation_budget_per_month.to_string()}};
 }
 
 ComplaintPolicy complaint_policy_from_json(const nlohmann::json& value, const std::string& path) {
@@ -142,6 +144,8 @@ ComplaintPolicy complaint_policy_from_json(const nlohmann::json& value, const st
         c.finish();
         policy.caps.push_back(cap);
     }
+    // Policies approved before the budget existed have none: they keep the built-in one.
+    policy.compensation_budget_per_month = r.money_or("compensation_budget_per_month", policy.compensation_budget_per_month);
     r.finish();
     validate(policy);
     return policy;

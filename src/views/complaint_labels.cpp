@@ -1,6 +1,7 @@
 #include "views/complaint_labels.h"
 
 #include "models/translate.h"
+#include "reports/complaint_words.h"
 
 namespace md::views {
 
@@ -13,26 +14,22 @@ const std::vector<Labelled<ComplaintChannel>>& complaint_channel_labels() {
     return t;
 }
 
+// The report's tables, so a category reads the same on screen and on paper.
 const std::vector<Labelled<ComplaintCategory>>& complaint_category_labels() {
-    static const std::vector<Labelled<ComplaintCategory>> t = {
-        {ComplaintCategory::ProductQuality, tr_noop("Product quality")},
-        {ComplaintCategory::Delivery, tr_noop("Delivery")},
-        {ComplaintCategory::StoredValue, tr_noop("Stored value / card")},
-        {ComplaintCategory::Points, tr_noop("Points")},
-        {ComplaintCategory::StaffAttitude, tr_noop("Staff attitude")},
-        {ComplaintCategory::Package, tr_noop("Meal package")},
-        {ComplaintCategory::Other, tr_noop("Other")},
-    };
+    static const std::vector<Labelled<ComplaintCategory>> t = [] {
+        std::vector<Labelled<ComplaintCategory>> labels;
+        for (const auto& [category, msgid] : report::complaint_category_msgids()) labels.push_back({category, msgid});
+        return labels;
+    }();
     return t;
 }
 
 const std::vector<Labelled<ComplaintSeverity>>& complaint_severity_labels() {
-    static const std::vector<Labelled<ComplaintSeverity>> t = {
-        {ComplaintSeverity::Low, tr_noop("Low")},
-        {ComplaintSeverity::Normal, tr_noop("Normal")},
-        {ComplaintSeverity::High, tr_noop("High")},
-        {ComplaintSeverity::Critical, tr_noop("Critical")},
-    };
+    static const std::vector<Labelled<ComplaintSeverity>> t = [] {
+        std::vector<Labelled<ComplaintSeverity>> labels;
+        for (const auto& [severity, msgid] : report::complaint_severity_msgids()) labels.push_back({severity, msgid});
+        return labels;
+    }();
     return t;
 }
 

@@ -12,6 +12,7 @@ import csv
 import datetime
 import io
 import os
+import re
 import subprocess
 import sys
 import unittest
@@ -153,7 +154,47 @@ class ReportCliTest(DemoDatabaseTest):
                          os.path.join(folder, "k.csv"), "--lang", "tlh")
         self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "lang"))
         listed = self.as_role("finance", "--json", "report", "list")
-        self.assertEqual([x["name"] for x in listed.json()], ["liability", "tier_mix", "committee"])
+        self.assertEqual([x["name"] for x in listed.json()],
+                         ["liability", "card_batches", "tier_mix", "member_kpis", "campaign_roi", "complaints", "committee",
+                          "monthly_review"])
+
+    NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+    MONEY = re.compile(r"^\d+\.\d\d$")
+
+    def test_every_report_in_every_format_reads_back_the_same_figures(self):
+        """Each report in the catalogue, as the administrator, over this month: the CSV parses, xlsx2csv gives the same
+        numbers row by row, and every money figure of the CSV is in the PDF's text and the HTML as people read it."""
+        listed = self.as_role("admin", "--json", "report", "list")
+        self.assertEqual(listed.code, OK, listed.err)
+        for name in [x["name"] for x in listed.json()]:
+            with self.subTest(report=name):
+                paths = {}
+                for fmt in ("csv", "xlsx", "pdf", "html"):
+                    paths[fmt] = os.path.join(self.db.folder, "%s.%s" % (name, fmt))
+                    r = self.as_role("admin", "report", name, "--as-of", self.today, "--format", fmt, "-o", paths[fmt])
+                    self.assertEqual(r.code, OK, (fmt, r.err))
+                rows = [row for row in self.rows_of_csv(paths["csv"]) if any(row)]
+                self.assertGreater(len(rows), 3)
+                xlsx = subprocess.run(["xlsx2csv", paths["xlsx"]], capture_output=True, text=True, check=True).stdout
+                xrows = [row for row in csv.reader(io.StringIO(xlsx)) if any(row)]
+                self.assertEqual(len(xrows), len(rows))
+                compared = 0
+                for crow, xrow in zip(rows, xrows):
+                    for i, cell in enumerate(crow):
+                        if self.NUMBER.match(cell):
+                            self.assertEqual(float(xrow[i].replace(",", "")), float(cell), (crow, xrow))
+                            compared += 1
+                self.assertGreater(compared, 0, "numbers compared")
+                text = subprocess.run(["pdftotext", "-layout", paths["pdf"], "-"], capture_output=True, text=True,
+                                      check=True).stdout
+                html = open(paths["html"], encoding="utf-8").read()
+                self.assertIn(rows[0][0], text)
+                for row in rows:
+                    for cell in row[1:]:
+                        if self.MONEY.match(cell):
+                            shown = "¥{:,.2f}".format(float(cell))
+                            self.assertIn(shown, text, (name, row))
+                            self.assertIn(shown, html, (name, row))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,231 @@
+#include "reports/complaint_report.h"
+
+#include "db/complaint_repository.h"
+#include "models/translate.h"
+#include "reports/complaint_words.h"
+#include "reports/report_header.h"
+#include "services/campaign_results.h"
+#include "services/services.h"
+
+#include <algorithm>
+#include <map>
+
+namespace md::report {
+namespace {
+
+Cell rate(std::int64_t numerator, std::int64_t denominator) {
+    const std::optional<int> bp = rate_bp(numerator, denominator);
+    return bp ? Cell{static_cast<std::int64_t>(*bp)} : Cell{};
+}
+
+struct ClockCounts {
+    std::int64_t met = 0, late = 0, running = 0, running_late = 0;
+    void add(const DeadlineClock& c) {
+        if (c.done_at) (c.state == DeadlineState::Breached ? late : met) += 1;
+        else if (c.state == DeadlineState::Breached) ++running_late;
+        else ++running;
+    }
+};
+
+Section volumes(const std::vector<ComplaintView>& tickets) {
+    Section s;
+    s.heading = tr("Tickets opened, by category and severity");
+    ReportTable t;
+    t.table.columns = {{"category", tr("Category"), ColumnType::Text}};
+    for (const auto& [severity, msgid] : complaint_severity_msgids())
+        t.table.columns.push_back({complaint_severity_code(severity), tr(msgid), ColumnType::Count});
+    t.table.columns.push_back({"total", tr("Total"), ColumnType::Count});
+    Chart chart;
+    chart.title = tr("Tickets opened by category");
+    chart.series = {{tr("Tickets"), {}}};
+    std::vector<std::int64_t> column_totals(complaint_severity_msgids().size() + 1, 0);
+    for (const auto& [category, msgid] : complaint_category_msgids()) {
+        std::vector<Cell> row = {tr(msgid)};
+        std::int64_t in_category = 0;
+        for (std::size_t i = 0; i < complaint_severity_msgids().size(); ++i) {
+            const ComplaintSeverity severity = complaint_severity_msgids()[i].first;
+            const std::int64_t n = std::count_if(tickets.begin(), tickets.end(), [&](const ComplaintView& v) {
+                return v.row.ticket.category == category && v.row.ticket.severity == severity;
+            });
+            row.push_back(n);
+            column_totals[i] += n;
+            in_category += n;
+        }
+        row.push_back(in_category);
+        column_totals.back() += in_category;
+        t.table.rows.push_back(std::move(row));
+        chart.labels.push_back(tr(msgid));
+        chart.series[0].values.push_back(in_category);
+    }
+    std::vector<Cell> totals = {tr("Total")};
+    for (std::int64_t n : column_totals) totals.push_back(n);
+    t.totals = std::move(totals);
+    s.tables.push_back(std::move(t));
+    s.charts.push_back(std::move(chart));
+    return s;
+}
+
+Section deadlines(const std::vector<ComplaintView>& tickets, const Date& as_of) {
+    Section s;
+    s.heading = subst(tr("Deadlines as they stood at the end of {0}"), {format_date(as_of)});
+    s.notes.push_back(tr("Met: done at or before the due moment. Missed: done after it. Running: not done yet; running late: "
+                         "not done and past due. Every missed or running-late deadline is a breach. On time: met ÷ "
+                         "(met + missed + running late), in basis points rounded half up, shown as a percentage."));
+    ReportTable t;
+    t.table.columns = {{"severity", tr("Severity"), ColumnType::Text},
+                       {"tickets", tr("Tickets"), ColumnType::Count},
+                       {"response_met", tr("Answered in time"), ColumnType::Count},
+                       {"response_missed", tr("Answered late"), ColumnType::Count},
+                       {"response_running", tr("Not answered"), ColumnType::Count},
+                       {"response_on_time", tr("Answer on time"), ColumnType::Percent},
+                       {"resolution_met", tr("Resolved in time"), ColumnType::Count},
+                       {"resolution_missed", tr("Resolved late"), ColumnType::Count},
+                       {"resolution_running", tr("Not resolved"), ColumnType::Count},
+                       {"resolution_on_time", tr("Resolution on time"), ColumnType::Percent},
+                       {"breaches", tr("Breaches"), ColumnType::Count}};
+    ClockCounts all_response, all_resolution;
+    std::int64_t all_tickets = 0;
+    auto row_of = [](const std::string& label, std::int64_t n, const ClockCounts& r, const ClockCounts& x) {
+        return std::vector<Cell>{label,
+                                 n,
+                                 r.met,
+                                 r.late,
+                                 r.running + r.running_late,
+                                 rate(r.met, r.met + r.late + r.running_late),
+                                 x.met,
+                                 x.late,
+                                 x.running + x.running_late,
+                                 rate(x.met, x.met + x.late + x.running_late),
+                                 r.late + r.running_late + x.late + x.running_late};
+    };
+    for (const auto& [severity, msgid] : complaint_severity_msgids()) {
+        ClockCounts response, resolution;
+        std::int64_t n = 0;
+        for (const ComplaintView& v : tickets) {
+            if (v.row.ticket.severity != severity) continue;
+            ++n;
+            response.add(v.response);
+            resolution.add(v.resolution);
+            all_response.add(v.response);
+            all_resolution.add(v.resolution);
+        }
+        all_tickets += n;
+        t.table.rows.push_back(row_of(tr(msgid), n, response, resolution));
+    }
+    t.totals = row_of(tr("Total"), all_tickets, all_response, all_resolution);
+    s.tables.push_back(std::move(t));
+    return s;
+}
+
+Section compensation(const std::vector<CompensationTotal>& granted, const Money& coin_value, const Money& budget,
+                     const Money& per_month) {
+    Section s;
+    s.heading = tr("Compensation granted in the period");
+    s.notes.push_back(subst(tr("Coins count at their redemption value ({0} each). The budget is the complaint policy's {1} a "
+                               "month, taken for the period's days month by month (to the fen, half up). Rejected grants "
+                               "are listed but not counted against it."),
+                            {coin_value.to_display(), per_month.to_display()}));
+    ReportTable t;
+    t.table.columns = {{"state", tr("State"), ColumnType::Text},        {"grants", tr("Grants"), ColumnType::Count},
+                       {"coins", tr("Coins"), ColumnType::Count},       {"coins_value", tr("Coins value"), ColumnType::Money},
+                       {"stored_value", tr("Stored value"), ColumnType::Money}, {"value", tr("Value"), ColumnType::Money}};
+    const std::map<std::string, const char*> states = {
+        {"paid", tr_noop("Paid")}, {"pending", tr_noop("Waiting for approval")}, {"rejected", tr_noop("Rejected")}};
+    std::int64_t grants = 0, coins = 0, coins_fen = 0, stored = 0;
+    for (const char* state : {"paid", "pending", "rejected"}) {
+        CompensationTotal g{state, 0, 0, Money()};
+        for (const CompensationTotal& x : granted)
+            if (x.state == state) g = x;
+        const std::int64_t value = g.coins * coin_value.fen();
+        t.table.rows.push_back({tr(states.at(state)), g.grants, g.coins, Money::from_fen(value), g.amount,
+                                Money::from_fen(value + g.amount.fen())});
+        if (g.state == "rejected") continue;
+        grants += g.grants;
+        coins += g.coins;
+        coins_fen += value;
+        stored += g.amount.fen();
+    }
+    t.totals = std::vector<Cell>{tr("Granted, not rejected"), grants, coins, Money::from_fen(coins_fen), Money::from_fen(stored),
+                                 Money::from_fen(coins_fen + stored)};
+    s.tables.push_back(std::move(t));
+    ReportTable b;
+    b.table.columns = {{"item", tr("Budget"), ColumnType::Text}, {"amount", tr("Amount"), ColumnType::Money}};
+    const std::int64_t used = coins_fen + stored;
+    b.table.rows = {{tr("Budget for the period"), budget},
+                    {tr("Granted, not rejected"), Money::from_fen(used)},
+                    {tr("Left"), Money::from_fen(budget.fen() - used)}};
+    s.tables.push_back(std::move(b));
+    return s;
+}
+
+Section satisfaction(const std::vector<ComplaintView>& tickets, const Date& as_of) {
+    Section s;
+    s.heading = tr("Satisfaction");
+    ReportTable t;
+    t.table.columns = {{"score", tr("Score"), ColumnType::Text}, {"tickets", tr("Tickets"), ColumnType::Count},
+                       {"share", tr("Share"), ColumnType::Percent}};
+    std::int64_t scored = 0, points = 0, closed = 0;
+    std::int64_t by_score[6] = {};
+    for (const ComplaintView& v : tickets) {
+        if (v.row.ticket.closed_at) ++closed;
+        if (!v.row.ticket.satisfaction) continue;
+        ++scored;
+        points += *v.row.ticket.satisfaction;
+        ++by_score[*v.row.ticket.satisfaction];
+    }
+    for (int score = 5; score >= 1; --score)
+        t.table.rows.push_back({std::to_string(score), by_score[score], rate(by_score[score], scored)});
+    t.totals = std::vector<Cell>{tr("Scored"), scored, rate(scored, scored)};
+    s.tables.push_back(std::move(t));
+    if (scored == 0) {
+        s.notes.push_back(subst(tr("No ticket of the period had been given a score by the end of {0}."), {format_date(as_of)}));
+    } else {
+        // The mean score with two decimals, half up.
+        const std::int64_t hundredths = (points * 200 + scored) / (2 * scored);
+        const std::string cents = std::to_string(hundredths % 100);
+        s.notes.push_back(subst(tr("Average score {0} of 5, from {1} of the {2} closed tickets."),
+                                {std::to_string(hundredths / 100) + "." + (cents.size() == 1 ? "0" : "") + cents,
+                                 std::to_string(scored), std::to_string(closed)}));
+    }
+    return s;
+}
+
+}  // namespace
+
+Money budget_for(const Money& per_month, const Date& from, const Date& to) {
+    std::int64_t total = 0;
+    for (Date first = Date(from.year(), from.month(), 1); first <= to; first += boost::gregorian::months(1)) {
+        const Date last = first.end_of_month();
+        const std::int64_t days_in_month = last.day();
+        const Date a = std::max(first, from), b = std::min(last, to);
+        const std::int64_t days = (b - a).days() + 1;
+        total += (per_month.fen() * days * 2 + days_in_month) / (2 * days_in_month);
+    }
+    return Money::from_fen(total);
+}
+
+Document complaint_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
+    Document d = begin_report(services, actor, Action::ViewComplaints, "complaints", tr("Complaints"),
+                              {{tr("Period"), format_date(from) + " – " + format_date(as_of)}});
+    Transaction tx(services.database());
+    const std::vector<ComplaintView> tickets = services.complaints.opened_between(actor, from, as_of);
+    const std::vector<CompensationTotal> granted = ComplaintRepository(services.database())
+                                                       .granted_between(business_day_start_utc(from),
+                                                                        business_day_start_utc(as_of + boost::gregorian::days(1)));
+    const ComplaintSettings settings = services.complaints.settings();
+    const Program rules = services.program.rules_in_force(as_of);
+    tx.commit();
+    const Money coin_value = rules.points ? rules.points->coin_value : PointsRule{}.coin_value;
+    const Money per_month = settings.policy.compensation_budget_per_month;
+
+    Section opened = volumes(tickets);
+    if (tickets.empty())
+        opened.notes.push_back(subst(tr("No ticket was opened from {0} to {1}."), {format_date(from), format_date(as_of)}));
+    d.sections.push_back(std::move(opened));
+    d.sections.push_back(deadlines(tickets, as_of));
+    d.sections.push_back(compensation(granted, coin_value, budget_for(per_month, from, as_of), per_month));
+    d.sections.push_back(satisfaction(tickets, as_of));
+    return d;
+}
+
+}  // namespace md::report
