@@ -65,54 +65,42 @@ Section volumes(const std::vector<ComplaintView>& tickets) {
     return s;
 }
 
-Section deadlines(const std::vector<ComplaintView>& tickets, const Date& as_of) {
+// One clock's table: per severity, the deadlines met, missed and still running at the period's end.
+Section deadlines(const std::vector<ComplaintView>& tickets, bool response, const Date& as_of) {
     Section s;
-    s.heading = subst(tr("Deadlines as they stood at the end of {0}"), {format_date(as_of)});
-    s.notes.push_back(tr("Met: done at or before the due moment. Missed: done after it. Running: not done yet; running late: "
-                         "not done and past due. Every missed or running-late deadline is a breach. On time: met ÷ "
-                         "(met + missed + running late), in basis points rounded half up, shown as a percentage."));
+    s.heading = subst(response ? tr("First answers as they stood at the end of {0}") : tr("Resolutions as they stood at the end of {0}"),
+                      {format_date(as_of)});
+    if (response)
+        s.notes.push_back(tr("In time: done at or before the due moment. Late: done after it. Not yet: not done at the end of "
+                             "the period; a breach when past due by then. Breaches: late plus not yet and past due. On time: "
+                             "in time ÷ (in time + breaches), in basis points rounded half up, shown as a percentage."));
     ReportTable t;
     t.table.columns = {{"severity", tr("Severity"), ColumnType::Text},
                        {"tickets", tr("Tickets"), ColumnType::Count},
-                       {"response_met", tr("Answered in time"), ColumnType::Count},
-                       {"response_missed", tr("Answered late"), ColumnType::Count},
-                       {"response_running", tr("Not answered"), ColumnType::Count},
-                       {"response_on_time", tr("Answer on time"), ColumnType::Percent},
-                       {"resolution_met", tr("Resolved in time"), ColumnType::Count},
-                       {"resolution_missed", tr("Resolved late"), ColumnType::Count},
-                       {"resolution_running", tr("Not resolved"), ColumnType::Count},
-                       {"resolution_on_time", tr("Resolution on time"), ColumnType::Percent},
-                       {"breaches", tr("Breaches"), ColumnType::Count}};
-    ClockCounts all_response, all_resolution;
-    std::int64_t all_tickets = 0;
-    auto row_of = [](const std::string& label, std::int64_t n, const ClockCounts& r, const ClockCounts& x) {
-        return std::vector<Cell>{label,
-                                 n,
-                                 r.met,
-                                 r.late,
-                                 r.running + r.running_late,
-                                 rate(r.met, r.met + r.late + r.running_late),
-                                 x.met,
-                                 x.late,
-                                 x.running + x.running_late,
-                                 rate(x.met, x.met + x.late + x.running_late),
-                                 r.late + r.running_late + x.late + x.running_late};
+                       {"in_time", tr("In time"), ColumnType::Count},
+                       {"late", tr("Late"), ColumnType::Count},
+                       {"not_yet", tr("Not yet"), ColumnType::Count},
+                       {"breaches", tr("Breaches"), ColumnType::Count},
+                       {"on_time", tr("On time"), ColumnType::Percent}};
+    auto row_of = [](const std::string& label, std::int64_t n, const ClockCounts& k) {
+        const std::int64_t breaches = k.late + k.running_late;
+        return std::vector<Cell>{label, n, k.met, k.late, k.running + k.running_late, breaches, rate(k.met, k.met + breaches)};
     };
+    ClockCounts all;
+    std::int64_t all_tickets = 0;
     for (const auto& [severity, msgid] : complaint_severity_msgids()) {
-        ClockCounts response, resolution;
+        ClockCounts counts;
         std::int64_t n = 0;
         for (const ComplaintView& v : tickets) {
             if (v.row.ticket.severity != severity) continue;
             ++n;
-            response.add(v.response);
-            resolution.add(v.resolution);
-            all_response.add(v.response);
-            all_resolution.add(v.resolution);
+            counts.add(response ? v.response : v.resolution);
+            all.add(response ? v.response : v.resolution);
         }
         all_tickets += n;
-        t.table.rows.push_back(row_of(tr(msgid), n, response, resolution));
+        t.table.rows.push_back(row_of(tr(msgid), n, counts));
     }
-    t.totals = row_of(tr("Total"), all_tickets, all_response, all_resolution);
+    t.totals = row_of(tr("Total"), all_tickets, all);
     s.tables.push_back(std::move(t));
     return s;
 }
@@ -222,7 +210,8 @@ Document complaint_report(Services& services, const Actor& actor, const Date& as
     if (tickets.empty())
         opened.notes.push_back(subst(tr("No ticket was opened from {0} to {1}."), {format_date(from), format_date(as_of)}));
     d.sections.push_back(std::move(opened));
-    d.sections.push_back(deadlines(tickets, as_of));
+    d.sections.push_back(deadlines(tickets, true, as_of));
+    d.sections.push_back(deadlines(tickets, false, as_of));
     d.sections.push_back(compensation(granted, coin_value, budget_for(per_month, from, as_of), per_month));
     d.sections.push_back(satisfaction(tickets, as_of));
     return d;

@@ -106,6 +106,8 @@ private:
         cairo_show_page(cr_);
     }
 
+    static constexpr double kBar = 10, kGroupGap = 8;  // a chart's bar height and the gap between label groups
+
     // Starts a new page unless `height` more fits on this one.
     void room_for(double height) {
         if (y_ + height > kBodyBottom && y_ > kBodyTop) new_page();
@@ -119,7 +121,10 @@ private:
     }
 
     void section(const Section& s) {
-        room_for(60);
+        // The heading never ends a page alone: it goes with the first lines of a table or a note,
+        // or with the whole of a chart that comes straight after it.
+        const bool chart_first = s.notes.empty() && s.tables.empty() && !s.charts.empty();
+        room_for(chart_first ? 30 + chart_height(s.charts.front()) : 60);
         y_ += 6;
         y_ += text(kMargin, y_, s.heading, 12, true, kBodyWidth) + 4;
         for (const std::string& note : s.notes) {
@@ -241,11 +246,15 @@ private:
         y_ += 10;
     }
 
+    static double chart_height(const Chart& c) {
+        const double group = static_cast<double>(c.series.size()) * kBar + kGroupGap;
+        return 18 + static_cast<double>(c.labels.size()) * (group + 12) + 16;  // labels may wrap
+    }
+
     void chart(const Chart& c) {
-        const double bar = 10, group_gap = 8, label_width = 150;
-        const double group = static_cast<double>(c.series.size()) * bar + group_gap;
-        const double height = 18 + static_cast<double>(c.labels.size()) * (group + 12) + 16;  // labels may wrap
-        room_for(height);
+        const double bar = kBar, label_width = 150;
+        const double group = static_cast<double>(c.series.size()) * bar + kGroupGap;
+        room_for(chart_height(c));
         y_ += text(kMargin, y_, c.title, 10, true, kBodyWidth) + 4;
         std::int64_t top = 1;
         for (const auto& s : c.series)

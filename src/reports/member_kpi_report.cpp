@@ -38,12 +38,12 @@ Cell average(std::int64_t sales, std::int64_t purchases) {
     return Money::from_fen(twice >= 0 ? (twice + 1) / 2 : -((-twice + 1) / 2));
 }
 
-// Purchases per buyer with two decimals, half up ("2.35"): a ratio, neither a count nor a rate.
+// Purchases per buyer with two decimals, half up ("2.35 per member"): a ratio, neither a count nor a rate.
 Cell frequency(std::int64_t purchases, std::int64_t buyers) {
     if (buyers == 0) return Cell{};
     const std::int64_t hundredths = (purchases * 200 + buyers) / (2 * buyers);
     const std::string cents = std::to_string(hundredths % 100);
-    return std::to_string(hundredths / 100) + "." + (cents.size() == 1 ? "0" : "") + cents;
+    return subst(tr("{0} per member"), {std::to_string(hundredths / 100) + "." + (cents.size() == 1 ? "0" : "") + cents});
 }
 
 struct Row {

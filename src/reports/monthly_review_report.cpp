@@ -47,10 +47,12 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
     d.sections.push_back(std::move(roi));
 
     const Document complaints = complaint_report(services, actor, as_of, first);
-    Section desk = complaints.sections.at(1);  // the deadlines table: tickets, answers, resolutions, breaches
+    Section desk = complaints.sections.at(1);  // first answers, then resolutions: tickets, in time, late, breaches
     desk.heading = tr("Complaints");
-    desk.notes = complaints.sections.at(3).notes;  // the average satisfaction score
-    desk.charts = complaints.sections.at(0).charts;
+    desk.notes = complaints.sections.at(4).notes;  // the average satisfaction score
+    desk.tables.push_back(complaints.sections.at(2).tables.at(0));
+    desk.tables.back().table.title = tr("Resolutions");
+    desk.tables.front().table.title = tr("First answers");
     d.sections.push_back(std::move(desk));
     return d;
 }

@@ -152,7 +152,7 @@ TEST_P(PeriodReportTest, MemberKpisCompareTheMonthWithTheOneBefore) {
     EXPECT_EQ(row(d, "Members", "Repurchase rate"), (V{"5000", "5000", "0"}));
     EXPECT_EQ(row(d, "Members", "Member sales"), (V{"550.00", "600.00", "-50.00"})) << "the ¥50 refund is taken off";
     EXPECT_EQ(row(d, "Members", "Average order value"), (V{"183.33", "200.00", "-16.67"})) << "550 ÷ 3, half up";
-    EXPECT_EQ(row(d, "Members", "Purchase frequency"), (V{"1.50", "1.50"}));
+    EXPECT_EQ(row(d, "Members", "Purchase frequency"), (V{"1.50 per member", "1.50 per member"}));
     EXPECT_EQ(d.sections.back().heading, "Definitions");
 
     // Month to date compares with the same days of the month before.
@@ -201,11 +201,14 @@ TEST_P(PeriodReportTest, ComplaintsAreCountedAsTheyStoodAtThePeriodsEnd) {
     EXPECT_EQ(row(d, "Tickets opened", "Delivery"), (V{"1", "1", "0", "0", "2"}));
     EXPECT_EQ(row(d, "Tickets opened", "Product quality"), (V{"0", "0", "1", "0", "1"}));
     EXPECT_EQ(row(d, "Tickets opened", "Total"), (V{"1", "1", "1", "0", "3"}));
-    // Tickets; answered in time, late, not answered, on time; resolved in time, late, not resolved, on time; breaches.
-    EXPECT_EQ(row(d, "Deadlines", "Normal"), (V{"1", "1", "0", "0", "10000", "1", "0", "0", "10000", "0"}));
-    EXPECT_EQ(row(d, "Deadlines", "High"), (V{"1", "0", "1", "0", "0", "0", "0", "1", "0", "2"}));
-    EXPECT_EQ(row(d, "Deadlines", "Low"), (V{"1", "0", "0", "1", "", "0", "0", "1", "", "0"})) << "still on time on 30 November";
-    EXPECT_EQ(row(d, "Deadlines", "Total"), (V{"3", "1", "1", "1", "5000", "1", "0", "2", "5000", "2"}));
+    // Tickets; in time, late, not yet, breaches, on time — for the first answer, then the resolution.
+    EXPECT_EQ(row(d, "First answers", "Normal"), (V{"1", "1", "0", "0", "0", "10000"}));
+    EXPECT_EQ(row(d, "First answers", "High"), (V{"1", "0", "1", "0", "1", "0"}));
+    EXPECT_EQ(row(d, "First answers", "Low"), (V{"1", "0", "0", "1", "0", ""})) << "still on time on 30 November";
+    EXPECT_EQ(row(d, "First answers", "Total"), (V{"3", "1", "1", "1", "1", "5000"}));
+    EXPECT_EQ(row(d, "Resolutions", "Normal"), (V{"1", "1", "0", "0", "0", "10000"}));
+    EXPECT_EQ(row(d, "Resolutions", "High"), (V{"1", "0", "0", "1", "1", "0"})) << "due Thursday 10:00, still open";
+    EXPECT_EQ(row(d, "Resolutions", "Total"), (V{"3", "1", "0", "2", "1", "5000"}));
     // Paid: 50 coins and ¥20; waiting: 150 coins. Coins at ¥1.
     EXPECT_EQ(row(d, "Compensation", "Paid"), (V{"2", "50", "50.00", "20.00", "70.00"}));
     EXPECT_EQ(row(d, "Compensation", "Waiting for approval"), (V{"1", "150", "150.00", "0.00", "150.00"}));
@@ -270,7 +273,7 @@ TEST_P(PeriodReportTest, TheMonthlyReviewGathersTheOtherReportsFigures) {
     EXPECT_EQ(row(d, "Members", "New members"), (V{"1", "0", "1"}));
     EXPECT_EQ(row(d, "Members", "Active rate"), (V{"10000", "", ""}));
     EXPECT_EQ(row(d, "Owed", "Total liability"), V{"0.00"});
-    EXPECT_EQ(row(d, "Complaints", "Total"), (V{"0", "0", "0", "0", "", "0", "0", "0", "", "0"}));
+    EXPECT_EQ(row(d, "Complaints", "Total"), (V{"0", "0", "0", "0", "0", ""}));
     bool charted = false;
     for (const report::Section& s : d.sections) charted = charted || !s.charts.empty();
     EXPECT_TRUE(charted);
