@@ -114,9 +114,9 @@ Section compensation(const std::vector<CompensationTotal>& granted, const Money&
                                "are listed but not counted against it."),
                             {coin_value.to_display(), per_month.to_display()}));
     ReportTable t;
-    t.table.columns = {{"state", tr("State"), ColumnType::Text},        {"grants", tr("Grants"), ColumnType::Count},
+    t.table.columns = {{"state", tr("Compensation state"), ColumnType::Text},        {"grants", tr("Grants"), ColumnType::Count},
                        {"coins", tr("Coins"), ColumnType::Count},       {"coins_value", tr("Coins value"), ColumnType::Money},
-                       {"stored_value", tr("Stored value"), ColumnType::Money}, {"value", tr("Value"), ColumnType::Money}};
+                       {"stored_value", tr("Stored value"), ColumnType::Money}, {"value", tr("Total value"), ColumnType::Money}};
     const std::map<std::string, const char*> states = {
         {"paid", tr_noop("Paid")}, {"pending", tr_noop("Waiting for approval")}, {"rejected", tr_noop("Rejected")}};
     std::int64_t grants = 0, coins = 0, coins_fen = 0, stored = 0;
