@@ -2,6 +2,8 @@
 #include "cli/json_output.h"
 #include "cli/password_input.h"
 #include "models/errors.h"
+#include "models/money.h"
+#include "models/translate.h"
 #include "models/user.h"
 
 #include <cstdlib>
@@ -56,8 +58,19 @@ void register_db_commands(CLI::App& app, CliContext& ctx) {
 
     db->add_subcommand("check", "Check the database's integrity (admin, auditor)")->callback([&ctx] {
         const std::string result = ctx.services().database_admin.check(ctx.actor());
-        ctx.print({{"result", result}, {"ok", result == "ok"}}, result);
-        if (result != "ok") throw StorageError("db check: " + result);
+        if (result != "ok") {
+            ctx.print({{"result", result}, {"ok", false}}, result);
+            throw StorageError("db check: " + result);
+        }
+        // The ledger's totals, which the prepaid liability report as of today must equal to the fen.
+        nlohmann::json totals = nlohmann::json::object();
+        std::string text = result + "\n" + tr("Ledger totals (every entry):");
+        for (const auto& [bucket, sum] : ctx.services().database_admin.ledger_totals(ctx.actor())) {
+            const std::string shown = bucket == "coins" ? std::to_string(sum) : Money::from_fen(sum).to_string();
+            totals[bucket] = shown;
+            text += "\n  " + bucket + " " + shown;
+        }
+        ctx.print({{"result", result}, {"ok", true}, {"totals", totals}}, text);
     });
 }
 

@@ -23,6 +23,19 @@ LiabilityRepository::Balances LiabilityRepository::balances_at(const Date& openi
     });
 }
 
+std::map<std::string, std::int64_t> LiabilityRepository::entry_totals() {
+    return db_.guarded("adding up the ledger", [&] {
+        std::map<std::string, std::int64_t> out;
+        std::string bucket;
+        long long sum = 0;
+        soci::statement st = (db_.sql().prepare << "SELECT bucket, SUM(amount) FROM ledger_entries GROUP BY bucket",
+                              soci::into(bucket), soci::into(sum));
+        st.execute(false);
+        while (st.fetch()) out[bucket] = sum;
+        return out;
+    });
+}
+
 std::vector<LedgerMovement> LiabilityRepository::movements(const Date& from, const Date& to) {
     return db_.guarded("reading the movements of a period", [&] {
         std::vector<LedgerMovement> out;

@@ -31,6 +31,8 @@ public:
         std::map<std::string, std::int64_t> opening, closing;
     };
     Balances balances_at(const Date& opening_day, const Date& closing_day);
+    // Bucket code → the sum of every entry, whatever its day.
+    std::map<std::string, std::int64_t> entry_totals();
     // The entries from `from` to `to` (inclusive), summed by entry type and bucket.
     std::vector<LedgerMovement> movements(const Date& from, const Date& to);
     // For each account with stored value (principal + bonus + compensation) other than zero at

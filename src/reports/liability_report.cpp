@@ -125,7 +125,7 @@ Section coins_section(std::int64_t opening, std::int64_t closing, const std::vec
     return s;
 }
 
-Section aging(LiabilityRepository& repo, const Date& as_of) {
+Section aging(LiabilityRepository& repo, const Date& as_of, const ReportProgress& progress) {
     Section s;
     s.heading = tr("Stored value by last activity");
     s.notes.push_back(tr("Each account's stored value at the end of the day, by the days since its last stored-value "
@@ -138,7 +138,9 @@ Section aging(LiabilityRepository& repo, const Date& as_of) {
     };
     std::array<Band, 4> bands = {{{tr_noop("0–90 days"), 90}, {tr_noop("91–180 days"), 180}, {tr_noop("181–365 days"), 365},
                                   {tr_noop("More than 365 days"), -1}}};
+    std::int64_t visited = 0;
     repo.each_account_value(as_of, [&](std::int64_t value, const Date& last) {
+        progress.tick(++visited, 50000, 500, tr("Ageing each account's stored value"));
         const long days = (as_of - last).days();
         for (Band& b : bands)
             if (b.up_to < 0 || days <= b.up_to) {
@@ -171,13 +173,16 @@ Section aging(LiabilityRepository& repo, const Date& as_of) {
 
 }  // namespace
 
-Document liability_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
+Document liability_report(Services& services, const Actor& actor, const Date& as_of, const Date& from,
+                          const ReportProgress& progress) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "liability", tr("Prepaid liability"),
                               {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
     LiabilityRepository repo(services.database());
     // One read transaction, so every section sees the same entries even while consoles post.
     Transaction tx(services.database());
+    progress.stage(50, tr("Adding up the balances"));
     const auto [opening, closing] = repo.balances_at(from - boost::gregorian::days(1), as_of);
+    progress.stage(400, tr("Reading the period's movements"));
     const auto movements = repo.movements(from, as_of);
     const Program& rules = services.program.rules_in_force(as_of);
     const Money coin_value = rules.points ? rules.points->coin_value : PointsRule{}.coin_value;
@@ -185,7 +190,9 @@ Document liability_report(Services& services, const Actor& actor, const Date& as
     d.sections.push_back(summary(owed(closing), of(closing, Bucket::Coins), coin_value, as_of));
     d.sections.push_back(reconciliation(owed(opening), owed(closing), movements, from, as_of));
     d.sections.push_back(coins_section(of(opening, Bucket::Coins), of(closing, Bucket::Coins), movements, coin_value, as_of));
-    d.sections.push_back(aging(repo, as_of));
+    progress.stage(500, tr("Ageing each account's stored value"));
+    d.sections.push_back(aging(repo, as_of, progress));
+    progress.stage(1000, tr("Done"));
     tx.commit();
     return d;
 }

@@ -6,6 +6,7 @@
 // by each account's last stored-value activity (0–90, 91–180, 181–365, more than 365 days).
 // Every figure is a sum of ledger entries by business day: a past day ignores later entries.
 #include "reports/document.h"
+#include "reports/report_progress.h"
 #include "services/actor.h"
 
 namespace md { class Services; }
@@ -13,6 +14,7 @@ namespace md { class Services; }
 namespace md::report {
 
 // `from` ≤ `as_of`: the reconciliation runs from the start of `from` to the end of `as_of`.
-Document liability_report(Services& services, const Actor& actor, const Date& as_of, const Date& from);
+Document liability_report(Services& services, const Actor& actor, const Date& as_of, const Date& from,
+                          const ReportProgress& progress = {});
 
 }  // namespace md::report

@@ -11,11 +11,12 @@
 
 namespace md::report {
 
-Document monthly_review_report(Services& services, const Actor& actor, const Date& as_of) {
+Document monthly_review_report(Services& services, const Actor& actor, const Date& as_of, const ReportProgress& progress) {
     const Date first = Date(as_of.year(), as_of.month(), 1);
     Document d = begin_report(services, actor, Action::ViewMembers, "monthly_review", tr("Monthly member activity review"),
                               {{tr("Month"), format_date(first) + " – " + format_date(as_of)}});
     // Each part is its report's own builder, which checks the user's permission for it.
+    progress.stage(100, tr("Member KPIs"));
     const Document kpis = member_kpi_report(services, actor, as_of, first);
     Section members = kpis.sections.front();
     members.heading = tr("Members");
@@ -23,6 +24,7 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
     members.notes.push_back(tr("Definitions, sales and purchase frequency: see the Member KPIs report for the same period."));
     d.sections.push_back(std::move(members));
 
+    progress.stage(250, tr("Tier mix"));
     const Document tiers = tier_mix_report(services, actor, as_of, first);
     for (const Section& s : tiers.sections) {
         Section chart_only;
@@ -32,9 +34,11 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
         d.sections.push_back(std::move(chart_only));
     }
 
+    progress.stage(400, tr("Prepaid liability"));
     const Document owed = liability_report(services, actor, as_of, first);
     d.sections.push_back(owed.sections.front());
 
+    progress.stage(800, tr("Campaign ROI"));
     const Document campaigns = campaign_roi_report(services, actor, as_of, first);
     Section roi = campaigns.sections.front();
     roi.heading = tr("Campaigns");
@@ -46,6 +50,7 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
     }
     d.sections.push_back(std::move(roi));
 
+    progress.stage(900, tr("Complaints"));
     const Document complaints = complaint_report(services, actor, as_of, first);
     Section desk = complaints.sections.at(1);  // first answers, then resolutions: tickets, in time, late, breaches
     desk.heading = tr("Complaints");
@@ -54,6 +59,7 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
     desk.tables.back().table.title = tr("Resolutions");
     desk.tables.front().table.title = tr("First answers");
     d.sections.push_back(std::move(desk));
+    progress.stage(1000, tr("Done"));
     return d;
 }
 

@@ -5,12 +5,13 @@
 // desk's figures. It is put together from the other reports' builders, so each figure is the one
 // its own report gives; their definitions are printed there.
 #include "reports/document.h"
+#include "reports/report_progress.h"
 #include "services/actor.h"
 
 namespace md { class Services; }
 
 namespace md::report {
 
-Document monthly_review_report(Services& services, const Actor& actor, const Date& as_of);
+Document monthly_review_report(Services& services, const Actor& actor, const Date& as_of, const ReportProgress& progress = {});
 
 }  // namespace md::report

@@ -12,6 +12,8 @@
 #include "reports/tier_mix_report.h"
 #include "services/services.h"
 
+#include <algorithm>
+
 namespace md::report {
 
 const std::vector<ReportInfo>& report_catalog() {
@@ -43,7 +45,8 @@ const std::vector<ReportInfo>& report_catalog() {
     return reports;
 }
 
-Document build_report(Services& services, const Actor& actor, const std::string& name, const ReportParams& p) {
+Document build_report(Services& services, const Actor& actor, const std::string& name, const ReportParams& p,
+                      const ReportProgress& progress) {
     const Date today = services.program.today();
     if (p.as_of > today)
         throw ValidationError("as_of", format_date(p.as_of),
@@ -57,14 +60,16 @@ Document build_report(Services& services, const Actor& actor, const std::string&
     if (from > p.as_of)
         throw ValidationError("from", format_date(from), subst(tr("from: {0} is after the period's last day {1}"),
                                                                {format_date(from), format_date(p.as_of)}));
-    if (name == "liability") return liability_report(services, actor, p.as_of, from);
+    const auto info = std::find_if(report_catalog().begin(), report_catalog().end(), [&](const ReportInfo& r) { return r.name == name; });
+    if (info != report_catalog().end()) progress.stage(0, tr(info->title));
+    if (name == "liability") return liability_report(services, actor, p.as_of, from, progress);
     if (name == "tier_mix") return tier_mix_report(services, actor, p.as_of, from);
     if (name == "card_batches") return card_batch_report(services, actor, p.as_of, from);
     if (name == "member_kpis") return member_kpi_report(services, actor, p.as_of, from);
     if (name == "campaign_roi") return campaign_roi_report(services, actor, p.as_of, from);
     if (name == "complaints") return complaint_report(services, actor, p.as_of, from);
     if (name == "committee") return committee_roster_report(services, actor, p.as_of);
-    if (name == "monthly_review") return monthly_review_report(services, actor, p.as_of);
+    if (name == "monthly_review") return monthly_review_report(services, actor, p.as_of, progress);
     std::string known;
     for (const ReportInfo& r : report_catalog()) known += (known.empty() ? "" : ", ") + r.name;
     throw ValidationError("report", name, subst(tr("report: \"{0}\" is not a report ({1})"), {name, known}));

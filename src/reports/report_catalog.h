@@ -3,6 +3,7 @@
 // preview and printing use. A builder reads through the services (checking the user's role)
 // and returns the neutral document; it never formats for one output.
 #include "reports/document.h"
+#include "reports/report_progress.h"
 #include "services/actor.h"
 
 #include <optional>
@@ -29,6 +30,8 @@ const std::vector<ReportInfo>& report_catalog();
 
 // Checks the parameters (an as-of day after today, `from` after `to`: ValidationError naming
 // the field and value) and builds the report. An unknown name is a ValidationError ("report").
-Document build_report(Services& services, const Actor& actor, const std::string& name, const ReportParams& params);
+// `progress` hears how far it has got and may cancel it (CancelledError).
+Document build_report(Services& services, const Actor& actor, const std::string& name, const ReportParams& params,
+                      const ReportProgress& progress = {});
 
 }  // namespace md::report

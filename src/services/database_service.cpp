@@ -1,6 +1,7 @@
 #include "services/database_service.h"
 
 #include "db/ledger_repository.h"
+#include "db/liability_repository.h"
 #include "db/migrations.h"
 #include "db/settings_repository.h"
 #include "db/user_repository.h"
@@ -90,6 +91,11 @@ std::string DatabaseService::check(const Actor& actor) {
     for (const LedgerDiscrepancy& d : LedgerRepository(db_).check())
         problems += (problems.empty() ? "" : "\n") + d.member_number + ": " + d.what;
     return problems.empty() ? "ok" : problems;
+}
+
+std::map<std::string, std::int64_t> DatabaseService::ledger_totals(const Actor& actor) {
+    audit_.require(actor, Action::CheckDatabase, "database", db_.url().display);
+    return LiabilityRepository(db_).entry_totals();
 }
 
 }  // namespace md

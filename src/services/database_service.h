@@ -2,6 +2,8 @@
 // Creating, upgrading, checking and describing the database itself.
 #include "services/audit_trail.h"
 
+#include <cstdint>
+#include <map>
 #include <string>
 
 namespace md {
@@ -29,6 +31,10 @@ public:
     int migrate(const Actor& actor);
     // "ok" or the first problems the database reports about itself.
     std::string check(const Actor& actor);
+    // The ledger's totals by bucket code (fen; whole coins for "coins"): the sum of every entry,
+    // which `check` finds equal to the sum of the accounts' balances. The prepaid liability
+    // report as of today owes exactly these (admin, auditor).
+    std::map<std::string, std::int64_t> ledger_totals(const Actor& actor);
 
 private:
     Database& db_;

@@ -8,11 +8,14 @@
 #include "views/heading.h"
 #include "views/wx_text.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/filedlg.h>
 #include <wx/html/htmlwin.h>
 #include <wx/html/htmprint.h>
 #include <wx/listbox.h>
+#include <wx/progdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -85,8 +88,17 @@ std::optional<report::Document> ReportsPanel::build() {
         p.as_of = parse_date(to_utf8(as_of_->GetValue().Strip(wxString::both)), "as_of");
         const std::string from = to_utf8(from_->GetValue().Strip(wxString::both));
         if (!from.empty()) p.from = parse_date(from, "from");
+        const report::ReportInfo& info = report::report_catalog()[static_cast<std::size_t>(chosen)];
+        // Inside the call, so it is gone before an error (or "cancelled") dialog shows.
+        wxProgressDialog progress(_("Preparing the report"), to_wx(tr(info.title)), 1000, this,
+                                  wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
         wxBusyCursor busy;
-        document = report::build_report(*services_, actor_, report::report_catalog()[static_cast<std::size_t>(chosen)].name, p);
+        // Update() paints the dialog and lets its Cancel button work between the builder's steps.
+        const report::ReportProgress steps([&](int permille, const std::string& stage) {
+            return progress.Update(std::min(permille, 999), to_wx(stage));
+        });
+        document = report::build_report(*services_, actor_, info.name, p, steps);
+        progress.Update(1000);
     });
     if (document) set_page_texts(*document);
     return document;

@@ -107,6 +107,20 @@ class ReportCliTest(DemoDatabaseTest):
         html = open(self.write("html", self.today), encoding="utf-8").read()
         self.assertIn("¥{:,.2f}".format(float(total)), html)
 
+    def test_the_liability_as_of_today_equals_db_checks_ledger_totals_to_the_fen(self):
+        check = self.as_role("admin", "--json", "db", "check")
+        self.assertEqual(check.code, OK, check.err)
+        totals = check.json()["totals"]
+        rows = self.rows_of_csv(self.write("csv", self.today))
+        self.assertEqual(self.value(rows, "Stored value paid by members"), totals["principal"])
+        self.assertEqual(self.value(rows, "Bonus value"), totals["bonus"])
+        self.assertEqual(self.value(rows, "Compensation granted"), totals.get("compensation", "0.00"))
+        self.assertEqual(self.value(rows, "Meal-package goods"), totals.get("package", "0.00"))
+        self.assertEqual(self.value(rows, "Coins at redemption value"), "%d.00" % int(totals.get("coins", "0")))
+        # A fen moved behind the program's back is caught by db check, not hidden in a total.
+        self.sql("UPDATE ledger_entries SET amount = amount + 1 WHERE id = (SELECT MIN(id) FROM ledger_entries)")
+        self.assertNotEqual(self.as_role("admin", "db", "check").code, OK)
+
     def test_the_tier_mix_is_written_and_parses(self):
         path = os.path.join(self.db.folder, "tiers.csv")
         r = self.as_role("marketing", "report", "tier_mix", "--as-of", self.today, "--format", "csv", "-o", path)
