@@ -2,6 +2,7 @@
 
 #include "models/errors.h"
 #include "models/translate.h"
+#include "reports/breakage_report.h"
 #include "reports/committee_roster_report.h"
 #include "reports/liability_report.h"
 #include "reports/tier_mix_report.h"
@@ -14,6 +15,12 @@ const std::vector<ReportInfo>& report_catalog() {
         {"liability", tr_noop("Prepaid liability"),
          tr_noop("What was owed to members at the end of a day: stored value, undelivered meal packages and coins, "
                  "the period's movements reconciled, and the stored value by last activity")},
+        {"breakage", tr_noop("Breakage estimate"),
+         tr_noop("Stored value expected never to be redeemed: redemption curves by issue month, the expected "
+                 "unredeemed share, the breakage recognised in the period and its journal entry")},
+        {"breakage_journal", tr_noop("Breakage journal entry"),
+         tr_noop("The period's breakage as journal lines (date, account, debit, credit, memo) to import into the "
+                 "accounts")},
         {"tier_mix", tr_noop("Tier mix"),
          tr_noop("Members per tier of each ladder at the end of a day against the 3 : 5 : 2 target, and the moves "
                  "into and out of each tier in the period")},
@@ -38,6 +45,8 @@ Document build_report(Services& services, const Actor& actor, const std::string&
         throw ValidationError("from", format_date(from), subst(tr("from: {0} is after the period's last day {1}"),
                                                                {format_date(from), format_date(p.as_of)}));
     if (name == "liability") return liability_report(services, actor, p.as_of, from);
+    if (name == "breakage") return breakage_report(services, actor, p.as_of, from);
+    if (name == "breakage_journal") return breakage_journal_report(services, actor, p.as_of, from);
     if (name == "tier_mix") return tier_mix_report(services, actor, p.as_of, from);
     if (name == "committee") return committee_roster_report(services, actor, p.as_of);
     std::string known;
