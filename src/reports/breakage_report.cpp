@@ -35,8 +35,8 @@ namespace md::report {
 namespace {
 
 // The months after the issue month at which the curve is shown: to the rate's horizon, denser
-// early on where most redemption happens, so the table fits an A4 page.
-constexpr std::array<int, 9> kCurveMonths = {0, 1, 2, 3, 6, 9, 12, 18, 24};
+// early on where most redemption happens, few enough that the percentages fit an A4 page unbroken.
+constexpr std::array<int, 7> kCurveMonths = {0, 1, 3, 6, 12, 18, 24};
 static_assert(kCurveMonths.back() == kBreakageHorizonMonths);
 
 std::string month_label(int cohort) {
@@ -137,7 +137,8 @@ Section curves(const Estimate& e) {
     s.heading = tr("Redemption curves by issue month");
     s.notes.push_back(subst(tr("Share of each cohort's loaded value redeemed by the end of month k after the issue month "
                                "(M0 is the issue month itself), shown for k = {0}, and now (the end of {1}). A month "
-                               "that has not ended yet is left blank; later months are not shown."),
+                               "that has not ended yet is left blank; later months are not shown. The last row and the chart "
+                               "average, weighted by value, the cohorts that have reached each month."),
                             {months_text(), format_date(e.as_of)}));
     ReportTable t;
     t.table.columns = {{"issue_month", tr("Issue month"), ColumnType::Text}, {"loaded", tr("Loaded"), ColumnType::Money}};
@@ -247,7 +248,7 @@ Section journal(const Estimate& e, bool with_notes) {
     Section s;
     s.heading = tr("Journal entry");
     const std::int64_t amount = e.in_period();
-    const std::string memo = subst(tr("Breakage recognised from {0} to {1}, expected unredeemed share {2}"),
+    const std::string memo = subst(tr("Breakage {0} to {1} at {2}"),
                                    {format_date(e.from), format_date(e.as_of), format_percent(e.rate.basis_points)});
     ReportTable t;
     t.table.columns = {{"date", tr("Date"), ColumnType::Date},

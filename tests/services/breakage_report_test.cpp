@@ -141,14 +141,12 @@ protected:
 
 TEST_P(BreakageReportTest, CurvesRateAndRecognitionMatchTheHandWorkedHistory) {
     const report::Document d = build("breakage", "2025-03-31", "2025-03-01");
-    // Loaded, then M0 M1 M2 M3 M6 M9 M12 M18 M24 and now, in basis points; blank: month not ended.
-    EXPECT_EQ(row(d, "Redemption curves", "2023-01"),
-              (V{"1600.00", "0", "1875", "1875", "6875", "7188", "7188", "7188", "7188", "7188", "7500"}));
-    EXPECT_EQ(row(d, "Redemption curves", "2023-03"),
-              (V{"200.00", "0", "5000", "0", "0", "0", "0", "0", "0", "0", "0"}));
-    EXPECT_EQ(row(d, "Redemption curves", "2025-02"), (V{"400.00", "0", "2500", "", "", "", "", "", "", "", "2500"}));
+    // Loaded, then M0 M1 M3 M6 M12 M18 M24 and now, in basis points; blank: month not ended.
+    EXPECT_EQ(row(d, "Redemption curves", "2023-01"), (V{"1600.00", "0", "1875", "6875", "7188", "7188", "7188", "7188", "7500"}));
+    EXPECT_EQ(row(d, "Redemption curves", "2023-03"), (V{"200.00", "0", "5000", "0", "0", "0", "0", "0", "0"}));
+    EXPECT_EQ(row(d, "Redemption curves", "2025-02"), (V{"400.00", "0", "2500", "", "", "", "", "", "2500"}));
     EXPECT_EQ(row(d, "Redemption curves", "All cohorts"),
-              (V{"2200.00", "0", "2273", "1667", "6111", "6389", "6389", "6389", "6389", "6389", "5909"}));
+              (V{"2200.00", "0", "2273", "6111", "6389", "6389", "6389", "6389", "5909"}));
 
     EXPECT_EQ(row(d, "Expected unredeemed share", "2023-01"), (V{"1600.00", "1150.00", "450.00", "2813"}));
     EXPECT_EQ(row(d, "Expected unredeemed share", "2023-03"), (V{"200.00", "0.00", "200.00", "10000"}));
@@ -201,8 +199,8 @@ TEST_P(BreakageReportTest, AnAsOfDayInThePastIgnoresLaterEntries) {
     // January recognises all of 2023-01's breakage to date at once.
     const report::Document jan = build("breakage", "2025-01-31", "2025-01-01");
     EXPECT_EQ(row(jan, "Breakage recognised", "Total"), (V{"1800.00", "1150.00", "650.00", "0.00", "450.08", "450.08"}));
-    EXPECT_EQ(row(jan, "Redemption curves", "2023-01")[9], "7188") << "M24 is shown once month 24 has ended";
-    EXPECT_EQ(row(build("breakage", "2025-01-30", "2025-01-01"), "Redemption curves", "2023-01")[9], "");
+    EXPECT_EQ(row(jan, "Redemption curves", "2023-01")[7], "7188") << "M24 is shown once month 24 has ended";
+    EXPECT_EQ(row(build("breakage", "2025-01-30", "2025-01-01"), "Redemption curves", "2023-01")[7], "");
 }
 
 TEST_P(BreakageReportTest, WithoutACohortOldEnoughNoBreakageIsRecognised) {
