@@ -157,18 +157,38 @@ private:
             if (t.totals) consider(*t.totals, true);
             widths[c] += 2 * kCellPad;
         }
-        double sum = 0, text_sum = 0;
-        for (std::size_t c = 0; c < widths.size(); ++c) {
-            sum += widths[c];
-            if (!numeric(columns[c].type)) text_sum += widths[c];
-        }
-        // Too wide for the page: the text columns wrap first (a figure broken over two lines is
-        // misread), keeping at least 60 points each; only then does every column give way.
-        if (sum > kBodyWidth && text_sum > 0) {
-            const double numbers = sum - text_sum;
-            const double share = std::max(0.0, kBodyWidth - numbers) / text_sum;
-            for (std::size_t c = 0; c < widths.size(); ++c)
-                if (!numeric(columns[c].type)) widths[c] = std::max(60.0, widths[c] * std::min(1.0, share));
+        double sum = 0;
+        for (double w : widths) sum += w;
+        // Too wide for the page: the text columns wrap first (a figure or a date broken over two
+        // lines is misread). They share what the other columns leave, in proportion to their
+        // widths, none below 60 points (or its own width, if less: never widened); a column held
+        // at that floor leaves the sharing, so the others settle in a few rounds. Only if that is
+        // not enough does every column give way.
+        if (sum > kBodyWidth) {
+            std::vector<bool> sharing(widths.size());
+            for (std::size_t c = 0; c < widths.size(); ++c) sharing[c] = columns[c].type == ColumnType::Text;
+            const std::vector<double> natural = widths;
+            for (std::size_t round = 0; round < widths.size(); ++round) {
+                double kept = 0, shared = 0;
+                for (std::size_t c = 0; c < widths.size(); ++c) (sharing[c] ? shared : kept) += widths[c];
+                if (shared <= 0 || kept + shared <= kBodyWidth) break;
+                const double share = std::max(0.0, kBodyWidth - kept) / shared;
+                bool settled = true;
+                for (std::size_t c = 0; c < widths.size(); ++c) {
+                    if (!sharing[c]) continue;
+                    const double floor = std::min(natural[c], 60.0);
+                    if (widths[c] * share < floor) {
+                        widths[c] = floor;
+                        sharing[c] = false;
+                        settled = false;
+                    }
+                }
+                if (settled) {
+                    for (std::size_t c = 0; c < widths.size(); ++c)
+                        if (sharing[c]) widths[c] *= share;
+                    break;
+                }
+            }
             sum = 0;
             for (double w : widths) sum += w;
         }

@@ -2,6 +2,7 @@
 
 #include "models/errors.h"
 #include "models/translate.h"
+#include "reports/breakage_report.h"
 #include "reports/campaign_roi_report.h"
 #include "reports/card_batch_report.h"
 #include "reports/committee_roster_report.h"
@@ -21,6 +22,12 @@ const std::vector<ReportInfo>& report_catalog() {
         {"liability", tr_noop("Prepaid liability"),
          tr_noop("What was owed to members at the end of a day: stored value, undelivered meal packages and coins, "
                  "the period's movements reconciled, and the stored value by last activity")},
+        {"breakage", tr_noop("Breakage estimate"),
+         tr_noop("Stored value expected never to be redeemed: redemption curves by issue month, the expected "
+                 "unredeemed share, the breakage recognised in the period and its journal entry")},
+        {"breakage_journal", tr_noop("Breakage journal entry"),
+         tr_noop("The period's breakage as journal lines (date, account, debit, credit, memo) to import into the "
+                 "accounts")},
         {"card_batches", tr_noop("Card batch reconciliation"),
          tr_noop("Each prepaid card batch's cards by state at the end of a day (in stock, sold, activated, blocked, "
                  "closed, expired), the value of cards sold but not activated, and the period's movements")},
@@ -63,6 +70,8 @@ Document build_report(Services& services, const Actor& actor, const std::string&
     const auto info = std::find_if(report_catalog().begin(), report_catalog().end(), [&](const ReportInfo& r) { return r.name == name; });
     if (info != report_catalog().end()) progress.stage(0, tr(info->title));
     if (name == "liability") return liability_report(services, actor, p.as_of, from, progress);
+    if (name == "breakage") return breakage_report(services, actor, p.as_of, from);
+    if (name == "breakage_journal") return breakage_journal_report(services, actor, p.as_of, from);
     if (name == "tier_mix") return tier_mix_report(services, actor, p.as_of, from);
     if (name == "card_batches") return card_batch_report(services, actor, p.as_of, from);
     if (name == "member_kpis") return member_kpi_report(services, actor, p.as_of, from);

@@ -169,8 +169,8 @@ class ReportCliTest(DemoDatabaseTest):
         self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "lang"))
         listed = self.as_role("finance", "--json", "report", "list")
         self.assertEqual([x["name"] for x in listed.json()],
-                         ["liability", "card_batches", "tier_mix", "member_kpis", "campaign_roi", "complaints", "committee",
-                          "monthly_review"])
+                         ["liability", "breakage", "breakage_journal", "card_batches", "tier_mix", "member_kpis",
+                          "campaign_roi", "complaints", "committee", "monthly_review"])
 
     NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
     MONEY = re.compile(r"^\d+\.\d\d$")
@@ -209,6 +209,88 @@ class ReportCliTest(DemoDatabaseTest):
                             shown = "¥{:,.2f}".format(float(cell))
                             self.assertIn(shown, text, (name, row))
                             self.assertIn(shown, html, (name, row))
+
+    def test_breakage_and_its_journal_in_every_format(self):
+        a, b = self.members
+        # A's recharge and purchase move back to January 2023: a cohort old enough to give the rate.
+        self.sql("UPDATE ledger_entries SET business_day = '2023-01-15' WHERE account_id = "
+                 "(SELECT a.id FROM accounts a JOIN members m ON m.id = a.member_id WHERE m.number = '%s')" % a)
+        mine = self.balances(a)["balances"]
+        principal, bonus = fen(mine["principal"]), fen(mine["bonus"])
+        loaded, redeemed = 1200000 + bonus, 1200000 - principal  # the purchase came out of principal
+        rate = half_up((loaded - redeemed) * 10000, loaded)
+        to_date = min(half_up(loaded * rate, 10000), half_up(redeemed * rate, 10000 - rate))
+        # From 1 January 2023 nothing was recognised before; B's cohort of this month redeemed nothing.
+        period = ("--from", "2023-01-01")
+
+        def write(name, fmt, *extra):
+            path = os.path.join(self.db.folder, "%s.%s" % (name, fmt))
+            r = self.as_role("finance", "--json", "report", name, "--as-of", self.today, "--format", fmt, "-o", path,
+                             *period, *extra)
+            self.assertEqual(r.code, OK, r.err)
+            return path
+
+        def journal_lines(rows):
+            return [r for r in rows if len(r) >= 6 and r[1] in ("2203", "6051")]
+
+        rows = self.rows_of_csv(write("breakage", "csv"))
+        self.assertEqual(rows[0], ["Breakage estimate"])
+        self.assertEqual(self.value(rows, "Breakage rate", 4), "%d.%02d%%" % divmod(rate, 100))
+        self.assertEqual(self.value(rows, "2023-01", 1), "%.2f" % (loaded / 100))
+        recognised = [r for r in rows if r and r[0] == "Total" and len(r) == 7]
+        self.assertEqual(len(recognised), 1, rows)
+        self.assertEqual(recognised[0][6], "%.2f" % (to_date / 100))
+        lines = journal_lines(rows)
+        self.assertEqual([(r[1], r[3], r[4]) for r in lines],
+                         [("2203", "%.2f" % (to_date / 100), ""), ("6051", "", "%.2f" % (to_date / 100))])
+        self.assertEqual(sum(fen(r[3]) for r in lines), sum(fen(r[4]) for r in lines), "the entry balances")
+
+        xlsx = subprocess.run(["xlsx2csv", write("breakage", "xlsx")], capture_output=True, text=True, check=True)
+        xrows = [row for row in csv.reader(io.StringIO(xlsx.stdout))]
+        self.assertEqual(len([r for r in xrows if any(r)]), len([r for r in rows if any(r)]))
+        self.assertEqual(float(self.value(xrows, "2023-01", 1)), loaded / 100)
+        self.assertEqual([float(r[3] or 0) for r in journal_lines(xrows)], [to_date / 100, 0])
+
+        figure = "¥{:,.2f}".format(to_date / 100)
+        for lang in ((), ("--lang", "zh_CN")):
+            text = subprocess.run(["pdftotext", "-layout", write("breakage", "pdf", *lang), "-"], capture_output=True,
+                                  text=True, check=True).stdout
+            self.assertIn(figure, text)
+            self.assertIn("2203", text)
+            self.assertIn("6051", text)
+        self.assertIn(figure, open(write("breakage", "html"), encoding="utf-8").read())
+
+        # The journal alone: a title, the parameters and the two lines, nothing else.
+        jrows = self.rows_of_csv(write("breakage_journal", "csv"))
+        self.assertEqual(jrows[0], ["Breakage journal entry"])
+        self.assertEqual(journal_lines(jrows), lines)
+        start = jrows.index(["Journal entry"])
+        self.assertEqual(jrows[start + 1], ["Date", "Account code", "Account name", "Debit", "Credit", "Memo"])
+        self.assertEqual([r for r in jrows[start + 2:] if any(r)], lines, "the lines and nothing after them")
+        self.assertNotIn(["How breakage is estimated"], jrows)
+        xlsx = subprocess.run(["xlsx2csv", write("breakage_journal", "xlsx")], capture_output=True, text=True,
+                              check=True)
+        xlines = journal_lines([row for row in csv.reader(io.StringIO(xlsx.stdout))])
+        self.assertEqual([(r[1], float(r[3] or 0), float(r[4] or 0)) for r in xlines],
+                         [("2203", to_date / 100, 0), ("6051", 0, to_date / 100)])
+        text = subprocess.run(["pdftotext", "-layout", write("breakage_journal", "pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        self.assertIn(figure, text)
+        self.assertRegex(text, r"Page 1 of 1")
+        self.assertIn(figure, open(write("breakage_journal", "html"), encoding="utf-8").read())
+
+
+def fen(text):
+    """Money as the CLI and the CSV write it ("1234.50", "" for none) in fen, without floating point."""
+    if not text:
+        return 0
+    whole, _, cents = text.partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    return sign * (abs(int(whole)) * 100 + int((cents + "00")[:2]))
+
+
+def half_up(numerator, denominator):
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 if __name__ == "__main__":

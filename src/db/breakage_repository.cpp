@@ -1,0 +1,51 @@
+#include "db/breakage_repository.h"
+
+#include "db/stored_dates.h"
+
+#include <string>
+
+namespace md {
+namespace {
+
+// Rows per query. One SELECT over ten million lines would make libpq hold the whole result
+// before the first row is seen; a page bounds that, and the (account_id, id) index serves
+// each page as a range scan.
+constexpr int kPageRows = 20000;
+
+}  // namespace
+
+void BreakageRepository::each_stored_value_line(const Date& day, const std::function<void(const StoredValueLine&)>& visit) {
+    db_.guarded("reading the stored-value lines for breakage", [&] {
+        const std::string d = format_date(day);
+        long long after_account = -1, after_id = -1;
+        for (;;) {
+            long long account = 0, id = 0, amount = 0;
+            std::string type, business_day;
+            // A row-value comparison: SQLite (3.15 on) and PostgreSQL both serve it as a range of the
+            // (account_id, id) index, where an OR of two conditions could rescan from the start.
+            soci::statement st =
+                (db_.sql().prepare << "SELECT account_id, id, entry_type, amount, business_day FROM ledger_entries"
+                                      " WHERE (account_id, id) > (:a, :i)"
+                                      " AND bucket IN ('principal', 'bonus') AND business_day <= :d"
+                                      " ORDER BY account_id, id LIMIT " + std::to_string(kPageRows),
+                 soci::into(account), soci::into(id), soci::into(type), soci::into(amount), soci::into(business_day),
+                 soci::use(after_account), soci::use(after_id), soci::use(d));
+            st.execute(false);
+            int rows = 0;
+            StoredValueLine line;
+            while (st.fetch()) {
+                ++rows;
+                line.account_id = account;
+                line.entry_type = type;
+                line.amount = amount;
+                line.business_day = stored_date(business_day, "business_day");
+                visit(line);
+                after_account = account;
+                after_id = id;
+            }
+            if (rows < kPageRows) break;
+        }
+    });
+}
+
+}  // namespace md

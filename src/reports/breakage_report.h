@@ -1,0 +1,31 @@
+#pragma once
+// Breakage estimate (issue 9, report 2): stored value that members are expected never to
+// redeem, estimated from how earlier issue-month cohorts were redeemed, and the part of it
+// recognised as revenue in a period in proportion to the redemptions made, with the journal
+// entry for finance. The definitions are written in breakage_cohorts.h (cohorts, FIFO, refunds),
+// breakage_method.h (the rate, the recognition and their rounding) and on the report itself.
+//
+// `breakage` is the whole report; `breakage_journal` is only the journal lines (date, account
+// code, account name, debit, credit, memo), for importing into the accounts.
+#include "models/translate.h"
+#include "reports/document.h"
+#include "services/actor.h"
+
+namespace md { class Services; }
+
+namespace md::report {
+
+// The two accounts of the breakage entry: the only place their codes are written (codes of the
+// Chinese chart of accounts: 2203 advances from customers, 6051 other operating revenue).
+struct JournalAccount {
+    const char* code;
+    const char* name;  // msgid (tr_noop): translated when shown
+};
+inline constexpr JournalAccount kStoredValueLiabilityAccount{"2203", tr_noop("Prepaid stored-value liability")};
+inline constexpr JournalAccount kBreakageRevenueAccount{"6051", tr_noop("Breakage revenue")};
+
+// `from` ≤ `as_of`: breakage recognised from the start of `from` to the end of `as_of`.
+Document breakage_report(Services& services, const Actor& actor, const Date& as_of, const Date& from);
+Document breakage_journal_report(Services& services, const Actor& actor, const Date& as_of, const Date& from);
+
+}  // namespace md::report
