@@ -10,6 +10,7 @@
 #include "services/program_codec.h"
 #include "support/service_fixture.h"
 
+#include <algorithm>
 #include <tuple>
 
 using namespace md;
@@ -142,6 +143,22 @@ TEST_P(LiabilityReportTest, BadParametersAreRefusedByField) {
     report::ReportParams p;
     p.as_of = parse_date("2026-04-30", "as_of");
     EXPECT_THROW(report::build_report(*services, sign_in_as(Role::Approver), "liability", p), PermissionError);
+}
+
+TEST_P(LiabilityReportTest, ProgressIsReportedInStepsAndACancelStopsTheReport) {
+    report::ReportParams p;
+    p.as_of = parse_date("2026-04-30", "as_of");
+    std::vector<int> seen;
+    const report::ReportProgress watch([&](int permille, const std::string& stage) {
+        seen.push_back(permille);
+        return !stage.empty();
+    });
+    report::build_report(*services, finance, "liability", p, watch);
+    ASSERT_GE(seen.size(), 4u);
+    EXPECT_EQ(std::make_tuple(seen.front(), seen.back()), std::make_tuple(0, 1000));
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    const report::ReportProgress stop([](int permille, const std::string&) { return permille < 400; });
+    EXPECT_THROW(report::build_report(*services, finance, "liability", p, stop), CancelledError);
 }
 
 MD_ON_BOTH_BACKENDS(LiabilityReportTest);
