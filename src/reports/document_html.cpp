@@ -1,5 +1,6 @@
 // A report document as one self-contained HTML page (preview and printing): styles inline,
-// numbers right-aligned, totals bold, charts as inline SVG bars. Every text is escaped.
+// numbers right-aligned, totals bold, charts as inline SVG bars (tables of coloured cells in the
+// Basic flavour). Every text is escaped.
 #include "models/translate.h"
 #include "reports/document_renderers.h"
 
@@ -80,6 +81,32 @@ void chart_svg(std::ostringstream& out, const Chart& chart) {
     out << "</div></figure>";
 }
 
+// The same bars for wxHTML (the GUI's preview and printing), which draws no SVG: each bar a table
+// cell of the series' colour, as wide as its share of the largest value.
+void chart_table(std::ostringstream& out, const Chart& chart) {
+    std::int64_t top = 1;
+    for (const auto& s : chart.series)
+        for (std::int64_t v : s.values) top = std::max(top, v);
+    const int span = 360;
+    out << "<p><b>" << escape(chart.title) << "</b></p><table cellspacing=\"0\" cellpadding=\"1\">";
+    for (std::size_t l = 0; l < chart.labels.size(); ++l) {
+        out << "<tr><td valign=\"top\">" << escape(chart.labels[l]) << "&nbsp;</td><td>";
+        for (std::size_t s = 0; s < chart.series.size(); ++s) {
+            const std::int64_t v = l < chart.series[s].values.size() ? chart.series[s].values[l] : 0;
+            const int w = std::max(1, static_cast<int>(span * std::max<std::int64_t>(v, 0) / top));
+            const Cell value = chart.value_type == ColumnType::Money ? Cell{Money::from_fen(v)} : Cell{v};
+            out << "<table cellspacing=\"0\" cellpadding=\"0\"><tr><td bgcolor=\"" << kPalette[s % 5] << "\" width=\"" << w
+                << "\"><font size=\"1\">&nbsp;</font></td><td><font size=\"2\">&nbsp;"
+                << escape(display_text(value, chart.value_type)) << "</font></td></tr></table>";
+        }
+        out << "</td></tr>";
+    }
+    out << "</table><p>";
+    for (std::size_t s = 0; s < chart.series.size(); ++s)
+        out << "<font color=\"" << kPalette[s % 5] << "\">■</font> " << escape(chart.series[s].name) << "&nbsp;&nbsp;";
+    out << "</p>";
+}
+
 }  // namespace
 
 std::string document_html(const Document& d, HtmlFlavour flavour) {
@@ -127,8 +154,7 @@ std::string document_html(const Document& d, HtmlFlavour flavour) {
             if (t.totals) row(*t.totals, true);
             out << "</table>";
         }
-        if (!basic)
-            for (const Chart& c : s.charts) chart_svg(out, c);
+        for (const Chart& c : s.charts) basic ? chart_table(out, c) : chart_svg(out, c);
     }
     out << "</body></html>\n";
     return out.str();

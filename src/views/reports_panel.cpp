@@ -29,8 +29,14 @@ ReportsPanel::ReportsPanel(wxWindow* parent, std::shared_ptr<Services> services,
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(bold_heading(this, _("Reports")), 0, wxALL, gap);
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    reports_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(200, -1)));
-    for (const report::ReportInfo& r : report::report_catalog()) reports_->Append(translated(r.title));
+    reports_ = new wxListBox(this, wxID_ANY);
+    // As wide as the longest title in this language, so no report's name is cut off.
+    int widest = FromDIP(160);
+    for (const report::ReportInfo& r : report::report_catalog()) {
+        reports_->Append(translated(r.title));
+        widest = std::max(widest, reports_->GetTextExtent(translated(r.title)).GetWidth());
+    }
+    reports_->SetMinSize(wxSize(widest + FromDIP(24), -1));
     body->Add(reports_, 0, wxEXPAND | wxRIGHT, gap);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
