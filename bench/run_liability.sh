@@ -56,3 +56,15 @@ for format in csv xlsx html pdf; do
            --from "$from" --format "$format" -o "$build/bench/liability.$format")
   echo "report liability --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $shell" | bc)"
 done
+
+# The breakage estimate reads every paid and bonus line in (account, posting) order and spends
+# each account's loads first in first out: no SQL aggregation does that, so its baseline is the
+# sqlite3 shell reading the same lines in the same order.
+read_lines=$(run3 sqlite3 "$db" "SELECT account_id, entry_type, amount, business_day FROM ledger_entries
+  WHERE business_day <= '$as_of' AND bucket IN ('principal', 'bonus') ORDER BY account_id, id;")
+echo "sqlite3 shell, reading the stored-value lines in order: ${read_lines} s"
+for format in csv pdf; do
+  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "sqlite3://db=$db" --user bench report breakage --as-of "$as_of" \
+           --from "$from" --format "$format" -o "$build/bench/breakage.$format")
+  echo "report breakage --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
+done
