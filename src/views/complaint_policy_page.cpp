@@ -12,6 +12,7 @@
 #include <wx/spinctrl.h>
 #include <wx/statbox.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 namespace md::views {
 namespace {
@@ -87,6 +88,12 @@ ComplaintPolicyPage::ComplaintPolicyPage(wxWindow* parent, Proposer& proposer) :
     };
     near_pct_ = spin_row(_("Near the deadline at (%):"), 1, 99, _("of the target left, rounded up to the minute"));
     reopen_days_ = spin_row(_("Reopen window (days):"), 1, 365, _("after closing, inclusive"));
+    limits->Add(new wxStaticText(this, wxID_ANY, _("Compensation budget a month (yuan):")), 0, wxALIGN_CENTER_VERTICAL);
+    budget_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(110, -1)));
+    limits->Add(budget_, 0);
+    limits->Add(new wxStaticText(this, wxID_ANY, _("coins at their redemption value; the complaints report compares it with "
+                                                   "what was granted")),
+                0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(limits, 0, wxALL, gap);
 
     auto* caps_box = new wxStaticBoxSizer(wxVERTICAL, this, _("Compensation caps per role"));
@@ -137,6 +144,7 @@ void ComplaintPolicyPage::show(const Program& program) {
         }
     near_pct_->SetValue(shown_.near_deadline_pct);
     reopen_days_->SetValue(shown_.reopen_window_days);
+    budget_->ChangeValue(to_wx(shown_.compensation_budget_per_month.to_string()));
     for (std::size_t row = 0; row < all_roles().size(); ++row) {
         const CompensationCap cap = cap_for(shown_, all_roles()[row]);
         const int r = static_cast<int>(row);
@@ -162,6 +170,8 @@ ComplaintPolicy ComplaintPolicyPage::read() const {
     }
     policy.near_deadline_pct = near_pct_->GetValue();
     policy.reopen_window_days = reopen_days_->GetValue();
+    policy.compensation_budget_per_month = Money::parse(to_utf8(budget_->GetValue().Strip(wxString::both)),
+                                                        "policy.compensation_budget_per_month");
     for (std::size_t row = 0; row < all_roles().size(); ++row) {
         const int r = static_cast<int>(row);
         const std::string field = "policy.caps." + role_code(all_roles()[row]);

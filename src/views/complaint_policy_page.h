@@ -1,12 +1,14 @@
 #pragma once
 // Complaint policy tab: response and resolution targets per severity for standard and premium
 // members (business hours on the desk calendar), when a ticket counts as near its deadline, the
-// reopen window, and each role's compensation caps. A programme item under approval.
+// reopen window, each role's compensation caps and the desk's monthly compensation budget. A
+// programme item under approval.
 #include "views/program_page.h"
 
 class wxGrid;
 class wxSpinCtrl;
 class wxStaticText;
+class wxTextCtrl;
 
 namespace md::views {
 
@@ -26,6 +28,7 @@ private:
     wxGrid* caps_ = nullptr;     // role rows × coins and stored value, per ticket and per month
     wxSpinCtrl* near_pct_ = nullptr;
     wxSpinCtrl* reopen_days_ = nullptr;
+    wxTextCtrl* budget_ = nullptr;  // yuan a month
     ComplaintPolicy shown_;
 };
 

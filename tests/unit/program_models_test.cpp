@@ -144,6 +144,17 @@ TEST(ProgramCodec, ComplaintDeskCalendarAndPolicyReadBackExactlyAndRefuseMistake
     j["caps"][0]["role"] = "cashier";
     EXPECT_EQ(refused_field([&] { read_item(ChangeKind::ComplaintPolicy, j, "complaint_policy"); }),
               "complaint_policy.caps[1].role=cashier");
+    // The monthly compensation budget: written, read back, the built-in one when a policy approved
+    // before it existed has none, and never negative.
+    EXPECT_NE(policy.find(R"("compensation_budget_per_month":"10000.00")"), std::string::npos) << policy;
+    j = nlohmann::json::parse(policy);
+    j["compensation_budget_per_month"] = "2500.50";
+    EXPECT_EQ(complaint_policy_from_json(j, "p").compensation_budget_per_month, Money::from_fen(250050));
+    j.erase("compensation_budget_per_month");
+    EXPECT_EQ(complaint_policy_from_json(j, "p").compensation_budget_per_month, Money::from_yuan(10000));
+    j["compensation_budget_per_month"] = "-1.00";
+    EXPECT_EQ(refused_field([&] { read_item(ChangeKind::ComplaintPolicy, j, "complaint_policy"); }),
+              "policy.compensation_budget_per_month=-1.00");
 }
 
 TEST(JsonDiff, ListsChangedAddedAndRemovedFields) {
