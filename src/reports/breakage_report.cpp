@@ -60,7 +60,7 @@ struct Estimate {
     std::int64_t in_period() const { return to_date - before; }
 };
 
-Estimate estimate(Services& services, const Date& as_of, const Date& from) {
+Estimate estimate(Services& services, const Date& as_of, const Date& from, const ReportProgress& progress) {
     Estimate e;
     e.as_of = as_of;
     e.from = from;
@@ -69,7 +69,9 @@ Estimate estimate(Services& services, const Date& as_of, const Date& from) {
     {
         // One read transaction: the pages of lines see one ledger even while consoles post.
         Transaction tx(services.database());
+        std::int64_t lines = 0;
         BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {
+            progress.tick(++lines, 100000, 100, tr("Reading the stored-value lines"));
             ledger.add(line.account_id, parse_entry_type(line.entry_type, "entry_type"), line.amount, line.business_day);
         });
         tx.commit();
@@ -278,9 +280,10 @@ std::vector<std::pair<std::string, std::string>> parameters(const Date& as_of, c
 
 }  // namespace
 
-Document breakage_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
+Document breakage_report(Services& services, const Actor& actor, const Date& as_of, const Date& from,
+                         const ReportProgress& progress) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "breakage", tr("Breakage estimate"), parameters(as_of, from));
-    const Estimate e = estimate(services, as_of, from);
+    const Estimate e = estimate(services, as_of, from, progress);
     d.parameters.push_back({tr("Expected unredeemed share"), format_percent(e.rate.basis_points)});
     d.sections.push_back(method(e));
     d.sections.push_back(curves(e));
@@ -290,10 +293,11 @@ Document breakage_report(Services& services, const Actor& actor, const Date& as_
     return d;
 }
 
-Document breakage_journal_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
+Document breakage_journal_report(Services& services, const Actor& actor, const Date& as_of, const Date& from,
+                                 const ReportProgress& progress) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "breakage_journal", tr("Breakage journal entry"),
                               parameters(as_of, from));
-    const Estimate e = estimate(services, as_of, from);
+    const Estimate e = estimate(services, as_of, from, progress);
     d.parameters.push_back({tr("Expected unredeemed share"), format_percent(e.rate.basis_points)});
     d.sections.push_back(journal(e, false));
     return d;

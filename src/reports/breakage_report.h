@@ -9,6 +9,7 @@
 // code, account name, debit, credit, memo), for importing into the accounts.
 #include "models/translate.h"
 #include "reports/document.h"
+#include "reports/report_progress.h"
 #include "services/actor.h"
 
 namespace md { class Services; }
@@ -25,7 +26,10 @@ inline constexpr JournalAccount kStoredValueLiabilityAccount{"2203", tr_noop("Pr
 inline constexpr JournalAccount kBreakageRevenueAccount{"6051", tr_noop("Breakage revenue")};
 
 // `from` ≤ `as_of`: breakage recognised from the start of `from` to the end of `as_of`.
-Document breakage_report(Services& services, const Actor& actor, const Date& as_of, const Date& from);
-Document breakage_journal_report(Services& services, const Actor& actor, const Date& as_of, const Date& from);
+// `progress` hears every 100,000 lines read (the one long read) and may cancel.
+Document breakage_report(Services& services, const Actor& actor, const Date& as_of, const Date& from,
+                         const ReportProgress& progress = {});
+Document breakage_journal_report(Services& services, const Actor& actor, const Date& as_of, const Date& from,
+                                 const ReportProgress& progress = {});
 
 }  // namespace md::report

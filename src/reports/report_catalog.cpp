@@ -70,8 +70,8 @@ Document build_report(Services& services, const Actor& actor, const std::string&
     const auto info = std::find_if(report_catalog().begin(), report_catalog().end(), [&](const ReportInfo& r) { return r.name == name; });
     if (info != report_catalog().end()) progress.stage(0, tr(info->title));
     if (name == "liability") return liability_report(services, actor, p.as_of, from, progress);
-    if (name == "breakage") return breakage_report(services, actor, p.as_of, from);
-    if (name == "breakage_journal") return breakage_journal_report(services, actor, p.as_of, from);
+    if (name == "breakage") return breakage_report(services, actor, p.as_of, from, progress);
+    if (name == "breakage_journal") return breakage_journal_report(services, actor, p.as_of, from, progress);
     if (name == "tier_mix") return tier_mix_report(services, actor, p.as_of, from);
     if (name == "card_batches") return card_batch_report(services, actor, p.as_of, from);
     if (name == "member_kpis") return member_kpi_report(services, actor, p.as_of, from);
