@@ -3,8 +3,8 @@
 #include "db/complaint_repository.h"
 #include "models/translate.h"
 #include "reports/complaint_words.h"
+#include "reports/report_figures.h"
 #include "reports/report_header.h"
-#include "services/campaign_results.h"
 #include "services/services.h"
 
 #include <algorithm>
@@ -12,11 +12,6 @@
 
 namespace md::report {
 namespace {
-
-Cell rate(std::int64_t numerator, std::int64_t denominator) {
-    const std::optional<int> bp = rate_bp(numerator, denominator);
-    return bp ? Cell{static_cast<std::int64_t>(*bp)} : Cell{};
-}
 
 struct ClockCounts {
     std::int64_t met = 0, late = 0, running = 0, running_late = 0;
@@ -84,7 +79,7 @@ Section deadlines(const std::vector<ComplaintView>& tickets, bool response, cons
                        {"on_time", tr("On time"), ColumnType::Percent}};
     auto row_of = [](const std::string& label, std::int64_t n, const ClockCounts& k) {
         const std::int64_t breaches = k.late + k.running_late;
-        return std::vector<Cell>{label, n, k.met, k.late, k.running + k.running_late, breaches, rate(k.met, k.met + breaches)};
+        return std::vector<Cell>{label, n, k.met, k.late, k.running + k.running_late, breaches, rate_cell(k.met, k.met + breaches)};
     };
     ClockCounts all;
     std::int64_t all_tickets = 0;
@@ -162,17 +157,15 @@ Section satisfaction(const std::vector<ComplaintView>& tickets, const Date& as_o
         ++by_score[*v.row.ticket.satisfaction];
     }
     for (int score = 5; score >= 1; --score)
-        t.table.rows.push_back({std::to_string(score), by_score[score], rate(by_score[score], scored)});
-    t.totals = std::vector<Cell>{tr("Scored"), scored, rate(scored, scored)};
+        t.table.rows.push_back({std::to_string(score), by_score[score], rate_cell(by_score[score], scored)});
+    t.totals = std::vector<Cell>{tr("Scored"), scored, rate_cell(scored, scored)};
     s.tables.push_back(std::move(t));
     if (scored == 0) {
         s.notes.push_back(subst(tr("No ticket of the period had been given a score by the end of {0}."), {format_date(as_of)}));
     } else {
         // The mean score with two decimals, half up.
-        const std::int64_t hundredths = (points * 200 + scored) / (2 * scored);
-        const std::string cents = std::to_string(hundredths % 100);
         s.notes.push_back(subst(tr("Average score {0} of 5, from {1} of the {2} closed tickets."),
-                                {std::to_string(hundredths / 100) + "." + (cents.size() == 1 ? "0" : "") + cents,
+                                {two_decimals(points, scored),
                                  std::to_string(scored), std::to_string(closed)}));
     }
     return s;

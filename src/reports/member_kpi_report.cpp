@@ -2,8 +2,8 @@
 
 #include "db/member_kpi_repository.h"
 #include "models/translate.h"
+#include "reports/report_figures.h"
 #include "reports/report_header.h"
-#include "services/campaign_results.h"
 #include "services/services.h"
 
 #include <optional>
@@ -13,12 +13,6 @@ namespace {
 
 using boost::gregorian::days;
 using boost::gregorian::months;
-
-// A rate in basis points rounded half up (rate_bp); absent when there is nothing to divide by.
-Cell rate(std::int64_t numerator, std::int64_t denominator) {
-    const std::optional<int> bp = rate_bp(numerator, denominator);
-    return bp ? Cell{static_cast<std::int64_t>(*bp)} : Cell{};
-}
 
 // b − a, when both are there.
 Cell change(const Cell& now, const Cell& before) {
@@ -41,9 +35,7 @@ Cell average(std::int64_t sales, std::int64_t purchases) {
 // Purchases per buyer with two decimals, half up ("2.35 per member"): a ratio, neither a count nor a rate.
 Cell frequency(std::int64_t purchases, std::int64_t buyers) {
     if (buyers == 0) return Cell{};
-    const std::int64_t hundredths = (purchases * 200 + buyers) / (2 * buyers);
-    const std::string cents = std::to_string(hundredths % 100);
-    return subst(tr("{0} per member"), {std::to_string(hundredths / 100) + "." + (cents.size() == 1 ? "0" : "") + cents});
+    return subst(tr("{0} per member"), {two_decimals(purchases, buyers)});
 }
 
 struct Row {
@@ -101,13 +93,13 @@ Document member_kpi_report(Services& services, const Actor& actor, const Date& a
                                        {tr("Purchases"), now.purchases, before.purchases},
                                        {tr("Members who lapsed"), now.lapsed, before.lapsed}}));
     const std::vector<Row> rates = {
-        {tr("Member growth rate"), rate(now.joined, now.members_at_start), rate(before.joined, before.members_at_start)},
-        {tr("Active rate"), rate(now.buyers, now.members_at_end), rate(before.buyers, before.members_at_end)},
-        {tr("Retention"), rate(now.retained, now.previous_buyers), rate(before.retained, before.previous_buyers)},
-        {tr("Churn"), rate(now.previous_buyers - now.retained, now.previous_buyers),
-         rate(before.previous_buyers - before.retained, before.previous_buyers)},
-        {tr("Repurchase rate"), rate(now.repeat_buyers, now.buyers), rate(before.repeat_buyers, before.buyers)},
-        {tr("Points redemption rate"), rate(now.coins_redeemed, now.coins_earned), rate(before.coins_redeemed, before.coins_earned)},
+        {tr("Member growth rate"), rate_cell(now.joined, now.members_at_start), rate_cell(before.joined, before.members_at_start)},
+        {tr("Active rate"), rate_cell(now.buyers, now.members_at_end), rate_cell(before.buyers, before.members_at_end)},
+        {tr("Retention"), rate_cell(now.retained, now.previous_buyers), rate_cell(before.retained, before.previous_buyers)},
+        {tr("Churn"), rate_cell(now.previous_buyers - now.retained, now.previous_buyers),
+         rate_cell(before.previous_buyers - before.retained, before.previous_buyers)},
+        {tr("Repurchase rate"), rate_cell(now.repeat_buyers, now.buyers), rate_cell(before.repeat_buyers, before.buyers)},
+        {tr("Points redemption rate"), rate_cell(now.coins_redeemed, now.coins_earned), rate_cell(before.coins_redeemed, before.coins_earned)},
     };
     figures.tables.push_back(table_of(tr("Rate"), ColumnType::Percent, rates));
     ReportTable money = table_of(tr("Sales"), ColumnType::Money,
