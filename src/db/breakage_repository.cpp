@@ -19,17 +19,21 @@ void BreakageRepository::each_stored_value_line(const Date& day, const std::func
         const std::string d = format_date(day);
         long long after_account = -1, after_id = -1;
         for (;;) {
-            long long account = 0, id = 0, amount = 0;
+            long long account = 0, id = 0, amount = 0, batch = 0;
+            soci::indicator batch_ind = soci::i_ok;
             std::string type, business_day;
             // A row-value comparison: SQLite (3.15 on) and PostgreSQL both serve it as a range of the
             // (account_id, id) index, where an OR of two conditions could rescan from the start.
             soci::statement st =
-                (db_.sql().prepare << "SELECT account_id, id, entry_type, amount, business_day FROM ledger_entries"
-                                      " WHERE (account_id, id) > (:a, :i)"
+                (db_.sql().prepare << "SELECT account_id, id, entry_type, amount, business_day,"
+                                      // Only a card activation's lines look up their card (by its request).
+                                      " CASE WHEN entry_type IN ('card_load', 'recharge_bonus') THEN"
+                                      "  (SELECT c.batch_id FROM cards c WHERE c.request_id = e.request_id) END"
+                                      " FROM ledger_entries e WHERE (account_id, id) > (:a, :i)"
                                       " AND bucket IN ('principal', 'bonus') AND business_day <= :d"
                                       " ORDER BY account_id, id LIMIT " + std::to_string(kPageRows),
                  soci::into(account), soci::into(id), soci::into(type), soci::into(amount), soci::into(business_day),
-                 soci::use(after_account), soci::use(after_id), soci::use(d));
+                 soci::into(batch, batch_ind), soci::use(after_account), soci::use(after_id), soci::use(d));
             st.execute(false);
             int rows = 0;
             StoredValueLine line;
@@ -39,6 +43,7 @@ void BreakageRepository::each_stored_value_line(const Date& day, const std::func
                 line.entry_type = type;
                 line.amount = amount;
                 line.business_day = stored_date(business_day, "business_day");
+                line.card_batch = batch_ind == soci::i_ok ? batch : 0;
                 visit(line);
                 after_account = account;
                 after_id = id;

@@ -18,6 +18,7 @@ struct StoredValueLine {
     std::string entry_type;    // code
     std::int64_t amount = 0;   // fen, signed
     Date business_day;
+    std::int64_t card_batch = 0;  // a card load or bonus: the batch of the card activated; else 0
 };
 
 class BreakageRepository {

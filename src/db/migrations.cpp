@@ -575,6 +575,12 @@ const std::vector<Migration>& migrations() {
              "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('business_calendar', 'approver', 1)",
              "INSERT INTO approval_rules (kind, approver_role, approvals_needed) VALUES ('complaint_policy', 'approver', 1)",
          }},
+        {16,
+         "a card found from its activation's ledger request",
+         {
+             // The liability by card batch follows a card load line to its card through the request.
+             "CREATE INDEX cards_request ON cards (request_id)",
+         }},
     };
     return list;
 }

@@ -20,6 +20,32 @@ std::map<std::pair<std::string, std::string>, std::int64_t> TierMixRepository::h
     });
 }
 
+void TierMixRepository::each_tier_held_at(
+    const Date& day, const std::function<void(std::int64_t, const std::string&, const std::string&)>& visit) {
+    constexpr long long kMembersPerRange = 100000;
+    db_.guarded("reading each member's tier at a day", [&] {
+        const std::string d = format_date(day);
+        long long last = 0;
+        soci::indicator none = soci::i_ok;
+        db_.sql() << "SELECT MAX(member_id) FROM tier_history", soci::into(last, none);
+        if (none != soci::i_ok) return;
+        long long low = 0, high = 0, member = 0;
+        std::string ladder, tier;
+        soci::statement st =
+            (db_.sql().prepare << "SELECT h.member_id, h.ladder, h.to_tier FROM tier_history h"
+                                  " JOIN (SELECT member_id, ladder, MAX(id) AS last_id FROM tier_history"
+                                  "       WHERE day <= :d AND member_id > :low AND member_id <= :high"
+                                  "       GROUP BY member_id, ladder) l ON l.last_id = h.id"
+                                  " WHERE h.to_tier IS NOT NULL",
+             soci::into(member), soci::into(ladder), soci::into(tier), soci::use(d), soci::use(low), soci::use(high));
+        for (low = 0; low < last; low += kMembersPerRange) {
+            high = low + kMembersPerRange;
+            st.execute(false);
+            while (st.fetch()) visit(member, ladder, tier);
+        }
+    });
+}
+
 std::map<std::pair<std::string, std::string>, TierMixRepository::Moves> TierMixRepository::moves(const Date& from,
                                                                                                   const Date& to) {
     return db_.guarded("reading the tier moves of a period", [&] {

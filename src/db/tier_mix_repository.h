@@ -6,6 +6,7 @@
 #include "models/timestamps.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -19,6 +20,10 @@ public:
     // (ladder, tier) → members holding it at the end of `day` (each member's last move on or
     // before it decides; a move to no tier counts nowhere).
     std::map<std::pair<std::string, std::string>, std::int64_t> held_at(const Date& day);
+    // Each member holding a tier at the end of `day`: (member id, ladder, tier), in ranges of
+    // member ids so that PostgreSQL never holds a million rows at once.
+    void each_tier_held_at(const Date& day,
+                           const std::function<void(std::int64_t member_id, const std::string& ladder, const std::string& tier)>& visit);
     struct Moves {
         std::int64_t in = 0, out = 0;
     };

@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
 #include <vector>
 
 namespace md::report {
@@ -31,6 +32,7 @@ namespace md::report {
 // Months counted from year 0: month_index(2026-03-xx) − month_index(2026-01-xx) = 2.
 int month_index(const Date& day);
 Date first_day_of_month_index(int index);
+std::string month_label(int index);  // "2026-03"
 
 struct Cohort {
     std::int64_t loaded = 0;             // fen, net of merges out, to the end of the as-of day
@@ -43,8 +45,17 @@ struct Cohort {
     std::int64_t redeemed_by_month(int k) const;
 };
 
+// What came from one source: a card batch's activations (card face value and the batch's bonus),
+// or, under source 0, every load that came with no card (cash recharges and their bonuses,
+// adjustments, balances carried over or merged in).
+struct SourceFigures {
+    std::int64_t loaded = 0;       // fen, net of merges out, to the end of the as-of day
+    std::int64_t outstanding = 0;  // fen of those loads not redeemed at the end of the as-of day
+};
+
 struct CohortFigures {
     std::map<int, Cohort> cohorts;       // by month_index of the issue month, oldest first
+    std::map<std::int64_t, SourceFigures> sources;  // by card batch id; 0 = no card
     std::int64_t unattributed = 0;       // fen spent that no load covered
 };
 
@@ -54,19 +65,22 @@ public:
     // figures are kept: the end of the day before the report's period.
     CohortLedger(const Date& as_of, const Date& cutoff) : as_of_(as_of), cutoff_(cutoff) {}
 
-    void add(std::int64_t account_id, EntryType type, std::int64_t amount, const Date& day);
+    // `source`: the card batch whose activation loaded the line (0 for none); only loads use it.
+    void add(std::int64_t account_id, EntryType type, std::int64_t amount, const Date& day, std::int64_t source = 0);
     CohortFigures finish();
 
 private:
     struct Lot {
         int cohort;
+        std::int64_t source;
         std::int64_t remaining;
     };
     struct Draw {
         std::size_t lot;
         std::int64_t amount;
     };
-    void load(int cohort, std::int64_t amount, const Date& day);
+    void load(int cohort, std::int64_t source, std::int64_t amount, const Date& day);
+    void close_account();  // counts what the current account's lots still hold
     void redeem(std::int64_t amount, const Date& day);
     void give_back(std::int64_t amount, const Date& day);
     void move_out(std::int64_t amount, const Date& day);

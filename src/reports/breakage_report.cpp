@@ -39,13 +39,6 @@ namespace {
 constexpr std::array<int, 7> kCurveMonths = {0, 1, 3, 6, 12, 18, 24};
 static_assert(kCurveMonths.back() == kBreakageHorizonMonths);
 
-std::string month_label(int cohort) {
-    const Date d = first_day_of_month_index(cohort);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(d.year()), static_cast<int>(d.month()));
-    return buf;
-}
-
 struct CohortRow {
     int month = 0;
     std::int64_t loaded = 0, redeemed = 0, before = 0, to_date = 0;
@@ -72,7 +65,7 @@ Estimate estimate(Services& services, const Date& as_of, const Date& from, const
         std::int64_t lines = 0;
         BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {
             progress.tick(++lines, 100000, 100, tr("Reading the stored-value lines"));
-            ledger.add(line.account_id, parse_entry_type(line.entry_type, "entry_type"), line.amount, line.business_day);
+            ledger.add(line.account_id, parse_entry_type(line.entry_type, "entry_type"), line.amount, line.business_day, line.card_batch);
         });
         tx.commit();
     }

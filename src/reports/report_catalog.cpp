@@ -8,6 +8,7 @@
 #include "reports/committee_roster_report.h"
 #include "reports/complaint_report.h"
 #include "reports/liability_report.h"
+#include "reports/liability_source_report.h"
 #include "reports/member_kpi_report.h"
 #include "reports/monthly_review_report.h"
 #include "reports/tier_mix_report.h"
@@ -21,7 +22,10 @@ const std::vector<ReportInfo>& report_catalog() {
     static const std::vector<ReportInfo> reports = {
         {"liability", tr_noop("Prepaid liability"),
          tr_noop("What was owed to members at the end of a day: stored value, undelivered meal packages and coins, "
-                 "the period's movements reconciled, and the stored value by last activity")},
+                 "the period's movements reconciled, the stored value by last activity and by tier")},
+        {"liability_sources", tr_noop("Prepaid liability by source"),
+         tr_noop("The paid and bonus stored value owed at the end of a day by the month it was loaded in, by card "
+                 "batch and by denomination")},
         {"breakage", tr_noop("Breakage estimate"),
          tr_noop("Stored value expected never to be redeemed: redemption curves by issue month, the expected "
                  "unredeemed share, the breakage recognised in the period and its journal entry")},
@@ -70,6 +74,7 @@ Document build_report(Services& services, const Actor& actor, const std::string&
     const auto info = std::find_if(report_catalog().begin(), report_catalog().end(), [&](const ReportInfo& r) { return r.name == name; });
     if (info != report_catalog().end()) progress.stage(0, tr(info->title));
     if (name == "liability") return liability_report(services, actor, p.as_of, from, progress);
+    if (name == "liability_sources") return liability_source_report(services, actor, p.as_of, progress);
     if (name == "breakage") return breakage_report(services, actor, p.as_of, from, progress);
     if (name == "breakage_journal") return breakage_journal_report(services, actor, p.as_of, from, progress);
     if (name == "tier_mix") return tier_mix_report(services, actor, p.as_of, from);

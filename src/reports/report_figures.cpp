@@ -15,4 +15,10 @@ std::string two_decimals(std::int64_t numerator, std::int64_t denominator) {
     return std::to_string(hundredths / 100) + "." + (cents.size() == 1 ? "0" : "") + cents;
 }
 
+std::string both_names(const std::string& zh, const std::string& en) {
+    if (zh.empty()) return en;
+    if (en.empty()) return zh;
+    return zh + " " + en;
+}
+
 }  // namespace md::report

@@ -13,5 +13,8 @@ namespace md::report {
 Cell rate_cell(std::int64_t numerator, std::int64_t denominator);
 // numerator ÷ denominator (denominator > 0) with two decimals, half up: "2.35".
 std::string two_decimals(std::int64_t numerator, std::int64_t denominator);
+// A name given in both languages, as the programme's configuration holds them: "红钻 Red Diamond",
+// or the one that is set.
+std::string both_names(const std::string& zh, const std::string& en);
 
 }  // namespace md::report

@@ -2,6 +2,7 @@
 
 #include "db/tier_mix_repository.h"
 #include "models/translate.h"
+#include "reports/report_figures.h"
 #include "reports/report_header.h"
 #include "services/services.h"
 
@@ -12,12 +13,6 @@ namespace {
 constexpr std::int64_t kTargetBp[] = {3000, 5000, 2000};
 
 std::int64_t share_bp(std::int64_t part, std::int64_t whole) { return whole == 0 ? 0 : (part * 20000 + whole) / (2 * whole); }
-
-std::string both_names(const std::string& zh, const std::string& en) {
-    if (zh.empty()) return en;
-    if (en.empty()) return zh;
-    return zh + " " + en;
-}
 
 }  // namespace
 
