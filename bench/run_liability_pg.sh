@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# The prepaid liability report on PostgreSQL: the liability bench's SQLite file (bench/run_liability.sh:
+# 1,000,000 accounts, about 10,000,000 ledger entries) copied into a throwaway PostgreSQL 15 cluster
+# (scripts/lib/pg_cluster.sh), then `memberdesk-cli report liability` in each format against psql
+# running the same aggregations (balances at two days in one pass, the month's movements by type and
+# bucket, each account's value and last activity), and the breakage estimate against psql reading the
+# same stored-value lines in order. It prints the PostgreSQL figures only: compare them with
+# bench/run_liability.sh's on the same day. The copy (members, accounts, ledger requests and entries,
+# and the programme's approved versions; secondary indexes and foreign keys taken off and put back
+# as the schema has them) is timed too. Outputs: build/bench/liability-pg.* and breakage-pg.*.
+# Usage: bench/run_liability_pg.sh [AS_OF]   (default 2026-11-15)
+# MEMBERDESK_CLI: the CLI to measure (default: the build's); MEMBERDESK_BENCH_SQLITE_DB: the SQLite
+# file (default: the build's, made by bench/run_liability.sh when missing); MEMBERDESK_TEST_PG_PORT:
+# the cluster's port (default 54391).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${MEMBERDESK_BUILD_DIR:-$root/build}
+as_of=${1:-2026-11-15}
+from="${as_of:0:8}01"
+cli=${MEMBERDESK_CLI:-$build/src/cli/memberdesk-cli}
+sqlite_db=${MEMBERDESK_BENCH_SQLITE_DB:-$build/bench/liability-1000000.db}
+if [ ! -f "$sqlite_db" ]; then
+  [ -z "${MEMBERDESK_BENCH_SQLITE_DB:-}" ] || { echo "$sqlite_db: no such file" >&2; exit 1; }
+  "$root/bench/run_liability.sh" "$as_of"
+fi
+mkdir -p "$build/bench"
+
+export MEMBERDESK_TEST_PG_PORT=${MEMBERDESK_TEST_PG_PORT:-54391}
+. "$root/scripts/lib/pg_cluster.sh"
+trap pg_cluster_stop EXIT
+pg_cluster_start
+url=$MEMBERDESK_TEST_PG_URL
+dbname=$(sed 's/.*dbname=\([^ ]*\).*/\1/' <<<"$url")
+pg() { psql -X -q -v ON_ERROR_STOP=1 -h "$MEMBERDESK_TEST_PG_SOCKET" -p "$MEMBERDESK_TEST_PG_PORT" -U postgres -d "$dbname" "$@"; }
+
+# A new database is made the way a new installation is: db init, the schema and its first
+# administrator (db migrate signs in first, so on an empty database it finds no users table). It
+# must be at the SQLite file's schema version for the copy to line up.
+MEMBERDESK_PASSWORD=bench-password "$cli" --db "$url" --user bench db init >/dev/null
+sqlite_version=$(sqlite3 "$sqlite_db" 'SELECT MAX(version) FROM schema_version')
+pg_version=$(pg -At -c 'SELECT MAX(version) FROM schema_version')
+[ "$sqlite_version" = "$pg_version" ] || {
+  echo "$sqlite_db is at schema version $sqlite_version, the CLI makes $pg_version: run db migrate on it first" >&2
+  exit 1
+}
+
+# What the reports read: the ledger, the members and accounts it references, and the programme's
+# approved versions (the coin value in force). Parents first.
+tables="members accounts ledger_requests ledger_entries change_requests change_decisions config_versions"
+in_list="'$(sed "s/ /', '/g" <<<"$tables")'"
+start=$(date +%s.%N)
+# Each row checked against its foreign keys and added to every index one at a time is far slower
+# than building them once (about 2.5 times over the whole copy at a tenth of the rows): take off the secondary indexes, unique and foreign keys (primary keys
+# stay), and put them back afterwards from the definitions the catalog holds for them now.
+restore=$(pg -At -c "
+SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s;', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+  FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+ WHERE t.relname IN ($in_list) AND t.relnamespace = current_schema()::regnamespace AND c.contype = 'u'
+UNION ALL
+SELECT pg_get_indexdef(i.indexrelid) || ';'
+  FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+ WHERE t.relname IN ($in_list) AND t.relnamespace = current_schema()::regnamespace
+   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u'))
+UNION ALL
+SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s;', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+  FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+ WHERE t.relname IN ($in_list) AND t.relnamespace = current_schema()::regnamespace AND c.contype = 'f'")
+pg -At -c "
+SELECT statement FROM (
+  SELECT format('ALTER TABLE %s DROP CONSTRAINT %I;', c.conrelid::regclass, c.conname) AS statement,
+         CASE c.contype WHEN 'f' THEN 1 ELSE 2 END AS step
+    FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+   WHERE t.relname IN ($in_list) AND t.relnamespace = current_schema()::regnamespace AND c.contype IN ('f', 'u')
+  UNION ALL
+  SELECT format('DROP INDEX %s;', i.indexrelid::regclass), 3
+    FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+   WHERE t.relname IN ($in_list) AND t.relnamespace = current_schema()::regnamespace
+     AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u'))
+) s ORDER BY step" | pg
+# Columns by name, in PostgreSQL's order, so the SQLite file's own column order does not matter.
+# sqlite3's CSV writes NULL as nothing and '' as "", which is what COPY's CSV reads them as.
+for table in $tables; do
+  columns=$(pg -At -c "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)
+    FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '$table'")
+  sqlite3 -bail -csv "$sqlite_db" "SELECT $columns FROM $table ORDER BY id" \
+    | pg -c "\\copy $table ($columns) FROM STDIN WITH (FORMAT csv)"
+  pg -At -c "SELECT setval(pg_get_serial_sequence('$table', 'id'), MAX(id)) FROM $table" >/dev/null
+done
+rows=$(date +%s.%N)
+pg -c "SET maintenance_work_mem = '512MB'" -c "$restore"
+keys=$(date +%s.%N)
+# VACUUM as well as ANALYZE: the visibility map and hint bits set now, not by the first timed run.
+pg -c "VACUUM ANALYZE"
+end=$(date +%s.%N)
+echo "copy into PostgreSQL: $(echo "$end - $start" | bc) s (rows $(echo "$rows - $start" | bc) s," \
+     "indexes and keys $(echo "$keys - $rows" | bc) s, VACUUM ANALYZE $(echo "$end - $keys" | bc) s)"
+echo "entries: $(pg -At -c 'SELECT COUNT(*) FROM ledger_entries'), accounts: $(pg -At -c 'SELECT COUNT(*) FROM accounts')"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+run3() {  # command...: the median of three wall-clock runs, in seconds
+  for i in 1 2 3; do
+    local start=$(date +%s.%N)
+    "$@" >/dev/null
+    echo "$(date +%s.%N) - $start" | bc
+  done | median
+}
+
+previous=$(date -d "$from - 1 day" +%F)
+shell=$(run3 pg -At -c "
+SELECT bucket, SUM(CASE WHEN business_day <= DATE '$previous' THEN amount ELSE 0 END),
+       SUM(CASE WHEN business_day <= DATE '$as_of' THEN amount ELSE 0 END) FROM ledger_entries GROUP BY bucket" -c "
+SELECT entry_type, bucket, SUM(amount) FROM ledger_entries WHERE business_day >= DATE '$from' AND business_day <= DATE '$as_of'
+ GROUP BY entry_type, bucket" -c "
+SELECT SUM(amount), MAX(business_day) FROM ledger_entries WHERE business_day <= DATE '$as_of'
+   AND bucket IN ('principal', 'bonus', 'compensation') GROUP BY account_id HAVING SUM(amount) <> 0")
+echo "psql, the same aggregations: ${shell} s"
+for format in csv xlsx html pdf; do
+  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "$url" --user bench report liability --as-of "$as_of" \
+           --from "$from" --format "$format" -o "$build/bench/liability-pg.$format")
+  echo "report liability --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $shell" | bc)"
+done
+
+# The breakage estimate reads every paid and bonus line in (account, posting) order and spends
+# each account's loads first in first out: its baseline is psql reading the same lines in the same
+# order, through a cursor 20,000 rows at a time (the CLI's page) rather than holding them all.
+read_lines=$(run3 pg -At -v FETCH_COUNT=20000 -c "SELECT account_id, entry_type, amount, business_day FROM ledger_entries
+  WHERE business_day <= DATE '$as_of' AND bucket IN ('principal', 'bonus') ORDER BY account_id, id")
+echo "psql, reading the stored-value lines in order: ${read_lines} s"
+for format in csv pdf; do
+  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "$url" --user bench report breakage --as-of "$as_of" \
+           --from "$from" --format "$format" -o "$build/bench/breakage-pg.$format")
+  echo "report breakage --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
+done
