@@ -93,9 +93,13 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, OpenMode mode) 
     return db;
 }
 
-Transaction::Transaction(Database& db) : db_(db) {
+Transaction::Transaction(Database& db, TransactionKind kind) : db_(db) {
     db_.guarded("starting a transaction", [&] {
-        db_.sql() << (db_.backend() == Backend::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        const bool sqlite = db_.backend() == Backend::Sqlite;
+        if (kind == TransactionKind::ReadSnapshot)
+            db_.sql() << (sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        else
+            db_.sql() << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     });
     open_ = true;
 }

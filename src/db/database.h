@@ -38,12 +38,19 @@ private:
     soci::session sql_;
 };
 
-// One unit of work. SQLite takes the write lock up front (BEGIN IMMEDIATE) so two writers
-// queue on the busy timeout instead of failing half-way; PostgreSQL uses a plain BEGIN.
-// Rolls back unless commit() was called.
+// What a transaction is for.
+//   Write: SQLite takes the write lock up front (BEGIN IMMEDIATE) so two writers queue on the
+//     busy timeout instead of failing half-way; PostgreSQL uses a plain BEGIN.
+//   ReadSnapshot: reads only, all of them from one snapshot of the database (reports: every
+//     section sees the same entries while consoles post). SQLite: a deferred BEGIN, whose WAL
+//     snapshot starts at the first read and holds no write lock, so postings go on meanwhile;
+//     PostgreSQL: REPEATABLE READ, READ ONLY (a plain BEGIN gives each statement its own snapshot).
+enum class TransactionKind { Write, ReadSnapshot };
+
+// One unit of work. Rolls back unless commit() was called.
 class Transaction {
 public:
-    explicit Transaction(Database& db);
+    explicit Transaction(Database& db, TransactionKind kind = TransactionKind::Write);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

@@ -61,7 +61,7 @@ Estimate estimate(Services& services, const Date& as_of, const Date& from, const
     CohortLedger ledger(as_of, e.cutoff);
     {
         // One read transaction: the pages of lines see one ledger even while consoles post.
-        Transaction tx(services.database());
+        Transaction tx(services.database(), TransactionKind::ReadSnapshot);
         std::int64_t lines = 0;
         BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {
             progress.tick(++lines, 100000, 100, tr("Reading the stored-value lines"));

@@ -31,7 +31,7 @@ Document campaign_roi_report(Services& services, const Actor& actor, const Date&
                               {{tr("Campaigns running from"), format_date(from)}, {tr("Figures as of the end of"), format_date(as_of)}});
     std::vector<CampaignResults> results;
     {
-        Transaction tx(services.database());
+        Transaction tx(services.database(), TransactionKind::ReadSnapshot);
         for (const CalendarCampaign& c : services.campaigns.calendar(actor, from, as_of)) {
             if (c.status != CampaignStatus::Approved && c.status != CampaignStatus::Running && c.status != CampaignStatus::Finished)
                 continue;

@@ -18,7 +18,7 @@ std::int64_t of(const std::map<std::string, std::int64_t>& counts, CardState sta
 Document card_batch_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "card_batches", tr("Card batch reconciliation"),
                               {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
-    Transaction tx(services.database());
+    Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const std::vector<BatchCardCounts> batches = CardBatchReportRepository(services.database())
                                                      .counts(business_day_start_utc(from),
                                                              business_day_start_utc(as_of + boost::gregorian::days(1)));

@@ -188,7 +188,7 @@ Money budget_for(const Money& per_month, const Date& from, const Date& to) {
 Document complaint_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
     Document d = begin_report(services, actor, Action::ViewComplaints, "complaints", tr("Complaints"),
                               {{tr("Period"), format_date(from) + " – " + format_date(as_of)}});
-    Transaction tx(services.database());
+    Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const std::vector<ComplaintView> tickets = services.complaints.opened_between(actor, from, as_of);
     const std::vector<CompensationTotal> granted = ComplaintRepository(services.database())
                                                        .granted_between(business_day_start_utc(from),

@@ -232,7 +232,7 @@ Document liability_report(Services& services, const Actor& actor, const Date& as
     Document d = begin_report(services, actor, Action::ViewAccounts, "liability", tr("Prepaid liability"),
                               {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
     // One read transaction, so every section sees the same entries even while consoles post.
-    Transaction tx(services.database());
+    Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     progress.stage(20, tr("Reading the ledger"));
     LiabilityTally tally(from);
     LiabilityRepository(services.database())

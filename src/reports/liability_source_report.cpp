@@ -119,7 +119,7 @@ Document liability_source_report(Services& services, const Actor& actor, const D
     std::map<std::int64_t, CardBatch> batches;
     {
         // One read transaction: the pages of lines see one ledger even while consoles post.
-        Transaction tx(services.database());
+        Transaction tx(services.database(), TransactionKind::ReadSnapshot);
         for (const BatchSummary& b : CardRepository(services.database()).batches()) batches[b.batch.id] = b.batch;
         std::int64_t lines = 0;
         BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {

@@ -76,7 +76,7 @@ Document member_kpi_report(Services& services, const Actor& actor, const Date& a
                               {{tr("Period"), format_date(from) + " – " + format_date(as_of)},
                                {tr("Compared with"), format_date(previous_from) + " – " + format_date(previous_to)}});
     MemberKpiRepository repo(services.database());
-    Transaction tx(services.database());
+    Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const PeriodActivity now = repo.activity(previous_from, from, as_of);
     const auto [before_from, before_to] = previous_period(previous_from, previous_to);
     const PeriodActivity before = repo.activity(before_from, previous_from, previous_to);

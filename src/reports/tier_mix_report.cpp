@@ -20,7 +20,7 @@ Document tier_mix_report(Services& services, const Actor& actor, const Date& as_
     Document d = begin_report(services, actor, Action::ViewMembers, "tier_mix", tr("Tier mix"),
                               {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
     TierMixRepository repo(services.database());
-    Transaction tx(services.database());
+    Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const auto held = repo.held_at(as_of);
     const auto moves = repo.moves(from, as_of);
     const std::vector<TierLadder> ladders = services.program.rules_in_force(as_of).ladders;

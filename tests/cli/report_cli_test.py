@@ -121,6 +121,23 @@ class ReportCliTest(DemoDatabaseTest):
         self.sql("UPDATE ledger_entries SET amount = amount + 1 WHERE id = (SELECT MIN(id) FROM ledger_entries)")
         self.assertNotEqual(self.as_role("admin", "db", "check").code, OK)
 
+    def test_the_liability_by_source_adds_up_to_the_paid_and_bonus_value_owed(self):
+        sources = os.path.join(self.db.folder, "sources.csv")
+        r = self.as_role("finance", "report", "liability_sources", "--as-of", self.today, "--format", "csv", "-o", sources)
+        self.assertEqual(r.code, OK, r.err)
+        rows = self.rows_of_csv(sources)
+        self.assertEqual(rows[0], ["Prepaid liability by source"])
+        liability = self.rows_of_csv(self.write("csv", self.today))
+        owed = (round(float(self.value(liability, "Stored value paid by members")) * 100)
+                + round(float(self.value(liability, "Bonus value")) * 100))
+        # The first "Total" row is the issue-month table's: loaded, still owed, share.
+        self.assertEqual(self.value(rows, "Total", 2), "%.2f" % (owed / 100))
+        self.assertEqual(self.value(rows, "No card", 4), "%.2f" % (owed / 100), "no card was activated")
+        # Both members recharged in cash, A in January (moved there by setUp) ¥12,000 and its bonus, if any
+        # (A's purchase was paid from principal, so the bonus balance is what was given).
+        bonus = round(float(self.balances(self.members[0])["balances"]["bonus"]) * 100)
+        self.assertEqual(self.value(rows, "2026-01"), "%.2f" % ((1200000 + bonus) / 100))
+
     def test_the_tier_mix_is_written_and_parses(self):
         path = os.path.join(self.db.folder, "tiers.csv")
         r = self.as_role("marketing", "report", "tier_mix", "--as-of", self.today, "--format", "csv", "-o", path)
@@ -169,7 +186,7 @@ class ReportCliTest(DemoDatabaseTest):
         self.assertEqual((r.code, r.json()["error"]["field"]), (INVALID, "lang"))
         listed = self.as_role("finance", "--json", "report", "list")
         self.assertEqual([x["name"] for x in listed.json()],
-                         ["liability", "breakage", "breakage_journal", "card_batches", "tier_mix", "member_kpis",
+                         ["liability", "liability_sources", "breakage", "breakage_journal", "card_batches", "tier_mix", "member_kpis",
                           "campaign_roi", "complaints", "committee", "monthly_review"])
 
     NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
