@@ -77,8 +77,9 @@ deadline=$((SECONDS + 15))
 while [ ! -s "$work/liability.pdf" ] && [ $SECONDS -lt $deadline ]; do sleep 0.3; done
 [ -s "$work/liability.pdf" ] || fail "no PDF was exported"
 cp "$work/liability.pdf" "$artifacts/reports-en-exported.pdf"
-pdftotext -layout "$work/liability.pdf" - | grep -q 'Total liability.*¥15,000.00' \
-  || fail "the exported PDF lacks the total: $(pdftotext -layout "$work/liability.pdf" - | head -30)"
+# Read whole first: grep -q stopping early would cut pdftotext off (SIGPIPE) and fail the pipe.
+exported=$(pdftotext -layout "$work/liability.pdf" -)
+grep -q 'Total liability.*¥15,000.00' <<<"$exported" || fail "the exported PDF lacks the total: $(head -30 <<<"$exported")"
 stop_app
 
 look_at_reports zh_CN '登录 — MemberDesk' "MemberDesk — 报表" '^MemberDesk 预览$'

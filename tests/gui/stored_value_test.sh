@@ -114,7 +114,8 @@ import json, sys
 print(" ".join("%s:%s:%d" % (b["code"], b["face_value"], b["quantity"]) for b in json.load(sys.stdin)))')
 [ "$batches" = "B000001:500.00:2 B000002:1000.00:3" ] || fail "the batches are: $batches"
 [ -f "$work/sheet-2.pdf" ] || fail "no card sheet was written"
-pdftotext -layout "$work/sheet-2.pdf" - | grep -q "$(sed -n 2p "$work/pins-2.csv" | cut -d, -f2 | sed 's/^\(....\)/\1 /')" \
+sheet=$(pdftotext -layout "$work/sheet-2.pdf" -)  # whole, so grep -q cannot cut it off (SIGPIPE)
+grep -q "$(sed -n 2p "$work/pins-2.csv" | cut -d, -f2 | sed 's/^\(....\)/\1 /')" <<<"$sheet" \
   || fail "the card sheet does not carry the first PIN"
 xdotool windowfocus --sync "$main_window"
 xdotool mousemove --window "$main_window" 312 447 click 1   # the card number field
