@@ -131,3 +131,9 @@ for format in csv pdf; do
            --from "$from" --format "$format" -o "$build/bench/breakage-pg.$format")
   echo "report breakage --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
 done
+# The liability by source (issue month, card batch, denomination) spends the same lines the same way.
+for format in csv pdf; do
+  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "$url" --user bench report liability_sources --as-of "$as_of" \
+           --format "$format" -o "$build/bench/liability-sources-pg.$format")
+  echo "report liability_sources --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
+done

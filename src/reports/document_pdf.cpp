@@ -124,7 +124,8 @@ private:
         // The heading never ends a page alone: it goes with the first lines of a table or a note,
         // or with the whole of a chart that comes straight after it.
         const bool chart_first = s.notes.empty() && s.tables.empty() && !s.charts.empty();
-        room_for(chart_first ? 30 + chart_height(s.charts.front()) : 60);
+        const bool table_first = s.notes.empty() && !s.tables.empty();
+        room_for(chart_first ? 30 + chart_height(s.charts.front()) : table_first ? 30 + table_start_height(s.tables.front()) : 60);
         y_ += 6;
         y_ += text(kMargin, y_, s.heading, 12, true, kBodyWidth) + 4;
         for (const std::string& note : s.notes) {
@@ -223,6 +224,14 @@ private:
         cairo_stroke(cr_);
     }
 
+    // What a table needs on the page it starts on: its title, header and first rows (never a
+    // header alone at a page's foot).
+    double table_start_height(const ReportTable& t) {
+        std::vector<std::string> header;
+        for (const Column& c : t.table.columns) header.push_back(c.title);
+        return (t.table.title.empty() ? 0 : 16) + row(t, column_widths(t), header, true, true, true) * 3;
+    }
+
     void table(const ReportTable& t) {
         const auto widths = column_widths(t);
         std::vector<std::string> header;
@@ -240,7 +249,7 @@ private:
             y_ += header_height;
             rule(y_, 0.8);
         };
-        room_for((t.table.title.empty() ? 0 : 16) + header_height * 3);
+        room_for(table_start_height(t));
         draw_header();
         for (const auto& r : t.table.rows) {
             const std::vector<std::string> cells = texts(r);

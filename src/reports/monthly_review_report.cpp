@@ -9,6 +9,9 @@
 #include "reports/tier_mix_report.h"
 #include "services/services.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace md::report {
 
 Document monthly_review_report(Services& services, const Actor& actor, const Date& as_of, const ReportProgress& progress) {
@@ -26,17 +29,28 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
 
     progress.stage(250, tr("Tier mix"));
     const Document tiers = tier_mix_report(services, actor, as_of, first);
+    // One page: each ladder's tiers as a small table (members, share, target), not a chart each.
+    Section mix;
+    mix.heading = tr("Tier mix");
     for (const Section& s : tiers.sections) {
-        Section chart_only;
-        chart_only.heading = labelled(tr("Tier mix"), s.heading);
-        chart_only.charts = s.charts;
-        if (s.charts.empty()) chart_only.notes = s.notes;
-        d.sections.push_back(std::move(chart_only));
+        if (s.tables.empty()) {
+            mix.notes.insert(mix.notes.end(), s.notes.begin(), s.notes.end());
+            continue;
+        }
+        ReportTable t;
+        t.table.title = s.heading;
+        const Table& full = s.tables.front().table;
+        t.table.columns.assign(full.columns.begin(), full.columns.begin() + std::min<std::size_t>(4, full.columns.size()));
+        for (const auto& row : full.rows) t.table.rows.emplace_back(row.begin(), row.begin() + std::min(row.size(), t.table.columns.size()));
+        mix.tables.push_back(std::move(t));
     }
+    d.sections.push_back(std::move(mix));
 
     progress.stage(400, tr("Prepaid liability"));
     const Document owed = liability_report(services, actor, as_of, first);
-    d.sections.push_back(owed.sections.front());
+    Section owed_summary = owed.sections.front();
+    owed_summary.charts.clear();  // the table says it; the page keeps its charts for the rates
+    d.sections.push_back(std::move(owed_summary));
 
     progress.stage(800, tr("Campaign ROI"));
     const Document campaigns = campaign_roi_report(services, actor, as_of, first);
@@ -52,12 +66,22 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
 
     progress.stage(900, tr("Complaints"));
     const Document complaints = complaint_report(services, actor, as_of, first);
-    Section desk = complaints.sections.at(1);  // first answers, then resolutions: tickets, in time, late, breaches
+    // The totals of first answers and of resolutions (tickets, in time, late, not yet, breaches,
+    // on-time rate), one row each; by severity in the Complaints report.
+    Section desk;
     desk.heading = tr("Complaints");
     desk.notes = complaints.sections.at(4).notes;  // the average satisfaction score
-    desk.tables.push_back(complaints.sections.at(2).tables.at(0));
-    desk.tables.back().table.title = tr("Resolutions");
-    desk.tables.front().table.title = tr("First answers");
+    ReportTable clocks;
+    clocks.table.columns = complaints.sections.at(1).tables.at(0).table.columns;
+    clocks.table.columns.front().title = tr("Deadline");
+    for (const auto& [at, label] : {std::pair{1, tr("First answers")}, std::pair{2, tr("Resolutions")}}) {
+        const ReportTable& by_severity = complaints.sections.at(at).tables.at(0);
+        if (!by_severity.totals) continue;
+        std::vector<Cell> row = *by_severity.totals;
+        row.front() = label;
+        clocks.table.rows.push_back(std::move(row));
+    }
+    desk.tables.push_back(std::move(clocks));
     d.sections.push_back(std::move(desk));
     progress.stage(1000, tr("Done"));
     return d;

@@ -27,6 +27,7 @@
 #include "reports/document_renderers.h"
 #include "reports/report_catalog.h"
 #include "services/program_codec.h"
+#include "support/report_rows.h"
 #include "support/service_fixture.h"
 
 #include <filesystem>
@@ -95,23 +96,8 @@ protected:
         p.from = parse_date(from, "from");
         return report::build_report(*services, finance, name, p);
     }
-    // The cells (as plain text) of the row whose first cell starts with `label`, in the section
-    // whose heading starts with `heading`; the totals row too.
     static std::vector<std::string> row(const report::Document& d, const std::string& heading, const std::string& label) {
-        for (const report::Section& s : d.sections) {
-            if (s.heading.rfind(heading, 0) != 0) continue;
-            for (const report::ReportTable& t : s.tables) {
-                std::vector<std::vector<Cell>> rows = t.table.rows;
-                if (t.totals) rows.push_back(*t.totals);
-                for (const auto& r : rows)
-                    if (!r.empty() && report::cell_text(r[0]).rfind(label, 0) == 0) {
-                        std::vector<std::string> out;
-                        for (std::size_t i = 1; i < r.size(); ++i) out.push_back(report::cell_text(r[i]));
-                        return out;
-                    }
-            }
-        }
-        return {"no row " + label + " under " + heading};
+        return test::report_row(d, heading, label);
     }
     static std::string notes(const report::Document& d) {
         std::string all;

@@ -8,8 +8,10 @@
 #include "reports/member_kpi_report.h"
 #include "reports/report_catalog.h"
 #include "services/program_codec.h"
+#include "support/report_rows.h"
 #include "support/service_fixture.h"
 
+#include <algorithm>
 #include <tuple>
 
 using namespace md;
@@ -19,24 +21,7 @@ namespace {
 
 using V = std::vector<std::string>;
 
-// The cells after the first of the row whose first cell starts with `label`, in the first table of
-// the section whose heading starts with `heading` that has such a row (totals included).
-V row(const report::Document& d, const std::string& heading, const std::string& label) {
-    for (const report::Section& s : d.sections) {
-        if (s.heading.rfind(heading, 0) != 0) continue;
-        for (const report::ReportTable& t : s.tables) {
-            std::vector<std::vector<Cell>> rows = t.table.rows;
-            if (t.totals) rows.push_back(*t.totals);
-            for (const auto& r : rows)
-                if (!r.empty() && report::cell_text(r[0]).rfind(label, 0) == 0) {
-                    V out;
-                    for (std::size_t i = 1; i < r.size(); ++i) out.push_back(report::cell_text(r[i]));
-                    return out;
-                }
-        }
-    }
-    return {"no row " + label + " under " + heading};
-}
+const auto row = test::report_row;
 
 }  // namespace
 
@@ -273,7 +258,13 @@ TEST_P(PeriodReportTest, TheMonthlyReviewGathersTheOtherReportsFigures) {
     EXPECT_EQ(row(d, "Members", "New members"), (V{"1", "0", "1"}));
     EXPECT_EQ(row(d, "Members", "Active rate"), (V{"10000", "", ""}));
     EXPECT_EQ(row(d, "Owed", "Total liability"), V{"0.00"});
-    EXPECT_EQ(row(d, "Complaints", "Total"), (V{"0", "0", "0", "0", "0", ""}));
+    EXPECT_EQ(row(d, "Complaints", "First answers"), (V{"0", "0", "0", "0", "0", ""}));
+    EXPECT_EQ(row(d, "Complaints", "Resolutions"), (V{"0", "0", "0", "0", "0", ""}));
+    // No ladder was approved here: the tier mix says so in words.
+    const auto mix = std::find_if(d.sections.begin(), d.sections.end(), [](const report::Section& s) { return s.heading == "Tier mix"; });
+    ASSERT_NE(mix, d.sections.end());
+    ASSERT_FALSE(mix->notes.empty());
+    EXPECT_NE(mix->notes.front().find("No tier ladder was in force"), std::string::npos) << mix->notes.front();
     bool charted = false;
     for (const report::Section& s : d.sections) charted = charted || !s.charts.empty();
     EXPECT_TRUE(charted);

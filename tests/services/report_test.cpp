@@ -8,6 +8,7 @@
 #include "reports/report_catalog.h"
 #include "services/demo_data.h"
 #include "services/program_codec.h"
+#include "support/report_rows.h"
 #include "support/service_fixture.h"
 
 #include <algorithm>
@@ -65,23 +66,8 @@ protected:
         p.from = parse_date(from, "from");
         return report::build_report(*services, finance, "liability", p);
     }
-    // The row of a table of the section whose heading starts with `heading`, found by its first
-    // cell (the totals row too), as plain text cells.
     static std::vector<std::string> row(const report::Document& d, const std::string& heading, const std::string& label) {
-        for (const report::Section& s : d.sections) {
-            if (s.heading.rfind(heading, 0) != 0) continue;
-            for (const report::ReportTable& t : s.tables) {
-                std::vector<std::vector<Cell>> rows = t.table.rows;
-                if (t.totals) rows.push_back(*t.totals);
-                for (const auto& r : rows)
-                    if (!r.empty() && report::cell_text(r[0]).rfind(label, 0) == 0) {
-                        std::vector<std::string> out;
-                        for (std::size_t i = 1; i < r.size(); ++i) out.push_back(report::cell_text(r[i]));
-                        return out;
-                    }
-        }
-        }
-        return {"no row " + label + " under " + heading};
+        return test::report_row(d, heading, label);
     }
     using V = std::vector<std::string>;
     Actor desk, finance;
