@@ -26,7 +26,9 @@ Services& CliContext::services(OpenMode mode) {
 const Actor& CliContext::actor(bool require_current) {
     if (actor_) return *actor_;
     Services& s = services();
-    if (require_current) require_current_schema(s.database());
+    // `db migrate` signs in on an older schema, but an empty database has no users to sign in
+    // with: it is told to run `db init`, as every other command is.
+    if (require_current || schema_version(s.database()) == 0) require_current_schema(s.database());
     std::string username;
     if (user_flag && !user_flag->empty()) username = *user_flag;
     else if (const char* env = std::getenv("MEMBERDESK_USER"); env && *env) username = env;

@@ -455,6 +455,15 @@ class Fixed(unittest.TestCase):
         self.assertFalse(os.path.exists(path))
         shutil.rmtree(folder)
 
+    def test_migrating_an_empty_database_says_to_create_one(self):
+        folder = tempfile.mkdtemp()
+        path = os.path.join(folder, "empty.db")
+        open(path, "w").close()  # SQLite reads a file of no bytes as an empty database
+        r = run("--db", "sqlite3://db=" + path, "db", "migrate", "--user", "admin", password="admin-secret")
+        self.assertEqual(r.code, NOT_FOUND, r.err)
+        self.assertIn("db init", r.err)
+        shutil.rmtree(folder)
+
     def test_unreachable_postgresql_is_a_storage_error(self):
         r = run("--db", "postgresql://dbname=nowhere host=/nonexistent-socket port=1", "db", "status")
         self.assertEqual(r.code, STORAGE)
