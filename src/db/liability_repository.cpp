@@ -1,11 +1,7 @@
 #include "db/liability_repository.h"
 
-#include "db/stored_dates.h"
+#include "db/ledger_scan.h"
 
-#include <memory>
-#include <soci/sqlite3/soci-sqlite3.h>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace md {
@@ -21,72 +17,23 @@ long long max_id(Database& db, const char* table) {
     return ind == soci::i_ok ? id : 0;
 }
 
-using namespace sqlite_api;  // where SOCI's header puts the SQLite C API
-
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
-// The same few codes and days come back millions of times: each is parsed once.
-template <class T>
-class Memo {
-public:
-    explicit Memo(std::function<T(const std::string&)> parse) : parse_(std::move(parse)) {}
-    const T& operator()(std::string_view text) {
-        if (last_ != seen_.end() && last_->first == text) return last_->second;  // runs of the same code
-        last_ = seen_.find(text);
-        if (last_ == seen_.end()) {
-            std::string key(text);
-            T value = parse_(key);
-            last_ = seen_.emplace(std::move(key), std::move(value)).first;
-        }
-        return last_->second;
-    }
-
-private:
-    std::function<T(const std::string&)> parse_;
-    std::unordered_map<std::string, T, TextHash, std::equal_to<>> seen_;
-    typename std::unordered_map<std::string, T, TextHash, std::equal_to<>>::iterator last_ = seen_.end();
-};
-
-struct LineParsers {
-    Memo<EntryType> types{[](const std::string& code) { return parse_entry_type(code, "entry_type"); }};
-    Memo<Bucket> buckets{[](const std::string& code) { return parse_bucket(code, "bucket"); }};
-    Memo<Date> days{[](const std::string& text) { return stored_date(text, "business_day"); }};
-};
-
-std::string_view column_text(sqlite3_stmt* st, int column) {
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
-    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(st, column))) : std::string_view();
-}
-
-// SQLite: the whole table in one statement, straight through the C API. SOCI's bulk fetch copies
-// every cell into a buffer of its own (a malloc per cell, four times slower than the scan itself),
-// and its row-by-row fetch costs about as much; this keeps the pass near the sqlite3 shell's speed.
+// SQLite: the whole table in one statement, through the C API (db/ledger_scan.h says why).
 void each_sqlite_line(Database& db, const Date& day, const std::function<void(const LiabilityLine&)>& visit,
                       const std::function<void(std::int64_t)>& read) {
-    sqlite3* handle = static_cast<soci::sqlite3_session_backend*>(db.sql().get_backend())->conn_;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(handle, "SELECT account_id, entry_type, bucket, amount, business_day FROM ledger_entries", -1, &st,
-                           nullptr) != SQLITE_OK)
-        throw soci::soci_error(sqlite3_errmsg(handle));
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> finalize(st, sqlite3_finalize);
-    LineParsers parse;
+    SqliteScan scan(db, "SELECT account_id, entry_type, bucket, amount, business_day FROM ledger_entries");
+    LedgerCodes parse;
     LiabilityLine line;
     std::int64_t lines = 0;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        line.business_day = parse.days(column_text(st, 4));
+    while (scan.next()) {
+        line.business_day = parse.days(scan.text(4));
         if (++lines % kIdsPerRange == 0 && read) read(lines);
         if (line.business_day > day) continue;
-        line.account_id = sqlite3_column_int64(st, 0);
-        line.entry_type = parse.types(column_text(st, 1));
-        line.bucket = parse.buckets(column_text(st, 2));
-        line.amount = sqlite3_column_int64(st, 3);
+        line.account_id = scan.integer(0);
+        line.entry_type = parse.types(scan.text(1));
+        line.bucket = parse.buckets(scan.text(2));
+        line.amount = scan.integer(3);
         visit(line);
     }
-    if (rc != SQLITE_DONE) throw soci::soci_error(sqlite3_errmsg(handle));
     if (read) read(lines);
 }
 
@@ -111,7 +58,7 @@ void LiabilityRepository::each_line_through(const Date& day, const std::function
         if (db_.backend() == Backend::Sqlite) return each_sqlite_line(db_, day, visit, read);
         // PostgreSQL: ranges of ids, so libpq never holds more than one range's rows.
         const long long last = max_id(db_, "ledger_entries");
-        LineParsers parse;
+        LedgerCodes parse;
         std::vector<long long> accounts(kIdsPerRange), amounts(kIdsPerRange);
         std::vector<std::string> type_codes(kIdsPerRange), bucket_codes(kIdsPerRange), business_days(kIdsPerRange);
         long long low = 0, high = 0;

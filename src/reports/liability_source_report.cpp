@@ -124,7 +124,7 @@ Document liability_source_report(Services& services, const Actor& actor, const D
         std::int64_t lines = 0;
         BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {
             progress.tick(++lines, 100000, 100, tr("Reading the stored-value lines"));
-            ledger.add(line.account_id, parse_entry_type(line.entry_type, "entry_type"), line.amount, line.business_day, line.card_batch);
+            ledger.add(line.account_id, line.entry_type, line.amount, line.business_day, line.card_batch);
         });
         tx.commit();
     }
