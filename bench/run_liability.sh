@@ -37,14 +37,7 @@ fi
 MEMBERDESK_PASSWORD=bench-password "$cli" --db "sqlite3://db=$db" --user bench db migrate >/dev/null
 echo "entries: $(sqlite3 "$db" 'SELECT COUNT(*) FROM ledger_entries'), accounts: $(sqlite3 "$db" 'SELECT COUNT(*) FROM accounts')"
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-run3() {  # command...: the median of three wall-clock runs, in seconds
-  for i in 1 2 3; do
-    local start=$(date +%s.%N)
-    "$@" >/dev/null
-    echo "$(date +%s.%N) - $start" | bc
-  done | median
-}
+. "$root/bench/lib/report_timing.sh"
 
 previous=$(date -d "$from - 1 day" +%F)
 shell=$(run3 sqlite3 "$db" "
@@ -53,11 +46,7 @@ SELECT bucket, SUM(CASE WHEN business_day <= '$previous' THEN amount ELSE 0 END)
 SELECT entry_type, bucket, SUM(amount) FROM ledger_entries WHERE business_day >= '$from' AND business_day <= '$as_of' GROUP BY entry_type, bucket;
 SELECT SUM(amount), MAX(business_day) FROM ledger_entries WHERE business_day <= '$as_of' AND bucket IN ('principal', 'bonus', 'compensation') GROUP BY account_id HAVING SUM(amount) <> 0;")
 echo "sqlite3 shell, the same aggregations: ${shell} s"
-for format in csv xlsx html pdf; do
-  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "sqlite3://db=$db" --user bench report liability --as-of "$as_of" \
-           --from "$from" --format "$format" -o "$build/bench/liability.$format")
-  echo "report liability --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $shell" | bc)"
-done
+time_report "$shell" "sqlite3://db=$db" "$build/bench/liability" liability "csv xlsx html pdf" --as-of "$as_of" --from "$from"
 
 # The breakage estimate reads every paid and bonus line in (account, posting) order and spends
 # each account's loads first in first out: no SQL aggregation does that, so its baseline is the
@@ -65,14 +54,6 @@ done
 read_lines=$(run3 sqlite3 "$db" "SELECT account_id, entry_type, amount, business_day FROM ledger_entries
   WHERE business_day <= '$as_of' AND bucket IN ('principal', 'bonus') ORDER BY account_id, id;")
 echo "sqlite3 shell, reading the stored-value lines in order: ${read_lines} s"
-for format in csv pdf; do
-  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "sqlite3://db=$db" --user bench report breakage --as-of "$as_of" \
-           --from "$from" --format "$format" -o "$build/bench/breakage.$format")
-  echo "report breakage --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
-done
+time_report "$read_lines" "sqlite3://db=$db" "$build/bench/breakage" breakage "csv pdf" --as-of "$as_of" --from "$from"
 # The liability by source (issue month, card batch, denomination) spends the same lines the same way.
-for format in csv pdf; do
-  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "sqlite3://db=$db" --user bench report liability_sources --as-of "$as_of" \
-           --format "$format" -o "$build/bench/liability-sources.$format")
-  echo "report liability_sources --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
-done
+time_report "$read_lines" "sqlite3://db=$db" "$build/bench/liability-sources" liability_sources "csv pdf" --as-of "$as_of"

@@ -96,14 +96,7 @@ echo "copy into PostgreSQL: $(echo "$end - $start" | bc) s (rows $(echo "$rows -
      "indexes and keys $(echo "$keys - $rows" | bc) s, VACUUM ANALYZE $(echo "$end - $keys" | bc) s)"
 echo "entries: $(pg -At -c 'SELECT COUNT(*) FROM ledger_entries'), accounts: $(pg -At -c 'SELECT COUNT(*) FROM accounts')"
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-run3() {  # command...: the median of three wall-clock runs, in seconds
-  for i in 1 2 3; do
-    local start=$(date +%s.%N)
-    "$@" >/dev/null
-    echo "$(date +%s.%N) - $start" | bc
-  done | median
-}
+. "$root/bench/lib/report_timing.sh"
 
 previous=$(date -d "$from - 1 day" +%F)
 shell=$(run3 pg -At -c "
@@ -114,11 +107,7 @@ SELECT entry_type, bucket, SUM(amount) FROM ledger_entries WHERE business_day >=
 SELECT SUM(amount), MAX(business_day) FROM ledger_entries WHERE business_day <= DATE '$as_of'
    AND bucket IN ('principal', 'bonus', 'compensation') GROUP BY account_id HAVING SUM(amount) <> 0")
 echo "psql, the same aggregations: ${shell} s"
-for format in csv xlsx html pdf; do
-  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "$url" --user bench report liability --as-of "$as_of" \
-           --from "$from" --format "$format" -o "$build/bench/liability-pg.$format")
-  echo "report liability --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $shell" | bc)"
-done
+time_report "$shell" "$url" "$build/bench/liability-pg" liability "csv xlsx html pdf" --as-of "$as_of" --from "$from"
 
 # The breakage estimate reads every paid and bonus line in (account, posting) order and spends
 # each account's loads first in first out: its baseline is psql reading the same lines in the same
@@ -126,14 +115,6 @@ done
 read_lines=$(run3 pg -At -v FETCH_COUNT=20000 -c "SELECT account_id, entry_type, amount, business_day FROM ledger_entries
   WHERE business_day <= DATE '$as_of' AND bucket IN ('principal', 'bonus') ORDER BY account_id, id")
 echo "psql, reading the stored-value lines in order: ${read_lines} s"
-for format in csv pdf; do
-  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "$url" --user bench report breakage --as-of "$as_of" \
-           --from "$from" --format "$format" -o "$build/bench/breakage-pg.$format")
-  echo "report breakage --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
-done
+time_report "$read_lines" "$url" "$build/bench/breakage-pg" breakage "csv pdf" --as-of "$as_of" --from "$from"
 # The liability by source (issue month, card batch, denomination) spends the same lines the same way.
-for format in csv pdf; do
-  ours=$(MEMBERDESK_PASSWORD=bench-password run3 "$cli" --db "$url" --user bench report liability_sources --as-of "$as_of" \
-           --format "$format" -o "$build/bench/liability-sources-pg.$format")
-  echo "report liability_sources --format $format: ${ours} s, ratio $(echo "scale=2; $ours / $read_lines" | bc)"
-done
+time_report "$read_lines" "$url" "$build/bench/liability-sources-pg" liability_sources "csv pdf" --as-of "$as_of"

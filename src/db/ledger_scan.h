@@ -5,12 +5,12 @@
 // the C API instead (SqliteScan); and the same few codes and days come back millions of times, so
 // each text is parsed once (Memo, LedgerCodes). PostgreSQL reads keep to SOCI.
 #include "db/database.h"
+#include "db/stored_dates.h"
 #include "models/ledger.h"
 #include "models/timestamps.h"
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,7 +51,7 @@ private:
 struct LedgerCodes {
     Memo<EntryType> types{[](const std::string& code) { return parse_entry_type(code, "entry_type"); }};
     Memo<Bucket> buckets{[](const std::string& code) { return parse_bucket(code, "bucket"); }};
-    Memo<Date> days{[](const std::string& text) { return parse_date(text.substr(0, 10), "business_day"); }};
+    Memo<Date> days{[](const std::string& text) { return stored_date(text, "business_day"); }};
 };
 
 // One SELECT on a SQLite database, stepped through the C API on the session's own connection (so

@@ -76,11 +76,8 @@ void LiabilityRepository::each_line_through(const Date& day, const std::function
             bucket_codes.resize(kIdsPerRange);
             amounts.resize(kIdsPerRange);
             business_days.resize(kIdsPerRange);
-            if (!st.execute(true)) {
-                if (read) read(lines);
-                continue;
-            }
-            do {
+            // execute(true) fetches the first batch; fetch() the next, false when none is left.
+            for (bool more = st.execute(true); more; more = st.fetch()) {
                 for (std::size_t i = 0; i < accounts.size(); ++i) {
                     line.account_id = accounts[i];
                     line.entry_type = parse.types(type_codes[i]);
@@ -92,7 +89,7 @@ void LiabilityRepository::each_line_through(const Date& day, const std::function
                     if (line.business_day <= day) visit(line);
                 }
                 lines += static_cast<std::int64_t>(accounts.size());
-            } while (st.fetch());
+            }
             if (read) read(lines);
         }
     });
@@ -109,10 +106,8 @@ void LiabilityRepository::each_account_member(const std::function<void(std::int6
             high = low + kIdsPerRange;
             ids.resize(kIdsPerRange);
             members.resize(kIdsPerRange);
-            if (!st.execute(true)) continue;
-            do {
+            for (bool more = st.execute(true); more; more = st.fetch())
                 for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], members[i]);
-            } while (st.fetch());
         }
     });
 }

@@ -32,6 +32,20 @@
 //   amount, dated the as-of day (reversed if the amount is negative).
 
 namespace md::report {
+
+CohortFigures read_cohorts(Services& services, const Date& as_of, const Date& cutoff, const ReportProgress& progress) {
+    CohortLedger ledger(as_of, cutoff);
+    // One read transaction: the pages of lines see one ledger even while consoles post.
+    Transaction tx(services.database(), TransactionKind::ReadSnapshot);
+    std::int64_t lines = 0;
+    BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {
+        progress.tick(++lines, 100000, 100, tr("Reading the stored-value lines"));
+        ledger.add(line.account_id, line.entry_type, line.amount, line.business_day, line.card_batch);
+    });
+    tx.commit();
+    return ledger.finish();
+}
+
 namespace {
 
 // The months after the issue month at which the curve is shown: to the rate's horizon, denser
@@ -58,18 +72,7 @@ Estimate estimate(Services& services, const Date& as_of, const Date& from, const
     e.as_of = as_of;
     e.from = from;
     e.cutoff = from - boost::gregorian::days(1);
-    CohortLedger ledger(as_of, e.cutoff);
-    {
-        // One read transaction: the pages of lines see one ledger even while consoles post.
-        Transaction tx(services.database(), TransactionKind::ReadSnapshot);
-        std::int64_t lines = 0;
-        BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {
-            progress.tick(++lines, 100000, 100, tr("Reading the stored-value lines"));
-            ledger.add(line.account_id, line.entry_type, line.amount, line.business_day, line.card_batch);
-        });
-        tx.commit();
-    }
-    e.figures = ledger.finish();
+    e.figures = read_cohorts(services, as_of, e.cutoff, progress);
     e.rate = breakage_rate(e.figures, as_of, false);
     e.rate_before = breakage_rate(e.figures, e.cutoff, true);
     for (const auto& [month, c] : e.figures.cohorts) {

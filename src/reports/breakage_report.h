@@ -8,6 +8,7 @@
 // `breakage` is the whole report; `breakage_journal` is only the journal lines (date, account
 // code, account name, debit, credit, memo), for importing into the accounts.
 #include "models/translate.h"
+#include "reports/breakage_cohorts.h"
 #include "reports/document.h"
 #include "reports/report_progress.h"
 #include "services/actor.h"
@@ -24,6 +25,11 @@ struct JournalAccount {
 };
 inline constexpr JournalAccount kStoredValueLiabilityAccount{"2203", tr_noop("Prepaid stored-value liability")};
 inline constexpr JournalAccount kBreakageRevenueAccount{"6051", tr_noop("Breakage revenue")};
+
+// Every paid and bonus line to the end of `as_of`, read from one snapshot and attributed by a
+// CohortLedger (cutoff: its second day); `progress` hears every 100,000 lines and may cancel.
+// The breakage estimate and the liability by source both stand on it.
+CohortFigures read_cohorts(Services& services, const Date& as_of, const Date& cutoff, const ReportProgress& progress);
 
 // `from` ≤ `as_of`: breakage recognised from the start of `from` to the end of `as_of`.
 // `progress` hears every 100,000 lines read (the one long read) and may cancel.

@@ -1,9 +1,8 @@
 #include "reports/liability_source_report.h"
 
-#include "db/breakage_repository.h"
 #include "db/card_repository.h"
 #include "models/translate.h"
-#include "reports/breakage_cohorts.h"
+#include "reports/breakage_report.h"
 #include "reports/report_figures.h"
 #include "reports/report_header.h"
 #include "services/services.h"
@@ -21,9 +20,15 @@ std::vector<Column> value_columns(const std::string& first_key, const std::strin
 }
 
 // Spending that found no load to take it from (a history that does not start at zero) lowers
-// what is owed without belonging to any load: a row of its own keeps the totals true.
+// what is owed without belonging to any load: a row of its own keeps the totals true. Its last two
+// columns are the still-owed amount and its share; the ones between are left blank.
 void unattributed_row(ReportTable& t, std::int64_t unattributed, std::int64_t owed) {
-    if (unattributed != 0) t.table.rows.push_back({tr("Spent with no load to take it from"), Cell{}, Money::from_fen(-unattributed), rate_cell(-unattributed, owed)});
+    if (unattributed == 0) return;
+    std::vector<Cell> row(t.table.columns.size());
+    row.front() = tr("Spent with no load to take it from");
+    row[row.size() - 2] = Money::from_fen(-unattributed);
+    row.back() = rate_cell(-unattributed, owed);
+    t.table.rows.push_back(std::move(row));
 }
 
 Section by_issue_month(const CohortFigures& f, std::int64_t loaded, std::int64_t owed, const Date& as_of) {
@@ -75,9 +80,7 @@ Section by_batch(const CohortFigures& f, const std::map<std::int64_t, CardBatch>
     if (const auto none = f.sources.find(0); none != f.sources.end())
         t.table.rows.push_back({tr("No card"), Cell{}, Cell{}, Money::from_fen(none->second.loaded),
                                 Money::from_fen(none->second.outstanding), rate_cell(none->second.outstanding, owed)});
-    if (f.unattributed != 0)
-        t.table.rows.push_back({tr("Spent with no load to take it from"), Cell{}, Cell{}, Cell{}, Money::from_fen(-f.unattributed),
-                                rate_cell(-f.unattributed, owed)});
+    unattributed_row(t, f.unattributed, owed);
     t.totals = std::vector<Cell>{tr("Total"), Cell{}, Cell{}, Money::from_fen(loaded), Money::from_fen(owed), rate_cell(owed, owed)};
     s.tables.push_back(std::move(t));
     return s;
@@ -115,21 +118,10 @@ Section by_denomination(const CohortFigures& f, const std::map<std::int64_t, Car
 Document liability_source_report(Services& services, const Actor& actor, const Date& as_of, const ReportProgress& progress) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "liability_sources", tr("Prepaid liability by source"),
                               {{tr("As of the end of"), format_date(as_of)}});
-    CohortLedger ledger(as_of, as_of);
     std::map<std::int64_t, CardBatch> batches;
-    {
-        // One read transaction: the pages of lines see one ledger even while consoles post.
-        Transaction tx(services.database(), TransactionKind::ReadSnapshot);
-        for (const BatchSummary& b : CardRepository(services.database()).batches()) batches[b.batch.id] = b.batch;
-        std::int64_t lines = 0;
-        BreakageRepository(services.database()).each_stored_value_line(as_of, [&](const StoredValueLine& line) {
-            progress.tick(++lines, 100000, 100, tr("Reading the stored-value lines"));
-            ledger.add(line.account_id, line.entry_type, line.amount, line.business_day, line.card_batch);
-        });
-        tx.commit();
-    }
+    for (const BatchSummary& b : CardRepository(services.database()).batches()) batches[b.batch.id] = b.batch;
+    const CohortFigures f = read_cohorts(services, as_of, as_of, progress);
     progress.stage(900, tr("Adding up the stored value by source"));
-    const CohortFigures f = ledger.finish();
     std::int64_t loaded = 0, owed = -f.unattributed;
     for (const auto& [id, figures] : f.sources) {
         loaded += figures.loaded;
