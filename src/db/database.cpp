@@ -93,29 +93,42 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, OpenMode mode) 
     return db;
 }
 
-Transaction::Transaction(Database& db, TransactionKind kind) : db_(db) {
+Transaction::Transaction(Database& db, TransactionKind kind) : db_(db), depth_(db.open_transactions_) {
     db_.guarded("starting a transaction", [&] {
         const bool sqlite = db_.backend() == Backend::Sqlite;
-        if (kind == TransactionKind::ReadSnapshot)
+        if (depth_ > 0)
+            db_.sql() << "SAVEPOINT tx_" + std::to_string(depth_);
+        else if (kind == TransactionKind::ReadSnapshot)
             db_.sql() << (sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         else
             db_.sql() << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     });
     open_ = true;
+    ++db_.open_transactions_;
 }
 
 Transaction::~Transaction() {
     if (!open_) return;
+    --db_.open_transactions_;
     try {
-        db_.sql() << "ROLLBACK";
+        if (depth_ > 0) {
+            const std::string name = "tx_" + std::to_string(depth_);
+            db_.sql() << "ROLLBACK TO SAVEPOINT " + name;
+            db_.sql() << "RELEASE SAVEPOINT " + name;
+        } else {
+            db_.sql() << "ROLLBACK";
+        }
     } catch (...) {
         // The connection is gone; the server has rolled back for us.
     }
 }
 
 void Transaction::commit() {
-    db_.guarded("committing", [&] { db_.sql() << "COMMIT"; });
+    db_.guarded("committing", [&] {
+        db_.sql() << (depth_ > 0 ? "RELEASE SAVEPOINT tx_" + std::to_string(depth_) : std::string("COMMIT"));
+    });
     open_ = false;
+    --db_.open_transactions_;
 }
 
 }  // namespace md

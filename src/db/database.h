@@ -33,9 +33,11 @@ public:
     [[noreturn]] static void rethrow_storage(const std::exception& e, const std::string& doing);
 
 private:
+    friend class Transaction;
     explicit Database(DatabaseUrl url) : url_(std::move(url)) {}
     DatabaseUrl url_;
     soci::session sql_;
+    int open_transactions_ = 0;  // a Transaction opened inside another is a savepoint of it
 };
 
 // What a transaction is for.
@@ -48,6 +50,11 @@ private:
 enum class TransactionKind { Write, ReadSnapshot };
 
 // One unit of work. Rolls back unless commit() was called.
+// Opened while another Transaction is open on the same Database, it is a SAVEPOINT of that one:
+// its commit releases the savepoint and its rollback undoes only its own work, and nothing is
+// durable until the outermost commits. That is how a batch (a POS day file, the demo generator)
+// runs many service calls, each its own unit with its own checks and audit line, in one
+// transaction: one commit instead of one per call, and the batch lands whole or not at all.
 class Transaction {
 public:
     explicit Transaction(Database& db, TransactionKind kind = TransactionKind::Write);
@@ -59,6 +66,7 @@ public:
 private:
     Database& db_;
     bool open_ = false;
+    int depth_ = 0;  // 0: the outermost (BEGIN/COMMIT); n > 0: SAVEPOINT tx_n
 };
 
 template <class F>
