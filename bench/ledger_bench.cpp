@@ -7,6 +7,7 @@
 // as SQL (ledger-posting.sql), so run_ledger.sh can time the sqlite3 shell on the same file.
 //
 // Usage: ledger_bench DB_FILE|postgresql://... [MEMBERS] [PURCHASES]
+//        ledger_bench prepare DB_FILE MEMBERS   (the data set only: bench/lib/dataset.sh)
 #include "bench/member_fixture.h"
 #include "services/services.h"
 
@@ -85,6 +86,11 @@ int main(int argc, char** argv) {
     if (argc < 2) {
         std::fprintf(stderr, "usage: %s DB_FILE|postgresql://... [MEMBERS] [PURCHASES]\n", argv[0]);
         return 1;
+    }
+    if (std::string(argv[1]) == "prepare" && argc > 3) {
+        Services services(Database::open(sqlite_url(argv[2]), OpenMode::CreateIfMissing));
+        prepare(services, std::stoll(argv[3]));
+        return 0;
     }
     const std::string target = argv[1];
     const long long members = argc > 2 ? std::stoll(argv[2]) : 1000000;

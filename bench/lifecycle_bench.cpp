@@ -4,6 +4,7 @@
 // the same work as SQL for the sqlite3 shell, so run_lifecycle.sh can time the raw database.
 //
 // Usage: lifecycle_bench DB_FILE [MEMBERS]    (the run works on DB_FILE.run, a copy)
+//        lifecycle_bench prepare DB_FILE MEMBERS   (the data set only: bench/lib/dataset.sh)
 #include "bench/member_fixture.h"
 #include "services/services.h"
 
@@ -44,6 +45,10 @@ int main(int argc, char** argv) {
     if (argc < 2) {
         std::fprintf(stderr, "usage: %s DB_FILE [MEMBERS]\n", argv[0]);
         return 1;
+    }
+    if (std::string(argv[1]) == "prepare" && argc > 3) {
+        create(argv[2], std::stoll(argv[3]));
+        return 0;
     }
     const std::string path = argv[1], copy = path + ".run";
     const long long members = argc > 2 ? std::stoll(argv[2]) : 1000000;

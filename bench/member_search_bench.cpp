@@ -3,6 +3,7 @@
 // script for the sqlite3 shell so run_member_search.sh can time the raw database doing them.
 //
 // Usage: member_search_bench DB_FILE SHELL_SCRIPT_OUT [MEMBERS] [QUERIES_PER_FORM]
+//        member_search_bench prepare DB_FILE MEMBERS   (the data set only: bench/lib/dataset.sh)
 #include "bench/member_fixture.h"
 #include "db/member_repository.h"
 #include "db/migrations.h"
@@ -42,7 +43,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s DB_FILE SHELL_SCRIPT_OUT [MEMBERS] [QUERIES_PER_FORM]\n", argv[0]);
         return 1;
     }
-    const std::string path = argv[1];
+    const bool prepare_only = std::string(argv[1]) == "prepare";
+    const std::string path = prepare_only ? argv[2] : argv[1];
     const long long members = argc > 3 ? std::stoll(argv[3]) : 1000000;
     const int per_form = argc > 4 ? std::stoi(argv[4]) : 200;
     const bool fresh = !std::filesystem::exists(path);
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
                     std::chrono::duration<double>(Stopwatch::now() - t0).count());
         services.database().sql() << "ANALYZE";
     }
+    if (prepare_only) return 0;
     const Actor actor = services.auth.sign_in("bench", "bench-password");
     MemberRepository repo(services.database());
     const long long have = repo.count();

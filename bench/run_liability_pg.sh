@@ -1,37 +1,42 @@
 #!/usr/bin/env bash
-# The prepaid liability report on PostgreSQL: the liability bench's SQLite file (bench/run_liability.sh:
-# 1,000,000 accounts, about 10,000,000 ledger entries) copied into a throwaway PostgreSQL 15 cluster
-# (scripts/lib/pg_cluster.sh), then `memberdesk-cli report liability` in each format against psql
-# running the same aggregations (balances at two days in one pass, the month's movements by type and
-# bucket, each account's value and last activity), and the breakage estimate against psql reading the
-# same stored-value lines in order. It prints the PostgreSQL figures only: compare them with
-# bench/run_liability.sh's on the same day. The copy (members, accounts, ledger requests and entries,
-# and the programme's approved versions; secondary indexes and foreign keys taken off and put back
-# as the schema has them) is timed too. Outputs: build/bench/liability-pg.* and breakage-pg.*.
-# Usage: bench/run_liability_pg.sh [AS_OF]   (default 2026-11-15)
+# The prepaid liability report on PostgreSQL: the liability bench's SQLite file (bench/run_liability.sh,
+# bench_dataset's `liability` at MEMBERS accounts, about ten ledger entries each) copied into a new
+# database (bench/lib/pg.sh: on the running test server, or a throwaway PostgreSQL 15 cluster), then
+# `memberdesk-cli report liability` in each format against psql running the same aggregations
+# (balances at two days in one pass, the month's movements by type and bucket, each account's value
+# and last activity), and the breakage estimate against psql reading the same stored-value lines in
+# order. It prints the PostgreSQL figures only: compare them with bench/run_liability.sh's on the
+# same day (bench/run --pg does, as the ratio PostgreSQL / SQLite). The copy (members, accounts,
+# ledger requests and entries, and the programme's approved versions; secondary indexes and foreign
+# keys taken off and put back as the schema has them) is timed too. Outputs: liability-pg.* and
+# breakage-pg.* in the bench directory.
+# Usage: bench/run_liability_pg.sh [MEMBERS] [AS_OF]   (defaults 1000000, 2026-11-15; a lone date is AS_OF)
 # MEMBERDESK_CLI: the CLI to measure (default: the build's); MEMBERDESK_BENCH_SQLITE_DB: the SQLite
-# file (default: the build's, made by bench/run_liability.sh when missing); MEMBERDESK_TEST_PG_PORT:
-# the cluster's port (default 54391).
+# file (default: the liability data set at MEMBERS); MEMBERDESK_TEST_PG_SOCKET and _PORT: a running
+# server to use (else a throwaway cluster on MEMBERDESK_TEST_PG_PORT, default 54391).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${MEMBERDESK_BUILD_DIR:-$root/build}
-as_of=${1:-2026-11-15}
+. "$root/bench/lib/common.sh"
+. "$root/bench/lib/dataset.sh"
+. "$root/bench/lib/pg.sh"
+[[ ${1:-} == ????-??-?? ]] && set -- 1000000 "$1"
+members=${1:-1000000}
+as_of=${2:-2026-11-15}
 from="${as_of:0:8}01"
 cli=${MEMBERDESK_CLI:-$build/src/cli/memberdesk-cli}
-sqlite_db=${MEMBERDESK_BENCH_SQLITE_DB:-$build/bench/liability-1000000.db}
-if [ ! -f "$sqlite_db" ]; then
-  [ -z "${MEMBERDESK_BENCH_SQLITE_DB:-}" ] || { echo "$sqlite_db: no such file" >&2; exit 1; }
-  "$root/bench/run_liability.sh" "$as_of"
+if [ -n "${MEMBERDESK_BENCH_SQLITE_DB:-}" ]; then
+  sqlite_db=$MEMBERDESK_BENCH_SQLITE_DB
+  [ -f "$sqlite_db" ] || { echo "$sqlite_db: no such file" >&2; exit 1; }
+else
+  bench_build memberdesk-cli ledger_bench
+  sqlite_db=$(bench_dataset liability "$members")
 fi
-mkdir -p "$build/bench"
 
-export MEMBERDESK_TEST_PG_PORT=${MEMBERDESK_TEST_PG_PORT:-54391}
-. "$root/scripts/lib/pg_cluster.sh"
-trap pg_cluster_stop EXIT
-pg_cluster_start
-url=$MEMBERDESK_TEST_PG_URL
-dbname=$(sed 's/.*dbname=\([^ ]*\).*/\1/' <<<"$url")
-pg() { psql -X -q -v ON_ERROR_STOP=1 -h "$MEMBERDESK_TEST_PG_SOCKET" -p "$MEMBERDESK_TEST_PG_PORT" -U postgres -d "$dbname" "$@"; }
+trap bench_pg_cleanup EXIT
+bench_pg_server
+bench_pg_new_database liability
+url=$bench_pg_url
+pg() { bench_psql "$bench_pg_dbname" "$@"; }
 
 # A new database is made the way a new installation is: db init, the schema and its first
 # administrator (db migrate signs in first, so on an empty database it finds no users table). It
@@ -92,9 +97,11 @@ keys=$(date +%s.%N)
 # VACUUM as well as ANALYZE: the visibility map and hint bits set now, not by the first timed run.
 pg -c "VACUUM ANALYZE"
 end=$(date +%s.%N)
-echo "copy into PostgreSQL: $(echo "$end - $start" | bc) s (rows $(echo "$rows - $start" | bc) s," \
+copy=$(echo "$end - $start" | bc)
+echo "copy into PostgreSQL: $copy s (rows $(echo "$rows - $start" | bc) s," \
      "indexes and keys $(echo "$keys - $rows" | bc) s, VACUUM ANALYZE $(echo "$end - $keys" | bc) s)"
 echo "entries: $(pg -At -c 'SELECT COUNT(*) FROM ledger_entries'), accounts: $(pg -At -c 'SELECT COUNT(*) FROM accounts')"
+bench_result pg_liability_copy "$copy" s
 
 . "$root/bench/lib/report_timing.sh"
 
@@ -107,7 +114,7 @@ SELECT entry_type, bucket, SUM(amount) FROM ledger_entries WHERE business_day >=
 SELECT SUM(amount), MAX(business_day) FROM ledger_entries WHERE business_day <= DATE '$as_of'
    AND bucket IN ('principal', 'bonus', 'compensation') GROUP BY account_id HAVING SUM(amount) <> 0")
 echo "psql, the same aggregations: ${shell} s"
-time_report "$shell" "$url" "$build/bench/liability-pg" liability "csv xlsx html pdf" --as-of "$as_of" --from "$from"
+time_report pg_ "psql, same aggregations" "$shell" "$url" "$out/liability-pg" liability "csv xlsx html pdf" --as-of "$as_of" --from "$from"
 
 # The breakage estimate reads every paid and bonus line in (account, posting) order and spends
 # each account's loads first in first out: its baseline is psql reading the same lines in the same
@@ -115,6 +122,6 @@ time_report "$shell" "$url" "$build/bench/liability-pg" liability "csv xlsx html
 read_lines=$(run3 pg -At -v FETCH_COUNT=20000 -c "SELECT account_id, entry_type, amount, business_day FROM ledger_entries
   WHERE business_day <= DATE '$as_of' AND bucket IN ('principal', 'bonus') ORDER BY account_id, id")
 echo "psql, reading the stored-value lines in order: ${read_lines} s"
-time_report "$read_lines" "$url" "$build/bench/breakage-pg" breakage "csv pdf" --as-of "$as_of" --from "$from"
+time_report pg_ "psql, reading the lines in order" "$read_lines" "$url" "$out/breakage-pg" breakage "csv pdf" --as-of "$as_of" --from "$from"
 # The liability by source (issue month, card batch, denomination) spends the same lines the same way.
-time_report "$read_lines" "$url" "$build/bench/liability-sources-pg" liability_sources "csv pdf" --as-of "$as_of"
+time_report pg_ "psql, reading the lines in order" "$read_lines" "$url" "$out/liability-sources-pg" liability_sources "csv pdf" --as-of "$as_of"

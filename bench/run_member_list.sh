@@ -1,38 +1,40 @@
 #!/usr/bin/env bash
-# The member list at 1,000,000 members, on the database bench/run_member_import.sh made:
+# The member list at ROWS members (default 1,000,000), on bench_dataset's `members-imported` (the
+# import bench's file imported once per size by memberdesk-cli):
 # (1) MemberService count + first page for the list's usual views against the sqlite3 shell
 # running the same SQL; (2) the real GUI under Xvfb: from asking for the list (the Members area
 # opens on it) to its first rows painted, and the process's resident memory then.
-# Usage: bench/run_member_list.sh [ROWS]   (needs build/bench/import-ROWS.db; run the import bench first)
+# The GUI's scroll to the last row is not measured: nothing reports when that row is painted.
+# Usage: bench/run_member_list.sh [ROWS]   (the data set is made once in the bench directory, build/bench/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${MEMBERDESK_BUILD_DIR:-$root/build}
+. "$root/bench/lib/common.sh"
+. "$root/bench/lib/dataset.sh"
 rows=${1:-1000000}
-db="$build/bench/import-$rows.db"
-[ -f "$db" ] || { echo "no $db: run bench/run_member_import.sh $rows first" >&2; exit 1; }
-cmake --build "$build" --target member_list_bench memberdesk memberdesk-cli | grep -E "error|FAILED" || true
+bench_build member_list_bench memberdesk memberdesk-cli
+db=$(bench_dataset members-imported "$rows")
 export MEMBERDESK_PASSWORD=bench-password
 "$build/src/cli/memberdesk-cli" --db "sqlite3://db=$db" --user admin db migrate >/dev/null
 sqlite3 "$db" "ANALYZE"
-"$build/bench/member_list_bench" "$db" "$build/bench/member-list.sql" admin bench-password | tee "$build/bench/member-list-ours.txt"
+"$build/bench/member_list_bench" "$db" "$out/member-list.sql" admin bench-password | tee "$out/member-list-ours.txt"
 
-now_ms() { date +%s%N | awk '{printf "%.1f", $1/1000000}'; }
 t0=$(now_ms); sqlite3 "$db" "SELECT 1;" >/dev/null; t1=$(now_ms)
 startup=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
 echo
 echo "sqlite3 shell, same SQL (start-up ${startup} ms subtracted):"
 printf "%-18s %10s %10s\n" "view" "shell ms" "ours/shell"
-awk '/^-- view: /{ if (f) close(f); f=sprintf("%s/list-view-%d.sql", dir, ++n); sub(/^-- view: /,""); print > (dir "/list-view-" n ".name"); next } { print > f }' dir="$build/bench" "$build/bench/member-list.sql"
-for f in $(ls "$build/bench"/list-view-*.sql | sort -V); do
+awk '/^-- view: /{ if (f) close(f); f=sprintf("%s/list-view-%d.sql", dir, ++n); sub(/^-- view: /,""); print > (dir "/list-view-" n ".name"); next } { print > f }' dir="$out" "$out/member-list.sql"
+for f in $(ls "$out"/list-view-*.sql | sort -V); do
   name=$(cat "${f%.sql}.name")
-  ours=$(awk -v n="$name" 'index($0, n) == 1 {print $(NF-1)}' "$build/bench/member-list-ours.txt" | head -1)
+  ours=$(awk -v n="$name" 'index($0, n) == 1 {print $(NF-1)}' "$out/member-list-ours.txt" | head -1)
   s0=$(now_ms); sqlite3 "$db" <"$f" >/dev/null; s1=$(now_ms)
   shell=$(awk -v a="$s0" -v b="$s1" -v s="$startup" 'BEGIN{v=b-a-s; if (v < 0.1) v=0.1; printf "%.1f", v}')
   printf "%-18s %10s %10s\n" "$name" "$shell" "$(awk -v o="$ours" -v s="$shell" 'BEGIN{printf "%.2f", o/s}')"
+  bench_result "list_$(bench_slug "$name")" "$ours" ms "sqlite3 shell, same SQL" "$shell"
 done
 
 # The GUI: sign in as admin; the Members area opens on the list of every member.
-log="$build/bench/member-list-gui.log"
+log="$out/member-list-gui.log"
 rm -f "$log"
 xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
   MEMBERDESK_LIST_TIMING_LOG="$1" "$2" --db "sqlite3://db=$3" --lang en >/dev/null 2>&1 &
@@ -46,3 +48,8 @@ xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
 echo
 echo "GUI, Members area on $rows members: $(cat "$log" 2>/dev/null || echo 'no timing logged')"
 echo "(goals: first rows under 300 ms, resident memory under 200 MB = 204800 kB)"
+# The first line: the list the Members area opens on after sign-in.
+if [ -s "$log" ]; then
+  bench_result gui_list_first_rows "$(sed -n '1s/.*first_rows_ms=\([0-9.]*\).*/\1/p' "$log")" ms
+  bench_result gui_list_rss "$(sed -n '1s/.*rss_kb=\([0-9]*\).*/\1/p' "$log" | awk '{printf "%.1f", $1 / 1024}')" MB
+fi
