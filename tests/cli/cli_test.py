@@ -209,6 +209,44 @@ class CliTest(unittest.TestCase):
         self.assertEqual([x["action"] for x in as_json], ["user.add"])
 
 
+class DemoGenerateTest(unittest.TestCase):
+    """`demo generate` through the binary: a small base with history, its member file read back
+    by Python's csv module and imported by `member import` into another database."""
+
+    def setUp(self):
+        self.db = FreshDatabase()
+        self.addCleanup(self.db.drop)
+
+    def test_generate_then_check_then_import_its_member_file(self):
+        members_csv = os.path.join(self.db.folder, "members.csv")
+        r = run("--db", self.db.url, "--json", "demo", "generate", "--members", "120", "--months", "3",
+                "--seed", "5", "--to", "2026-10-31", "--members-csv", members_csv)
+        self.assertEqual(r.code, OK, r.err)
+        out = r.json()
+        self.assertEqual((out["members"], out["refused"], out["from"], out["to"]), (120, 0, "2026-08-01", "2026-10-31"))
+        self.assertGreater(out["postings"], 120)
+        admin = next(p for p in out["users"] if p["role"] == "admin")
+        r = run("--db", self.db.url, "--user", "admin", "db", "check", password=admin["password"])
+        self.assertEqual(r.code, OK, r.out + r.err)
+        with open(members_csv, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(len(rows), 120)
+        self.assertTrue(all(len(row["mobile"]) == 11 and row["mobile"].startswith("1") for row in rows))
+        self.assertEqual(len({row["number"] for row in rows}), 120)
+        # A second generate into the same database is a conflict; a bad size names the field.
+        again = run("--db", self.db.url, "demo", "generate", "--members", "5")
+        self.assertEqual(again.code, CONFLICT, again.err)
+        other = FreshDatabase()
+        self.addCleanup(other.drop)
+        bad = run("--db", other.url, "demo", "generate", "--members", "0")
+        self.assertEqual(bad.code, INVALID, bad.err)
+        self.assertIn("members", bad.err)
+        self.assertEqual(run("--db", other.url, "db", "init", password="admin-password").code, OK)
+        r = run("--db", other.url, "--user", "admin", "--json", "member", "import", members_csv, password="admin-password")
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual(r.json()["imported"], 120)
+
+
 class DemoDatabaseTest(unittest.TestCase):
     """A fresh database seeded with the demo data; commands run as the demo user of a role."""
 
@@ -490,6 +528,7 @@ if __name__ == "__main__":
         sys.exit("backend must be sqlite or postgresql")
     # The backend-free cases run once, with the SQLite run.
     suite = unittest.TestLoader().loadTestsFromTestCase(CliTest)
+    suite.addTests(unittest.TestLoader().loadTestsFromTestCase(DemoGenerateTest))
     suite.addTests(unittest.TestLoader().loadTestsFromTestCase(ProgrammeCliTest))
     suite.addTests(unittest.TestLoader().loadTestsFromTestCase(MemberCliTest))
     suite.addTests(unittest.TestLoader().loadTestsFromTestCase(LifecycleAndMergeCliTest))
