@@ -581,6 +581,15 @@ const std::vector<Migration>& migrations() {
              // The liability by card batch follows a card load line to its card through the request.
              "CREATE INDEX cards_request ON cards (request_id)",
          }},
+        {17,
+         "indexes on the child keys that referred to ledger lines and requests without one",
+         {
+             // Without them, a parent row's insert while a foreign-key violation is pending, and any
+             // parent update or delete, scans the whole child table (tests/services/query_plan_test).
+             "CREATE INDEX coin_lots_entry ON coin_lots (entry_id)",
+             "CREATE INDEX tier_facts_request ON tier_facts (request_id)",
+             "CREATE INDEX complaint_compensations_txn ON complaint_compensations (txn_id)",
+         }},
     };
     return list;
 }
