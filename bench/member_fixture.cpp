@@ -1,5 +1,6 @@
 #include "bench/member_fixture.h"
 
+#include "models/demo_population.h"
 #include "models/member.h"
 #include "services/name_keys.h"
 
@@ -10,31 +11,13 @@
 #include <vector>
 
 namespace md::bench {
-namespace {
 
-const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
-                                 "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
-                                 "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
-                                 "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "欧阳"};
-const char* const kGiven[] = {"伟", "芳", "娜", "秀", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
-                              "涛", "明", "超", "霞", "平", "刚", "桂", "英", "华", "玉", "萍", "红", "辉", "建", "国",
-                              "文", "婷", "浩", "宇", "欣", "怡", "佳", "琪", "晨", "阳", "雪", "梅", "兰", "波", "鹏",
-                              "飞", "龙", "凤", "春", "冬", "晓", "东", "海", "林", "峰", "云", "颖", "慧", "志", "新"};
-const char* const kPrefixes[] = {"130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
-                                 "151", "152", "155", "157", "158", "159", "166", "176", "177", "180",
-                                 "181", "182", "185", "186", "187", "188", "189", "191", "198", "199"};
-
-}  // namespace
-
-std::string mobile_for(long long i) {
-    // i ↦ i·7919 mod 10⁸ is a bijection (7919 is coprime with 10⁸): unique, scattered numbers.
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "+86%s%08lld", kPrefixes[i % 30], (i * 7919 + 12345) % 100000000LL);
-    return buf;
-}
+// The generated base's mobiles with seed 0, in E.164 as the registry stores them.
+std::string mobile_for(long long i) { return "+86" + demo_mobile(0, i); }
 
 void fill_members(Database& db, long long members) {
     std::mt19937_64 rng(20261122);
+    const auto surnames = demo_surnames(), given = demo_given_names();
     std::unordered_map<std::string, NameKeys> keys_cache;
     const Date today = parse_date("2026-11-22", "today");
     const long long batch = 10000;
@@ -43,9 +26,9 @@ void fill_members(Database& db, long long members) {
         std::vector<std::string> number, name, pinyin, initials, mobile, tail, email, created, recharge, purchase, last;
         std::vector<soci::indicator> email_ind, recharge_ind, purchase_ind, last_ind;
         for (long long i = start; i < std::min(members, start + batch); ++i) {
-            std::string n = kSurnames[rng() % 60];
-            n += kGiven[rng() % 60];
-            if (rng() % 3) n += kGiven[rng() % 60];
+            std::string n = surnames[rng() % surnames.size()];
+            n += given[rng() % given.size()];
+            if (rng() % 3) n += given[rng() % given.size()];
             auto found = keys_cache.find(n);
             if (found == keys_cache.end()) found = keys_cache.emplace(n, name_keys(n)).first;
             number.push_back(member_number_for(i + 1));

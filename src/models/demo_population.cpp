@@ -53,6 +53,16 @@ std::int64_t DemoRandom::between(std::int64_t low, std::int64_t high) {
 
 bool DemoRandom::per_mille(int chance) { return between(0, 999) < chance; }
 
+std::span<const char* const> demo_surnames() { return kSurnames; }
+std::span<const char* const> demo_given_names() { return kGiven; }
+
+std::string demo_mobile(std::uint64_t seed, long long index) {
+    char mobile[16];
+    const long long offset = static_cast<long long>(seed % 100000000ULL);
+    std::snprintf(mobile, sizeof mobile, "%s%08lld", kPrefixes[index % 30], (index * 7919 + offset + 12345) % 100000000LL);
+    return mobile;
+}
+
 const std::vector<std::string>& demo_stores() {
     static const std::vector<std::string> stores = {"SH-JA01", "SH-XH02", "SH-PD03", "SH-MH04", "BJ-CY01",
                                                     "BJ-HD02", "HZ-XH01", "SZ-GY01", "NJ-GL01", "CD-JJ01"};
@@ -74,11 +84,7 @@ DemoPerson demo_person(std::uint64_t seed, long long index, const DemoPeriod& pe
     p.name = pick(r, kSurnames);
     p.name += pick(r, kGiven);
     if (r.per_mille(650)) p.name += pick(r, kGiven);
-    // index ↦ index·7919 + offset (mod 10⁸) is a bijection, so mobiles are unique and scattered.
-    char mobile[16];
-    const long long offset = static_cast<long long>(seed % 100000000ULL);
-    std::snprintf(mobile, sizeof mobile, "%s%08lld", kPrefixes[index % 30], (index * 7919 + offset + 12345) % 100000000LL);
-    p.mobile = mobile;
+    p.mobile = demo_mobile(seed, index);
     if (r.per_mille(300)) p.email = "m" + std::to_string(index + 1) + "@example.cn";
     p.gender = r.per_mille(620) ? "female" : "male";
     p.birthday = Date(static_cast<int>(r.between(1955, 2004)), static_cast<int>(r.between(1, 12)),

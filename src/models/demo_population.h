@@ -16,6 +16,7 @@
 #include "models/timestamps.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,14 @@ std::vector<Date> demo_purchase_days(std::uint64_t seed, const DemoPerson& perso
 
 // How busy a day is, per mille of an ordinary weekday in an ordinary month.
 int demo_day_weight(const Date& day);
+
+// The pools names are drawn from (the benchmarks' member fixture draws from them too).
+std::span<const char* const> demo_surnames();
+std::span<const char* const> demo_given_names();
+
+// Member `index`'s mobile: 11 national digits, a mainland mobile prefix then index × 7919 plus an
+// offset from the seed (mod 10⁸), a bijection, so mobiles are unique and scattered.
+std::string demo_mobile(std::uint64_t seed, long long index);
 
 // The store codes a generated base uses (home stores and purchase stores).
 const std::vector<std::string>& demo_stores();
