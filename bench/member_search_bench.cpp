@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
     const std::string path = prepare_only ? argv[2] : argv[1];
     const long long members = argc > 3 ? std::stoll(argv[3]) : 1000000;
     const int per_form = argc > 4 ? std::stoi(argv[4]) : 200;
-    const bool fresh = !std::filesystem::exists(path);
-    Services services(Database::open(sqlite_url(path), OpenMode::CreateIfMissing));
+    const bool fresh = path.find("://") == std::string::npos && !std::filesystem::exists(path);
+    Services services(Database::open(bench::database_url_of(path), OpenMode::CreateIfMissing));
     if (fresh) {
         services.database_admin.init("bench", "bench-password");
         const auto t0 = Stopwatch::now();

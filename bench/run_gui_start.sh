@@ -10,42 +10,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib/common.sh"
 . "$root/bench/lib/dataset.sh"
+. "$root/bench/lib/gui.sh"
 rows=${1:-1000000}
 bench_build memberdesk memberdesk-cli
 db=$(bench_dataset members-imported "$rows")
 MEMBERDESK_PASSWORD=bench-password "$build/src/cli/memberdesk-cli" --db "sqlite3://db=$db" --user admin db migrate >/dev/null
-times="$out/gui-start.times"
-rm -f "$times"
-# The sign-in dialog is "Sign in — MemberDesk"; the main window "MemberDesk — <area>".
-xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
-  set -euo pipefail
-  shown() {  # TITLE_REGEX: waits up to 30 s for a visible window so named; prints when (ns)
-    local i
-    for ((i = 0; i < 3000; i++)); do
-      xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && { date +%s%N; return 0; }
-      sleep 0.01
-    done
-    echo "no window \"$1\" within 30 s" >&2
-    return 1
-  }
-  start=$(date +%s%N)
-  "$2" --db "sqlite3://db=$3" --lang en >/dev/null 2>&1 &
-  app=$!
-  trap "kill $app 2>/dev/null || true" EXIT
-  sign_in=$(shown "^Sign in")
-  win=$(xdotool search --onlyvisible --name "^Sign in" | head -1)
-  sleep 0.5  # as the GUI tests do: the dialog takes keys once it has settled
-  xdotool windowfocus --sync "$win"; xdotool type --delay 10 admin; xdotool key Tab; xdotool type --delay 10 bench-password
-  submitted=$(date +%s%N)
-  xdotool key Return
-  main=$(shown "^MemberDesk")
-  echo "$start $sign_in $submitted $main" >"$1"
-' _ "$times" "$build/src/app/memberdesk" "$db"
-read -r start sign_in submitted main <"$times"
-to_sign_in=$(awk -v a="$start" -v b="$sign_in" 'BEGIN{printf "%.1f", (b - a) / 1e6}')
-to_main=$(awk -v a="$submitted" -v b="$main" 'BEGIN{printf "%.1f", (b - a) / 1e6}')
-total=$(awk -v a="$to_sign_in" -v b="$to_main" 'BEGIN{printf "%.1f", a + b}')
-echo "GUI on $rows members: start to Sign in ${to_sign_in} ms, Return to main window ${to_main} ms, cold start ${total} ms (goal: under 1000 ms)"
-bench_result gui_cold_start "$total" ms
-bench_result gui_start_to_sign_in "$to_sign_in" ms
-bench_result gui_sign_in_to_main "$to_main" ms
+echo "GUI on $rows members:"
+bench_gui_start "" "sqlite3://db=$db" "$out/gui-start.times"

@@ -3,13 +3,14 @@
 # import bench's file imported once per size by memberdesk-cli):
 # (1) MemberService count + first page for the list's usual views against the sqlite3 shell
 # running the same SQL; (2) the real GUI under Xvfb: from asking for the list (the Members area
-# opens on it) to its first rows painted, and the process's resident memory then.
-# The GUI's scroll to the last row is not measured: nothing reports when that row is painted.
+# opens on it) to its first rows painted, and the process's resident memory then; then from a
+# jump to the last row (the list selects it and scrolls it into view, as End does) to it painted.
 # Usage: bench/run_member_list.sh [ROWS]   (the data set is made once in the bench directory, build/bench/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib/common.sh"
 . "$root/bench/lib/dataset.sh"
+. "$root/bench/lib/gui.sh"
 rows=${1:-1000000}
 bench_build member_list_bench memberdesk memberdesk-cli
 db=$(bench_dataset members-imported "$rows")
@@ -35,21 +36,8 @@ done
 
 # The GUI: sign in as admin; the Members area opens on the list of every member.
 log="$out/member-list-gui.log"
-rm -f "$log"
-xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
-  MEMBERDESK_LIST_TIMING_LOG="$1" "$2" --db "sqlite3://db=$3" --lang en >/dev/null 2>&1 &
-  app=$!
-  win=$(timeout 20 xdotool search --sync --onlyvisible --name "Sign in" | head -1)
-  sleep 0.5
-  xdotool windowfocus --sync "$win"; xdotool type --delay 10 admin; xdotool key Tab; xdotool type --delay 10 bench-password; xdotool key Return
-  for i in $(seq 1 100); do [ -s "$1" ] && break; sleep 0.2; done
-  kill $app
-' _ "$log" "$build/src/app/memberdesk" "$db"
+bench_gui_list "sqlite3://db=$db" "$log"
 echo
 echo "GUI, Members area on $rows members: $(cat "$log" 2>/dev/null || echo 'no timing logged')"
-echo "(goals: first rows under 300 ms, resident memory under 200 MB = 204800 kB)"
-# The first line: the list the Members area opens on after sign-in.
-if [ -s "$log" ]; then
-  bench_result gui_list_first_rows "$(sed -n '1s/.*first_rows_ms=\([0-9.]*\).*/\1/p' "$log")" ms
-  bench_result gui_list_rss "$(sed -n '1s/.*rss_kb=\([0-9]*\).*/\1/p' "$log" | awk '{printf "%.1f", $1 / 1024}')" MB
-fi
+echo "(goals: first rows under 300 ms, resident memory under 200 MB = 204800 kB, last row under 100 ms)"
+bench_gui_results "" "$log"

@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     const std::string mode = argv[1];
-    Services services(Database::open(sqlite_url(argv[2]), OpenMode::CreateIfMissing), [] { return kNow; });
+    Services services(Database::open(bench::database_url_of(argv[2]), OpenMode::CreateIfMissing), [] { return kNow; });
     if (mode == "prepare") {
         prepare(services, argc > 3 ? std::stoll(argv[3]) : 1000000);
         return 0;

@@ -81,6 +81,35 @@ std::vector<Member> MemberRepository::page(const MemberListQuery& query, long lo
     return out;
 }
 
+std::vector<Member> MemberRepository::page_after(const MemberListQuery& query, const Member& last, int limit) {
+    std::vector<std::string> params;
+    std::string where = list_where(query, params);
+    // The sort column and the number after it, as the list's indexes hold them: (column, number)
+    // as one row value, so both databases seek the index instead of filtering it.
+    const char* op = query.descending ? " < " : " > ";
+    const std::string p = ":p" + std::to_string(params.size());
+    const std::string q = ":p" + std::to_string(params.size() + 1);
+    std::string condition;
+    switch (query.sort) {
+        case MemberSort::Number: condition = "m.number" + std::string(op) + p; break;
+        case MemberSort::Name: condition = "(m.name_pinyin, m.number)" + std::string(op) + "(" + p + ", " + q + ")"; break;
+        case MemberSort::HomeStore: condition = "(m.home_store, m.number)" + std::string(op) + "(" + p + ", " + q + ")"; break;
+        case MemberSort::State: condition = "(m.state, m.number)" + std::string(op) + "(" + p + ", " + q + ")"; break;
+    }
+    switch (query.sort) {
+        case MemberSort::Number: break;
+        case MemberSort::Name: params.push_back(last.name_pinyin); break;
+        case MemberSort::HomeStore: params.push_back(last.home_store); break;
+        case MemberSort::State: params.push_back(lifecycle_code(last.state)); break;
+    }
+    params.push_back(last.number);
+    where += (where.empty() ? " WHERE " : " AND ") + condition;
+    std::vector<Member> out;
+    stream(where + list_order(query) + " LIMIT " + std::to_string(limit), params,
+           [&out](const Member& m) { out.push_back(m); });
+    return out;
+}
+
 long long MemberRepository::count(const MemberListQuery& query) {
     return db_.guarded("counting members", [&] {
         std::vector<std::string> params;

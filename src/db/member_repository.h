@@ -49,6 +49,10 @@ public:
     // Each sort has an index that starts with its key and ends with the number, so a page is a
     // walk along one index: the first page of a million is as quick as of a hundred.
     std::vector<Member> page(const MemberListQuery& query, long long offset, int limit);
+    // The page that follows `last` in the query's order (keyset paging): an index seek from that
+    // row, where an OFFSET walks every row before the page. For the page before a row, flip
+    // query.descending and reverse what comes back.
+    std::vector<Member> page_after(const MemberListQuery& query, const Member& last, int limit);
     long long count(const MemberListQuery& query);
     // Every member in number order, one at a time (an export of a million rows never holds them all).
     void for_each(const std::function<void(const Member&)>& each);

@@ -259,6 +259,16 @@ std::vector<MemberRecord> MemberService::list(const Actor& actor, const MemberLi
     return out;
 }
 
+std::vector<MemberRecord> MemberService::list_after(const Actor& actor, const MemberListQuery& query, const Member& last,
+                                                    int limit) {
+    audit_.require(actor, Action::ViewMembers, kEntity);
+    if (limit < 1 || limit > 1000)
+        throw ValidationError("limit", std::to_string(limit), subst(tr("limit: {0} is outside 1–1000"), {std::to_string(limit)}));
+    std::vector<MemberRecord> out;
+    for (Member& m : MemberRepository(db_).page_after(query, last, limit)) out.push_back(masked_record(std::move(m)));
+    return out;
+}
+
 long long MemberService::count(const Actor& actor, const MemberListQuery& query) {
     audit_.require(actor, Action::ViewMembers, kEntity);
     return MemberRepository(db_).count(query);

@@ -44,6 +44,8 @@ public:
     std::vector<StateChange> history(const Actor& actor, const std::string& number);
     // The member list: a page of every member matching the filters, masked, and their count.
     std::vector<MemberRecord> list(const Actor& actor, const MemberListQuery& query, long long offset, int limit);
+    // The page after `last` in the list's order (keyset paging, MemberRepository::page_after).
+    std::vector<MemberRecord> list_after(const Actor& actor, const MemberListQuery& query, const Member& last, int limit);
     long long count(const Actor& actor, const MemberListQuery& query);
     // Every member in number order, for an export: masked unless `unmask` (which needs the
     // personal-data permission). The export itself is audited, with the count and whether

@@ -2,6 +2,8 @@
 // Every member as MemberRows, fetched a page at a time as the list control asks for rows:
 // opening a list of a million members reads one count and one page, and scrolling reads the
 // pages that come into view. A few dozen pages are kept; older ones are read again if needed.
+// A page next to one already read is a keyset seek from that page's edge row; a page far from
+// any is read by OFFSET from the nearer end of the list, so the last rows are as quick as the first.
 #include "db/member_repository.h"
 #include "services/actor.h"
 #include "views/member_rows.h"
@@ -24,6 +26,7 @@ public:
     const MemberListQuery& query() const { return query_; }
 
 private:
+    std::vector<MemberRecord> fetch(long page) const;
     static constexpr int kPageRows = 200;
     static constexpr std::size_t kPagesKept = 50;
     std::shared_ptr<Services> services_;

@@ -132,7 +132,15 @@ TEST_P(QueryPlanTest, TheDesksEverydayCallsUseIndexes) {
     s.members.find(desk, national.substr(7));
     s.members.find(desk, name);
     s.members.find(desk, "zw");
-    s.members.show(desk, number, false);
+    const Member shown = s.members.show(desk, number, false).member;
+    // The member list scrolled: the page after a row, in each sort, both ways (keyset paging).
+    for (MemberSort sort : {MemberSort::Number, MemberSort::Name, MemberSort::HomeStore, MemberSort::State})
+        for (bool descending : {false, true}) {
+            MemberListQuery q;
+            q.sort = sort;
+            q.descending = descending;
+            s.members.list_after(desk, q, shown, 200);
+        }
     s.ledger.account(desk, number);
     s.ledger.history(desk, number, 50);
     s.tiers.explain(desk, number, std::nullopt);
