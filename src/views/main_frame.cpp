@@ -22,6 +22,7 @@
 #include <wx/aboutdlg.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
+#include <wx/panel.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -45,25 +46,32 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
                                           wxSP_LIVE_UPDATE | wxSP_3DSASH);
     navigation_ = new wxListBox(splitter, wxID_ANY);
     pages_ = new wxSimplebook(splitter, wxID_ANY);
+    // Each area's panel is made when it is first shown: sign-in opens on the first area without
+    // waiting for the widgets of the eight others. Each page is a holder the panel fills then.
     for (const Area& area : all_areas()) {
         navigation_->Append(translated(area.name));
-        wxWindow* page = nullptr;
-        switch (area.id) {
-            case AreaId::Members: page = new MembersPanel(pages_, services_, actor_); break;
-            case AreaId::Program: page = new ProgramPanel(pages_, services_, actor_); break;
-            case AreaId::CardsAndStoredValue: page = new CardsPanel(pages_, services_, actor_); break;
-            case AreaId::Campaigns: page = new CampaignsPanel(pages_, services_, actor_); break;
-            case AreaId::Complaints:
-                page = new ComplaintsPanel(pages_, services_, actor_,
-                                           [this](std::size_t mine, std::size_t breached) { show_complaint_counts(mine, breached); });
-                break;
-            case AreaId::Approvals: page = new ApprovalsPanel(pages_, services_, actor_); break;
-            case AreaId::Reports: page = new ReportsPanel(pages_, services_, actor_); break;
-            case AreaId::Audit: page = new AuditPanel(pages_, services_, actor_); break;
-            case AreaId::Admin: page = new UsersPanel(pages_, services_, actor_); break;
-            default: page = new AreaPlaceholderPanel(pages_, translated(area.not_built_note)); break;
-        }
-        pages_->AddPage(page, translated(area.name));
+        const AreaId id = area.id;
+        const char* note = area.not_built_note;
+        page_makers_.push_back([this, id, note](wxWindow* holder) -> wxWindow* {
+            switch (id) {
+                case AreaId::Members: return new MembersPanel(holder, services_, actor_);
+                case AreaId::Program: return new ProgramPanel(holder, services_, actor_);
+                case AreaId::CardsAndStoredValue: return new CardsPanel(holder, services_, actor_);
+                case AreaId::Campaigns: return new CampaignsPanel(holder, services_, actor_);
+                case AreaId::Complaints:
+                    return new ComplaintsPanel(holder, services_, actor_, [this](std::size_t mine, std::size_t breached) {
+                        show_complaint_counts(mine, breached);
+                    });
+                case AreaId::Approvals: return new ApprovalsPanel(holder, services_, actor_);
+                case AreaId::Reports: return new ReportsPanel(holder, services_, actor_);
+                case AreaId::Audit: return new AuditPanel(holder, services_, actor_);
+                case AreaId::Admin: return new UsersPanel(holder, services_, actor_);
+                default: return new AreaPlaceholderPanel(holder, note ? translated(note) : wxString());
+            }
+        });
+        auto* holder = new wxPanel(pages_);
+        holder->SetSizer(new wxBoxSizer(wxVERTICAL));
+        pages_->AddPage(holder, translated(area.name));
     }
     splitter->SetMinimumPaneSize(FromDIP(120));
     splitter->SplitVertically(navigation_, pages_, FromDIP(190));
@@ -130,11 +138,17 @@ void MainFrame::build_status_bar() {
 
 void MainFrame::show_area(int index) {
     if (index < 0 || static_cast<std::size_t>(index) >= all_areas().size()) return;
-    pages_->ChangeSelection(static_cast<std::size_t>(index));
+    const auto at = static_cast<std::size_t>(index);
+    wxWindow* holder = pages_->GetPage(at);
+    if (page_makers_[at]) {
+        holder->GetSizer()->Add(page_makers_[at](holder), 1, wxEXPAND);
+        page_makers_[at] = nullptr;
+        holder->Layout();
+    }
+    pages_->ChangeSelection(at);
     // The product name stays as is in every language; only the area name is translated.
     SetTitle("MemberDesk — " + translated(all_areas()[static_cast<std::size_t>(index)].name));
-    if (auto* lazy = dynamic_cast<LazyArea*>(pages_->GetPage(static_cast<std::size_t>(index))))
-        lazy->show_first_time();
+    if (auto* lazy = dynamic_cast<LazyArea*>(holder->GetChildren().GetFirst()->GetData())) lazy->show_first_time();
 }
 
 void MainFrame::count_complaints() {

@@ -44,6 +44,8 @@ private:
     std::function<void(const std::string&)> switch_database_;
     wxListBox* navigation_ = nullptr;
     wxSimplebook* pages_ = nullptr;
+    // Per area, what makes its panel inside the area's page (holder); empty once made (show_area).
+    std::vector<std::function<wxWindow*(wxWindow* holder)>> page_makers_;
     wxTimer* complaint_timer_ = nullptr;
 };
 
