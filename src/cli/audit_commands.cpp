@@ -1,11 +1,13 @@
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "models/errors.h"
+#include "models/translate.h"
 #include "reports/audit_report.h"
 #include "reports/csv_renderer.h"
 #include "reports/text_renderer.h"
 
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <sstream>
 
@@ -52,6 +54,27 @@ void register_audit_commands(CLI::App& app, CliContext& ctx) {
         else ctx.print({{"records", records.size()}, {"output", o->output}},
                        std::to_string(records.size()) + " records written to " + o->output);
     });
+
+    audit->add_subcommand("verify", "Check the audit trail's hash chain: every record, every link and the head")
+        ->callback([&ctx] {
+            const AuditChainCheck check = ctx.services().audit.verify(ctx.actor());
+            nlohmann::json j = {{"chained", check.chained},
+                                {"unchained", check.unchained},
+                                {"head_hash", check.head_hash},
+                                {"problems", check.problems}};
+            if (!check.problems.empty()) {
+                // Every problem on standard error, the first in the error line; exit code 6 as db check.
+                for (const std::string& p : check.problems) std::cerr << p << "\n";
+                throw StorageError(subst(tr("audit verify: {0} problem(s); the first: {1}"),
+                                         {std::to_string(check.problems.size()), check.problems.front()}));
+            }
+            std::string text = subst(tr("The audit trail is intact: {0} records chained, head hash {1}."),
+                                     {std::to_string(check.chained), check.head_hash});
+            if (check.unchained > 0)
+                text += "\n" + subst(tr("{0} older records were written before the chain began and are not covered."),
+                                     {std::to_string(check.unchained)});
+            ctx.print(j, text);
+        });
 }
 
 }  // namespace md::cli

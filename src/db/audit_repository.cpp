@@ -2,19 +2,86 @@
 
 namespace md {
 
-std::int64_t AuditRepository::append(const AuditRecord& r) {
+namespace {
+
+AuditChainHead read_head(Database& db, const char* lock) {
+    AuditChainHead head;
+    long long first = 1, last = 0;
+    db.sql() << std::string("SELECT first_id, last_id, hash FROM audit_chain WHERE id = 1") + lock, soci::into(first),
+        soci::into(last), soci::into(head.hash);
+    head.first_id = first;
+    head.last_id = last;
+    return head;
+}
+
+}  // namespace
+
+AuditChainHead AuditRepository::lock_chain_head() {
+    return db_.guarded("reading the audit chain", [&] {
+        return read_head(db_, db_.backend() == Backend::Postgres ? " FOR UPDATE" : "");
+    });
+}
+
+AuditChainHead AuditRepository::chain_head() {
+    return db_.guarded("reading the audit chain", [&] { return read_head(db_, ""); });
+}
+
+std::int64_t AuditRepository::append(const AuditRecord& r, const std::string& prev_hash, const std::string& hash) {
     return db_.guarded("writing the audit trail", [&] {
         long long id = 0;
         const std::string at = format_instant(r.at), outcome = outcome_code(r.outcome);
         soci::indicator before_ind = r.before.empty() ? soci::i_null : soci::i_ok;
         soci::indicator after_ind = r.after.empty() ? soci::i_null : soci::i_ok;
         db_.sql() << "INSERT INTO audit_log (at, actor, action, entity, entity_id, outcome, before_value,"
-                     " after_value, detail) VALUES (:at, :actor, :action, :entity, :eid, :outcome, :before,"
-                     " :after, :detail) RETURNING id",
+                     " after_value, detail, prev_hash, hash) VALUES (:at, :actor, :action, :entity, :eid, :outcome,"
+                     " :before, :after, :detail, :prev, :hash) RETURNING id",
             soci::use(at), soci::use(r.actor), soci::use(r.action), soci::use(r.entity), soci::use(r.entity_id),
             soci::use(outcome), soci::use(r.before, before_ind), soci::use(r.after, after_ind),
-            soci::use(r.detail), soci::into(id);
+            soci::use(r.detail), soci::use(prev_hash), soci::use(hash), soci::into(id);
+        db_.sql() << "UPDATE audit_chain SET last_id = :id, hash = :hash WHERE id = 1", soci::use(id), soci::use(hash);
         return static_cast<std::int64_t>(id);
+    });
+}
+
+void AuditRepository::for_each_from(std::int64_t first_id, const std::function<void(const StoredAuditRecord&)>& each) {
+    db_.guarded("reading the audit trail", [&] {
+        long long id = 0, from = first_id;
+        std::string at, outcome, before, after, prev, hash;
+        soci::indicator before_ind = soci::i_null, after_ind = soci::i_null, prev_ind = soci::i_null,
+                        hash_ind = soci::i_null;
+        StoredAuditRecord s;
+        AuditRecord& r = s.record;
+        soci::statement st = (db_.sql().prepare << "SELECT id, at, actor, action, entity, entity_id, outcome, before_value,"
+                                                   " after_value, detail, prev_hash, hash FROM audit_log"
+                                                   " WHERE id >= :from ORDER BY id",
+                              soci::use(from), soci::into(id), soci::into(at), soci::into(r.actor), soci::into(r.action),
+                              soci::into(r.entity), soci::into(r.entity_id), soci::into(outcome),
+                              soci::into(before, before_ind), soci::into(after, after_ind), soci::into(r.detail),
+                              soci::into(prev, prev_ind), soci::into(hash, hash_ind));
+        st.execute(false);
+        while (st.fetch()) {
+            r.id = id;
+            try {
+                r.at = parse_instant(at);
+            } catch (const std::exception&) {
+                r.at = Instant();  // an unreadable time cannot match the hash: verify names the record
+            }
+            r.outcome = parse_outcome(outcome);
+            r.before = before_ind == soci::i_ok ? before : "";
+            r.after = after_ind == soci::i_ok ? after : "";
+            s.prev_hash = prev_ind == soci::i_ok ? prev : "";
+            s.has_hash = hash_ind == soci::i_ok;
+            s.hash = s.has_hash ? hash : "";
+            each(s);
+        }
+    });
+}
+
+long long AuditRepository::count_before(std::int64_t id) {
+    return db_.guarded("counting audit records", [&] {
+        long long n = 0, below = id;
+        db_.sql() << "SELECT COUNT(*) FROM audit_log WHERE id < :id", soci::use(below), soci::into(n);
+        return n;
     });
 }
 

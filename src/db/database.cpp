@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace md {
@@ -52,6 +53,10 @@ void check_sqlite_location(const DatabaseUrl& url, OpenMode mode) {
         throw StorageError(subst(tr("db: folder \"{0}\" does not exist"), {folder.string()}));
     if (access(folder.c_str(), W_OK) != 0)
         throw StorageError(subst(tr("db: folder \"{0}\" is not writable"), {folder.string()}));
+    // Members' personal data and the ledger: readable by the owner only. SQLite takes an empty
+    // file as a new database and gives its -wal and -shm files the same permissions.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);  // if another process created it first, SQLite opens theirs
 }
 
 }  // namespace

@@ -590,6 +590,20 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX tier_facts_request ON tier_facts (request_id)",
              "CREATE INDEX complaint_compensations_txn ON complaint_compensations (txn_id)",
          }},
+        {18,
+         "the audit trail's hash chain",
+         {
+             // Each record's hash covers the one before it (services/audit_chain). Records already
+             // written stay as they are, outside the chain: first_id is where it begins.
+             "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT",
+             "ALTER TABLE audit_log ADD COLUMN hash TEXT",
+             "CREATE TABLE audit_chain ("
+             " id INTEGER PRIMARY KEY CHECK (id = 1),"
+             " first_id BIGINT NOT NULL,"
+             " last_id BIGINT NOT NULL,"
+             " hash TEXT NOT NULL)",
+             "INSERT INTO audit_chain (id, first_id, last_id, hash) SELECT 1, COALESCE(MAX(id), 0) + 1, 0, '' FROM audit_log",
+         }},
     };
     return list;
 }

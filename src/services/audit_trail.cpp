@@ -1,6 +1,7 @@
 #include "services/audit_trail.h"
 
 #include "db/audit_repository.h"
+#include "services/audit_chain.h"
 #include "models/errors.h"
 #include "models/translate.h"
 
@@ -19,7 +20,14 @@ std::int64_t AuditTrail::record(const std::string& actor, const std::string& act
     r.before = before;
     r.after = after;
     r.detail = detail;
-    return AuditRepository(db_).append(r);
+    // The head read, the append and the head moved are one unit (a savepoint of the caller's
+    // transaction, or its own), so the chain never forks between consoles.
+    Transaction tx(db_);
+    AuditRepository repo(db_);
+    const AuditChainHead head = repo.lock_chain_head();
+    const std::int64_t id = repo.append(r, head.hash, audit_chain_hash(head.hash, r));
+    tx.commit();
+    return id;
 }
 
 void AuditTrail::record_refusal(const std::string& actor, const std::string& action, AuditOutcome outcome,

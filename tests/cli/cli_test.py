@@ -106,6 +106,11 @@ class CliTest(unittest.TestCase):
             shell = subprocess.run(["sqlite3", self.db.path, "pragma integrity_check; pragma journal_mode"],
                                    capture_output=True, text=True, check=True)
             self.assertEqual(shell.stdout.split(), ["ok", "wal"])
+            # Personal data and money: the file and its write-ahead log are the owner's alone.
+            for path in (self.db.path, self.db.path + "-wal"):
+                if os.path.exists(path):
+                    self.assertEqual(oct(os.stat(path).st_mode & 0o777), oct(0o600), path)
+            self.assertEqual(oct(os.stat(self.db.path).st_mode & 0o777), oct(0o600))
 
     def test_service_user_cannot_add_users_and_the_refusal_is_audited(self):
         self.init()
@@ -207,6 +212,28 @@ class CliTest(unittest.TestCase):
         self.assertIn("db.init", actions)
         as_json = self.cli("--json", "audit", "list", "--action", "user.", user="admin", password="admin-secret").json()
         self.assertEqual([x["action"] for x in as_json], ["user.add"])
+
+    def sql(self, statement):
+        """Runs SQL on the test's database behind MemberDesk's back, as someone tampering would."""
+        if BACKEND == "sqlite":
+            subprocess.run(["sqlite3", self.db.path, statement], check=True, capture_output=True)
+        else:
+            psql = self.db.psql[:-3] + ["-d", self.db.name, "-v", "ON_ERROR_STOP=1", "-c", statement]
+            subprocess.run(psql, check=True, capture_output=True)
+
+    def test_audit_verify_passes_then_names_an_edited_record(self):
+        self.init()
+        self.add_user("li.na", "marketing", "lina-secret")
+        r = self.cli("--json", "audit", "verify", user="admin", password="admin-secret")
+        self.assertEqual(r.code, OK, r.err)
+        intact = r.json()
+        self.assertGreaterEqual(intact["chained"], 3)
+        self.assertEqual(len(intact["head_hash"]), 64)
+        self.assertEqual(intact["problems"], [])
+        self.sql("UPDATE audit_log SET actor = 'someone.else' WHERE action = 'user.add'")
+        r = self.cli("audit", "verify", user="admin", password="admin-secret")
+        self.assertEqual(r.code, STORAGE, r.err)
+        self.assertRegex(r.err, r"audit record \d+: its content does not match its hash")
 
 
 class DemoGenerateTest(unittest.TestCase):

@@ -20,7 +20,10 @@ protected:
         r.entity = "user";
         r.entity_id = "x";
         r.after = R"({"role":"service"})";
-        AuditRepository(*db).append(r);
+        // The repository stores the links it is given; computing them is the service's (AuditTrail).
+        AuditRepository repo(*db);
+        const AuditChainHead head = repo.lock_chain_head();
+        repo.append(r, head.hash, "hash-of-" + at);
     }
     test::ScratchDatabase scratch{GetParam()};
     std::unique_ptr<Database> db;
@@ -54,6 +57,26 @@ TEST_P(AuditRepositoryTest, FiltersByActorActionPrefixAndTimeNewestFirst) {
     AuditFilter one;
     one.limit = 1;
     EXPECT_EQ(repo.list(one, std::nullopt, std::nullopt).size(), 1u);
+}
+
+TEST_P(AuditRepositoryTest, AnAppendMovesTheChainHeadAndKeepsItsLinks) {
+    AuditRepository repo(*db);
+    const AuditChainHead empty = repo.chain_head();
+    EXPECT_EQ(empty.last_id, 0);
+    EXPECT_EQ(empty.hash, "");
+    add("2026-11-20 10:00:00", "admin", "user.add");
+    add("2026-11-21 10:00:00", "bob", "auth.sign_in");
+    const AuditChainHead head = repo.chain_head();
+    EXPECT_EQ(head.hash, "hash-of-2026-11-21 10:00:00");
+    std::vector<StoredAuditRecord> chain;
+    repo.for_each_from(head.first_id, [&](const StoredAuditRecord& s) { chain.push_back(s); });
+    ASSERT_EQ(chain.size(), 2u);
+    EXPECT_EQ(head.last_id, chain[1].record.id);
+    EXPECT_EQ(chain[0].prev_hash, "");
+    EXPECT_EQ(chain[1].prev_hash, "hash-of-2026-11-20 10:00:00");
+    EXPECT_TRUE(chain[1].has_hash);
+    EXPECT_EQ(chain[1].record.actor, "bob");
+    EXPECT_EQ(repo.count_before(head.first_id), 0);
 }
 
 MD_ON_BOTH_BACKENDS(AuditRepositoryTest);
