@@ -43,6 +43,35 @@ std::int64_t AuditRepository::append(const AuditRecord& r, const std::string& pr
     });
 }
 
+bool AuditRepository::has_chain() {
+    return db_.guarded("reading the audit chain", [&] {
+        long long tables = 0;
+        if (db_.backend() == Backend::Sqlite)
+            db_.sql() << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_chain'", soci::into(tables);
+        else
+            db_.sql() << "SELECT COUNT(*) FROM pg_class WHERE relname = 'audit_chain'"
+                         " AND relnamespace = current_schema()::regnamespace",
+                soci::into(tables);
+        return tables > 0;
+    });
+}
+
+std::int64_t AuditRepository::append_unchained(const AuditRecord& r) {
+    return db_.guarded("writing the audit trail", [&] {
+        long long id = 0;
+        const std::string at = format_instant(r.at), outcome = outcome_code(r.outcome);
+        soci::indicator before_ind = r.before.empty() ? soci::i_null : soci::i_ok;
+        soci::indicator after_ind = r.after.empty() ? soci::i_null : soci::i_ok;
+        db_.sql() << "INSERT INTO audit_log (at, actor, action, entity, entity_id, outcome, before_value,"
+                     " after_value, detail) VALUES (:at, :actor, :action, :entity, :eid, :outcome, :before,"
+                     " :after, :detail) RETURNING id",
+            soci::use(at), soci::use(r.actor), soci::use(r.action), soci::use(r.entity), soci::use(r.entity_id),
+            soci::use(outcome), soci::use(r.before, before_ind), soci::use(r.after, after_ind),
+            soci::use(r.detail), soci::into(id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
 void AuditRepository::for_each_from(std::int64_t first_id, const std::function<void(const StoredAuditRecord&)>& each) {
     db_.guarded("reading the audit trail", [&] {
         long long id = 0, from = first_id;

@@ -34,6 +34,10 @@ public:
     // Appends the record with its links and moves the head to it. Call inside the transaction
     // that locked the head.
     std::int64_t append(const AuditRecord& record, const std::string& prev_hash, const std::string& hash);
+    // Whether the chain exists yet (a database before migration 18 has no audit_chain), and the
+    // append for such a database: the record without links.
+    bool has_chain();
+    std::int64_t append_unchained(const AuditRecord& record);
     // Every record from first_id on, oldest first.
     void for_each_from(std::int64_t first_id, const std::function<void(const StoredAuditRecord&)>& each);
     long long count_before(std::int64_t id);

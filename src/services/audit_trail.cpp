@@ -22,8 +22,9 @@ std::int64_t AuditTrail::record(const std::string& actor, const std::string& act
     r.detail = detail;
     // The head read, the append and the head moved are one unit (a savepoint of the caller's
     // transaction, or its own), so the chain never forks between consoles.
-    Transaction tx(db_);
     AuditRepository repo(db_);
+    if (!chain_seen_ && !(chain_seen_ = repo.has_chain())) return repo.append_unchained(r);
+    Transaction tx(db_);
     const AuditChainHead head = repo.lock_chain_head();
     const std::int64_t id = repo.append(r, head.hash, audit_chain_hash(head.hash, r));
     tx.commit();

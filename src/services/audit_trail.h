@@ -28,6 +28,9 @@ public:
 private:
     Database& db_;
     Clock clock_;
+    // Whether the database has the audit hash chain (schema 18 on). A database not yet migrated
+    // still audits its sign-in and its db migrate, unchained; once seen, the chain never goes away.
+    bool chain_seen_ = false;
 };
 
 }  // namespace md

@@ -110,3 +110,30 @@ TEST_P(AuditChainTest, OnlyAdminAndAuditorVerifyAndARefusalIsChained) {
 }
 
 MD_ON_BOTH_BACKENDS(AuditChainTest);
+
+// A database from before the chain (schema 17) still audits, unchained, until db migrate adds the
+// chain; the records written before it are counted as unchained and the chain starts after them.
+class AuditChainUpgradeTest : public ::testing::TestWithParam<Backend> {
+protected:
+    test::ScratchDatabase scratch{GetParam()};
+};
+
+TEST_P(AuditChainUpgradeTest, RecordsBeforeTheMigrationStayOutsideTheChain) {
+    auto db = scratch.open();
+    migrate(*db, 17);
+    const Clock clock = [] { return parse_instant("2026-11-22 02:00:00"); };
+    AuditTrail trail(*db, clock);
+    trail.record("admin", "auth.sign_in", "user", "admin", "", "");
+    trail.record("admin", "db.migrate", "database", "", "", "");
+    migrate(*db);
+    trail.record("admin", "user.add", "user", "li.na", "", R"({"role":"marketing"})");
+    Actor auditor;
+    auditor.username = "zhao.lei";
+    auditor.role = Role::Auditor;
+    const AuditChainCheck check = AuditService(*db, clock).verify(auditor);
+    EXPECT_TRUE(check.problems.empty()) << (check.problems.empty() ? "" : check.problems.front());
+    EXPECT_EQ(check.unchained, 2);
+    EXPECT_EQ(check.chained, 1);  // the user.add; a permitted verify writes nothing
+}
+
+MD_ON_BOTH_BACKENDS(AuditChainUpgradeTest);
