@@ -26,22 +26,43 @@ AuditChainHead AuditRepository::chain_head() {
     return db_.guarded("reading the audit chain", [&] { return read_head(db_, ""); });
 }
 
-std::int64_t AuditRepository::append(const AuditRecord& r, const std::string& prev_hash, const std::string& hash) {
+std::int64_t AuditRepository::insert(const AuditRecord& r, const std::string* prev_hash, const std::string* hash) {
     return db_.guarded("writing the audit trail", [&] {
         long long id = 0;
         const std::string at = format_instant(r.at), outcome = outcome_code(r.outcome);
         soci::indicator before_ind = r.before.empty() ? soci::i_null : soci::i_ok;
         soci::indicator after_ind = r.after.empty() ? soci::i_null : soci::i_ok;
-        db_.sql() << "INSERT INTO audit_log (at, actor, action, entity, entity_id, outcome, before_value,"
-                     " after_value, detail, prev_hash, hash) VALUES (:at, :actor, :action, :entity, :eid, :outcome,"
-                     " :before, :after, :detail, :prev, :hash) RETURNING id",
-            soci::use(at), soci::use(r.actor), soci::use(r.action), soci::use(r.entity), soci::use(r.entity_id),
-            soci::use(outcome), soci::use(r.before, before_ind), soci::use(r.after, after_ind),
-            soci::use(r.detail), soci::use(prev_hash), soci::use(hash), soci::into(id);
-        db_.sql() << "UPDATE audit_chain SET last_id = :id, hash = :hash WHERE id = 1", soci::use(id), soci::use(hash);
+        const bool linked = prev_hash != nullptr;
+        soci::statement st(db_.sql());
+        for (const std::string* value : {&at, &r.actor, &r.action, &r.entity, &r.entity_id, &outcome})
+            st.exchange(soci::use(*value));
+        st.exchange(soci::use(r.before, before_ind));
+        st.exchange(soci::use(r.after, after_ind));
+        st.exchange(soci::use(r.detail));
+        if (linked) {
+            st.exchange(soci::use(*prev_hash));
+            st.exchange(soci::use(*hash));
+        }
+        st.exchange(soci::into(id));
+        st.alloc();
+        st.prepare(std::string("INSERT INTO audit_log (at, actor, action, entity, entity_id, outcome, before_value,"
+                               " after_value, detail") +
+                   (linked ? ", prev_hash, hash" : "") +
+                   ") VALUES (:at, :actor, :action, :entity, :eid, :outcome, :before, :after, :detail" +
+                   (linked ? ", :prev, :hash" : "") + ") RETURNING id");
+        st.define_and_bind();
+        st.execute(true);
+        if (linked)
+            db_.sql() << "UPDATE audit_chain SET last_id = :id, hash = :hash WHERE id = 1", soci::use(id), soci::use(*hash);
         return static_cast<std::int64_t>(id);
     });
 }
+
+std::int64_t AuditRepository::append(const AuditRecord& r, const std::string& prev_hash, const std::string& hash) {
+    return insert(r, &prev_hash, &hash);
+}
+
+std::int64_t AuditRepository::append_unchained(const AuditRecord& r) { return insert(r, nullptr, nullptr); }
 
 bool AuditRepository::has_chain() {
     return db_.guarded("reading the audit chain", [&] {
@@ -53,22 +74,6 @@ bool AuditRepository::has_chain() {
                          " AND relnamespace = current_schema()::regnamespace",
                 soci::into(tables);
         return tables > 0;
-    });
-}
-
-std::int64_t AuditRepository::append_unchained(const AuditRecord& r) {
-    return db_.guarded("writing the audit trail", [&] {
-        long long id = 0;
-        const std::string at = format_instant(r.at), outcome = outcome_code(r.outcome);
-        soci::indicator before_ind = r.before.empty() ? soci::i_null : soci::i_ok;
-        soci::indicator after_ind = r.after.empty() ? soci::i_null : soci::i_ok;
-        db_.sql() << "INSERT INTO audit_log (at, actor, action, entity, entity_id, outcome, before_value,"
-                     " after_value, detail) VALUES (:at, :actor, :action, :entity, :eid, :outcome, :before,"
-                     " :after, :detail) RETURNING id",
-            soci::use(at), soci::use(r.actor), soci::use(r.action), soci::use(r.entity), soci::use(r.entity_id),
-            soci::use(outcome), soci::use(r.before, before_ind), soci::use(r.after, after_ind),
-            soci::use(r.detail), soci::into(id);
-        return static_cast<std::int64_t>(id);
     });
 }
 

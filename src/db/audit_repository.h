@@ -46,6 +46,8 @@ public:
                                   const std::optional<Instant>& to_utc_exclusive);
 
 private:
+    // prev_hash and hash null: the record without links (append_unchained).
+    std::int64_t insert(const AuditRecord& record, const std::string* prev_hash, const std::string* hash);
     Database& db_;
 };
 

@@ -86,22 +86,18 @@ std::vector<Member> MemberRepository::page_after(const MemberListQuery& query, c
     std::string where = list_where(query, params);
     // The sort column and the number after it, as the list's indexes hold them: (column, number)
     // as one row value, so both databases seek the index instead of filtering it.
-    const char* op = query.descending ? " < " : " > ";
-    const std::string p = ":p" + std::to_string(params.size());
-    const std::string q = ":p" + std::to_string(params.size() + 1);
-    std::string condition;
-    switch (query.sort) {
-        case MemberSort::Number: condition = "m.number" + std::string(op) + p; break;
-        case MemberSort::Name: condition = "(m.name_pinyin, m.number)" + std::string(op) + "(" + p + ", " + q + ")"; break;
-        case MemberSort::HomeStore: condition = "(m.home_store, m.number)" + std::string(op) + "(" + p + ", " + q + ")"; break;
-        case MemberSort::State: condition = "(m.state, m.number)" + std::string(op) + "(" + p + ", " + q + ")"; break;
-    }
+    const char* column = nullptr;
     switch (query.sort) {
         case MemberSort::Number: break;
-        case MemberSort::Name: params.push_back(last.name_pinyin); break;
-        case MemberSort::HomeStore: params.push_back(last.home_store); break;
-        case MemberSort::State: params.push_back(lifecycle_code(last.state)); break;
+        case MemberSort::Name: column = "m.name_pinyin"; params.push_back(last.name_pinyin); break;
+        case MemberSort::HomeStore: column = "m.home_store"; params.push_back(last.home_store); break;
+        case MemberSort::State: column = "m.state"; params.push_back(lifecycle_code(last.state)); break;
     }
+    const char* op = query.descending ? " < " : " > ";
+    const std::string number = ":p" + std::to_string(params.size());
+    const std::string condition = column ? "(" + std::string(column) + ", m.number)" + op + "(:p" +
+                                               std::to_string(params.size() - 1) + ", " + number + ")"
+                                         : "m.number" + std::string(op) + number;
     params.push_back(last.number);
     where += (where.empty() ? " WHERE " : " AND ") + condition;
     std::vector<Member> out;

@@ -28,6 +28,12 @@ bool all_of(const std::string& s, int (*pred)(int)) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [pred](char c) { return pred(static_cast<unsigned char>(c)); });
 }
 
+// A page of the list: 1 to 1000 rows, from a row that exists.
+void check_page_limit(int limit, long long offset) {
+    if (limit < 1 || limit > 1000 || offset < 0)
+        throw ValidationError("limit", std::to_string(limit), subst(tr("limit: {0} is outside 1–1000"), {std::to_string(limit)}));
+}
+
 MemberRecord masked_record(Member m) {
     m.mobile = mask_mobile(m.mobile);
     m.email = mask_email(m.email);
@@ -252,8 +258,7 @@ long long MemberService::export_members(const Actor& actor, bool unmask,
 std::vector<MemberRecord> MemberService::list(const Actor& actor, const MemberListQuery& query, long long offset,
                                               int limit) {
     audit_.require(actor, Action::ViewMembers, kEntity);
-    if (limit < 1 || limit > 1000 || offset < 0)
-        throw ValidationError("limit", std::to_string(limit), subst(tr("limit: {0} is outside 1–1000"), {std::to_string(limit)}));
+    check_page_limit(limit, offset);
     std::vector<MemberRecord> out;
     for (Member& m : MemberRepository(db_).page(query, offset, limit)) out.push_back(masked_record(std::move(m)));
     return out;
@@ -262,8 +267,7 @@ std::vector<MemberRecord> MemberService::list(const Actor& actor, const MemberLi
 std::vector<MemberRecord> MemberService::list_after(const Actor& actor, const MemberListQuery& query, const Member& last,
                                                     int limit) {
     audit_.require(actor, Action::ViewMembers, kEntity);
-    if (limit < 1 || limit > 1000)
-        throw ValidationError("limit", std::to_string(limit), subst(tr("limit: {0} is outside 1–1000"), {std::to_string(limit)}));
+    check_page_limit(limit, 0);
     std::vector<MemberRecord> out;
     for (Member& m : MemberRepository(db_).page_after(query, last, limit)) out.push_back(masked_record(std::move(m)));
     return out;

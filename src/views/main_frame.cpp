@@ -66,7 +66,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
                 case AreaId::Reports: return new ReportsPanel(holder, services_, actor_);
                 case AreaId::Audit: return new AuditPanel(holder, services_, actor_);
                 case AreaId::Admin: return new UsersPanel(holder, services_, actor_);
-                default: return new AreaPlaceholderPanel(holder, note ? translated(note) : wxString());
+                default: return new AreaPlaceholderPanel(holder, translated(note));
             }
         });
         auto* holder = new wxPanel(pages_);
