@@ -5,8 +5,10 @@
 #include "models/money.h"
 #include "models/translate.h"
 #include "models/user.h"
+#include "services/database_restore.h"
 
 #include <cstdlib>
+#include <memory>
 
 namespace md::cli {
 
@@ -71,6 +73,70 @@ void register_db_commands(CLI::App& app, CliContext& ctx) {
             text += "\n  " + bucket + " " + shown;
         }
         ctx.print({{"result", result}, {"ok", true}, {"totals", totals}}, text);
+    });
+    struct BackupOptions {
+        std::string file;
+        bool replace = false;
+        std::optional<int> reminder_days;
+    };
+    auto opts = std::make_shared<BackupOptions>();
+
+    CLI::App* backup = db->add_subcommand("backup", "Write a backup of the whole database to a new FILE (admin); "
+                                                    "other consoles may go on writing");
+    backup->add_option("file", opts->file, "The backup file to create (never overwritten)")->required();
+    backup->callback([&ctx, opts] {
+        const BackupReport r = ctx.services().backups.backup(ctx.actor(), opts->file);
+        ctx.print({{"file", r.file}, {"format", r.format}, {"bytes", r.bytes}, {"at", format_instant(r.at)}},
+                  subst(tr("Backed up {0} to {1} ({2}, {3} bytes)"),
+                        {ctx.services().database_admin.status().location, r.file, r.format, std::to_string(r.bytes)}));
+    });
+
+    CLI::App* restore = db->add_subcommand(
+        "restore", "Restore a backup FILE into the database; one that holds data needs --replace and its admin");
+    restore->add_option("file", opts->file, "The backup file (from db backup)")->required();
+    restore->add_flag("--replace", opts->replace, "Replace the database's whole content with the backup's");
+    restore->callback([&ctx, opts] {
+        const RestoreReport r = restore_database(parse_database_url(ctx.database_url()), opts->file, opts->replace,
+                                                 [&ctx] { return ctx.actor(); }, &now_utc);
+        nlohmann::json j = {{"file", r.file},
+                            {"format", r.format},
+                            {"target", r.target},
+                            {"replaced", r.replaced},
+                            {"backup_schema_version", r.backup_schema_version},
+                            {"schema_version", r.schema_version},
+                            {"members", r.members},
+                            {"users", r.users},
+                            {"audit_records_chained", r.audit_records_chained},
+                            {"audit_head_hash", r.audit_head_hash}};
+        if (!r.restored_by.empty()) j["restored_by"] = r.restored_by;
+        std::string text = subst(tr("Restored {0} into {1}: {2} members, {3} users; db check ok; audit chain ok "
+                                    "({4} records)"),
+                                 {r.file, r.target, std::to_string(r.members), std::to_string(r.users),
+                                  std::to_string(r.audit_records_chained)});
+        if (r.backup_schema_version != r.schema_version)
+            text += "\n" + subst(tr("Brought from schema version {0} to {1}"),
+                                 {std::to_string(r.backup_schema_version), std::to_string(r.schema_version)});
+        ctx.print(j, text);
+    });
+
+    CLI::App* reminder = db->add_subcommand(
+        "backup-status", "When the last backup was, and the reminder's days; --remind-after DAYS sets them (admin)");
+    reminder->add_option("--remind-after", opts->reminder_days, "Remind when the last backup is this many days old");
+    reminder->callback([&ctx, opts] {
+        Services& s = ctx.services();
+        if (opts->reminder_days) s.backups.set_reminder_days(ctx.actor(), *opts->reminder_days);
+        const BackupStatus b = s.backups.status(ctx.actor());
+        nlohmann::json j = {{"reminder_days", b.reminder_days}, {"overdue", b.overdue}};
+        j["last_at"] = b.last_at ? nlohmann::json(format_instant(*b.last_at)) : nlohmann::json();
+        j["last_file"] = b.last_at ? nlohmann::json(b.last_file) : nlohmann::json();
+        j["days_since"] = b.days_since ? nlohmann::json(*b.days_since) : nlohmann::json();
+        std::string text = b.last_at ? subst(tr("Last backup: {0} ({1} days ago), {2}"),
+                                             {format_business_time(*b.last_at), std::to_string(*b.days_since),
+                                              b.last_file})
+                                     : tr("Last backup: never");
+        text += "\n" + subst(tr("Reminder: when the last backup is {0} days old"), {std::to_string(b.reminder_days)});
+        if (b.overdue) text += "\n" + tr("A backup is due.");
+        ctx.print(j, text);
     });
 }
 

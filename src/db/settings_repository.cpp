@@ -14,7 +14,10 @@ std::optional<std::string> SettingsRepository::get(const std::string& name) {
 
 void SettingsRepository::set(const std::string& name, const std::string& value) {
     db_.guarded("saving a setting", [&] {
-        db_.sql() << "UPDATE settings SET value = :v WHERE name = :n", soci::use(value), soci::use(name);
+        // Inserted the first time a setting is saved (the backup reminder has no row until then).
+        db_.sql() << "INSERT INTO settings (name, value) VALUES (:n, :v)"
+                     " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            soci::use(name), soci::use(value);
     });
 }
 

@@ -43,6 +43,8 @@ const Grant kGrants[] = {
     {Action::ViewAudit, "audit.view", {Role::Admin, Role::Auditor}},
     {Action::MigrateDatabase, "db.migrate", {Role::Admin}},
     {Action::CheckDatabase, "db.check", {Role::Admin, Role::Auditor}},
+    {Action::BackupDatabase, "db.backup", {Role::Admin}},
+    {Action::RestoreDatabase, "db.restore", {Role::Admin}},
     {Action::ViewProgram, "program.view",
      {Role::Admin, Role::Marketing, Role::Approver, Role::Service, Role::Finance, Role::Auditor}},
     {Action::ProposeChange, "change.propose", {Role::Marketing, Role::Admin}},

@@ -22,6 +22,8 @@ enum class Action {
     ViewAudit,
     MigrateDatabase,
     CheckDatabase,
+    BackupDatabase,        // writes a backup file of the whole database; sets the backup reminder
+    RestoreDatabase,       // replaces the whole database with a backup's contents
     ViewProgram,
     ProposeChange,
     DecideChange,          // narrowed further by the approval rule of the change's kind

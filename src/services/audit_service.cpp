@@ -22,6 +22,10 @@ std::vector<AuditRecord> AuditService::list(const Actor& actor, const AuditFilte
 
 AuditChainCheck AuditService::verify(const Actor& actor) {
     audit_.require(actor, Action::ViewAudit, "audit");
+    return verify_audit_chain(db_);
+}
+
+AuditChainCheck verify_audit_chain(Database& db_) {
     constexpr std::size_t kMostProblems = 100;
     AuditChainCheck check;
     auto problem = [&check](std::string text) {

@@ -72,6 +72,10 @@ int DatabaseService::migrate(const Actor& actor) {
 
 std::string DatabaseService::check(const Actor& actor) {
     audit_.require(actor, Action::CheckDatabase, "database", db_.url().display);
+    return check_database_integrity(db_);
+}
+
+std::string check_database_integrity(Database& db_) {
     const std::string storage = db_.guarded("checking the database", [&]() -> std::string {
         if (db_.backend() == Backend::Sqlite) {
             std::string result;

@@ -8,6 +8,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       users(*db_, clock),
       audit(*db_, clock),
       database_admin(*db_, clock),
+      backups(*db_, clock),
       program(*db_, clock),
       members(*db_, clock),
       lifecycle(*db_, clock, program),

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/backup_service.h"
 #include "services/card_service.h"
 #include "services/database_service.h"
 #include "services/demo_service.h"
@@ -38,6 +39,7 @@ public:
     UserService users;
     AuditService audit;
     DatabaseService database_admin;
+    BackupService backups;
     ProgramService program;
     MemberService members;
     LifecycleService lifecycle;

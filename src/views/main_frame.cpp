@@ -1,6 +1,7 @@
 #include "views/main_frame.h"
 
 #include "services/services.h"
+#include "views/admin_panel.h"
 #include "views/approvals_panel.h"
 #include "views/campaigns_panel.h"
 #include "views/complaints_panel.h"
@@ -16,10 +17,10 @@
 #include "views/preferences_dialog.h"
 #include "views/program_panel.h"
 #include "views/reports_panel.h"
-#include "views/users_panel.h"
 #include "views/wx_text.h"
 
 #include <wx/aboutdlg.h>
+#include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
 #include <wx/panel.h>
@@ -65,7 +66,9 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
                 case AreaId::Approvals: return new ApprovalsPanel(holder, services_, actor_);
                 case AreaId::Reports: return new ReportsPanel(holder, services_, actor_);
                 case AreaId::Audit: return new AuditPanel(holder, services_, actor_);
-                case AreaId::Admin: return new UsersPanel(holder, services_, actor_);
+                case AreaId::Admin:
+                    return new AdminPanel(holder, services_, actor_,
+                                          [this] { switch_database_(services_->database().url().url); });
                 default: return new AreaPlaceholderPanel(holder, translated(note));
             }
         });
@@ -75,6 +78,11 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     }
     splitter->SetMinimumPaneSize(FromDIP(120));
     splitter->SplitVertically(navigation_, pages_, FromDIP(190));
+    backup_reminder_ = new wxInfoBar(this);
+    auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
+    frame_sizer->Add(backup_reminder_, 0, wxEXPAND);
+    frame_sizer->Add(splitter, 1, wxEXPAND);
+    SetSizer(frame_sizer);
 
     build_menus();
     build_status_bar();
@@ -87,6 +95,37 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     complaint_timer_->Start(60 * 1000);
     SetSize(FromDIP(wxSize(1200, 840)));  // the programme editors want room for a tier grid
     CentreOnScreen();
+    remind_of_backup();
+}
+
+void MainFrame::remind_of_backup() {
+    if (!role_may(actor_.role, Action::BackupDatabase)) return;
+    BackupStatus status;
+    try {
+        status = services_->backups.status(actor_);
+    } catch (const std::exception&) {
+        return;  // a reminder is a hint; the Backups tab reports what went wrong
+    }
+    if (!status.overdue) return;
+    static const int kBackUpNow = wxNewId();
+    backup_reminder_->AddButton(kBackUpNow, _("&Back up now…"));
+    backup_reminder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        backup_reminder_->Dismiss();
+        const auto& areas = all_areas();
+        for (std::size_t i = 0; i < areas.size(); ++i) {
+            if (areas[i].id != AreaId::Admin) continue;
+            navigation_->SetSelection(static_cast<int>(i));
+            show_area(static_cast<int>(i));
+            if (auto* admin = dynamic_cast<AdminPanel*>(pages_->GetPage(i)->GetChildren().GetFirst()->GetData()))
+                admin->back_up_now();
+        }
+    }, kBackUpNow);
+    backup_reminder_->ShowMessage(
+        status.last_at ? wxString::Format(_("The last backup of this database was %ld days ago (the reminder is set "
+                                            "to %d days)."),
+                                          *status.days_since, status.reminder_days)
+                       : _("This database has never been backed up."),
+        wxICON_WARNING);
 }
 
 void MainFrame::focus_navigation() { navigation_->SetFocus(); }

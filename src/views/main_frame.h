@@ -10,6 +10,7 @@
 #include <vector>
 #include <wx/frame.h>
 
+class wxInfoBar;
 class wxListBox;
 class wxSimplebook;
 class wxTimer;
@@ -34,6 +35,8 @@ private:
     // those past a deadline, counted again every minute and whenever the area reloads.
     void count_complaints();
     void show_complaint_counts(std::size_t mine, std::size_t breached);
+    // For administrators: a bar above the areas when the last backup is older than the reminder's days.
+    void remind_of_backup();
 
     void on_open_database(wxCommandEvent&);
     void on_preferences(wxCommandEvent&);
@@ -47,6 +50,7 @@ private:
     // Per area, what makes its panel inside the area's page (holder); empty once made (show_area).
     std::vector<std::function<wxWindow*(wxWindow* holder)>> page_makers_;
     wxTimer* complaint_timer_ = nullptr;
+    wxInfoBar* backup_reminder_ = nullptr;
 };
 
 }  // namespace md::views
