@@ -11,4 +11,23 @@ inline std::string trim_space(const std::string& s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
+// Spreadsheets run a cell that starts with = + - @ as a formula, and some drop a leading tab or
+// carriage return first: "=HYPERLINK(...)" typed as a member's name would become a live link in
+// an export. Every CSV and XLSX writer passes its text cells through this, which puts an apostrophe
+// in front of such text (OWASP's rule against CSV injection), so the spreadsheet shows the text as
+// typed. Text cells only: numbers, money and dates are written typed, and "-12.00" stays a number.
+inline std::string neutralise_formula(const std::string& text) {
+    if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos) return "'" + text;
+    return text;
+}
+
+// The text neutralise_formula was given: a file MemberDesk wrote (an export, a rejects file) reads
+// back as it was typed. Only an apostrophe before = + - @ tab or CR is taken away, so text that
+// really began with "'=" comes back without its apostrophe, the one ambiguity the rule leaves.
+inline std::string restore_formula_text(const std::string& text) {
+    if (text.size() > 1 && text[0] == '\'' && std::string("=+-@\t\r").find(text[1]) != std::string::npos)
+        return text.substr(1);
+    return text;
+}
+
 }  // namespace md

@@ -248,7 +248,8 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
         auto value = [&](const char* field) -> std::optional<std::string> {
             const auto it = column_of.find(field);
             if (it == column_of.end()) return std::nullopt;
-            const std::string v = trim_space(rec.fields[it->second]);
+            // An export or a rejects file put an apostrophe before text a spreadsheet would run.
+            const std::string v = restore_formula_text(trim_space(rec.fields[it->second]));
             if (v.empty()) return std::nullopt;
             return v;
         };
