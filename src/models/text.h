@@ -11,6 +11,15 @@ inline std::string trim_space(const std::string& s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
+// The start of a long value for a message, cut between whole UTF-8 characters (a cut inside one
+// would make the message, and the JSON error that carries it, invalid UTF-8), with "…" after it.
+inline std::string shortened(const std::string& value, std::size_t max_bytes = 60) {
+    if (value.size() <= max_bytes) return value;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    return value.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 // Spreadsheets run a cell that starts with = + - @ as a formula, and some drop a leading tab or
 // carriage return first: "=HYPERLINK(...)" typed as a member's name would become a live link in
 // an export. Every CSV and XLSX writer passes its text cells through this, which puts an apostrophe

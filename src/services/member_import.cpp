@@ -27,14 +27,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Long values are shown by their start, whole characters only.
-std::string shortened(const std::string& value) {
-    if (value.size() <= 60) return value;
-    std::size_t cut = 60;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    return value.substr(0, cut) + "…";
-}
-
 struct Synonyms {
     const char* field;
     std::vector<const char*> headers;  // compared lower-case and trimmed

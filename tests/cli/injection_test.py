@@ -145,7 +145,7 @@ class InjectionTest(DemoDatabaseTest):
         member = self.ok("service", "member", "add", "--name", "退款会员", "--mobile", "13612340099")["number"]
         self.ok("service", "txn", "recharge", member, "500")
         bought = self.ok("service", "txn", "purchase", member, "100")
-        self.ok("service", "txn", "refund", bought["txn"], "12", "--reason", "+1+1")
+        self.ok("service", "txn", "refund", "T%d" % bought["txn"], "12", "--reason", "+1+1")
 
         as_of = self.today.isoformat()
         texts = {}
