@@ -28,7 +28,7 @@ import subprocess
 import cli_test
 from bad_inputs import CATALOGUE
 from cli_test import OK, USAGE, DemoDatabaseTest, Result
-from table_snapshot import differences, postgresql_snapshot, sqlite_snapshot
+from table_snapshot import database_snapshot, differences
 
 ERROR_KINDS = {2: "invalid_input", 3: "permission_denied", 4: "conflict", 5: "not_found", 6: "storage"}
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
@@ -113,10 +113,7 @@ class CatalogueDatabase(DemoDatabaseTest):
 
 class BadInputCatalogueTest(CatalogueDatabase):
     def snapshot(self):
-        if cli_test.BACKEND == "sqlite":
-            return sqlite_snapshot(self.db.path)
-        sock, port = os.environ["MEMBERDESK_TEST_PG_SOCKET"], os.environ["MEMBERDESK_TEST_PG_PORT"]
-        return postgresql_snapshot(["psql", "-h", sock, "-p", port, "-U", "postgres", "-d", self.db.name])
+        return database_snapshot(self.db, cli_test.BACKEND)
 
     def run_entry(self, entry):
         for name, content in (entry.files or {}).items():

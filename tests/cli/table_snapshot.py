@@ -6,6 +6,7 @@ a fixed order and hashed; the audit trail is kept apart (see Snapshot.audit) bec
 are audited by design: a refused command may add audit records but never change or remove one.
 """
 import hashlib
+import os
 import sqlite3
 import subprocess
 
@@ -87,3 +88,11 @@ def differences(before, after):
         if record not in before.audit and record < last:
             found.append("audit record %s appeared before the previous last record %s" % (record, last))
     return found
+
+
+def database_snapshot(db, backend):
+    """The snapshot of a cli_test.FreshDatabase: its SQLite file, or its PostgreSQL database."""
+    if backend == "sqlite":
+        return sqlite_snapshot(db.path)
+    sock, port = os.environ["MEMBERDESK_TEST_PG_SOCKET"], os.environ["MEMBERDESK_TEST_PG_PORT"]
+    return postgresql_snapshot(["psql", "-h", sock, "-p", port, "-U", "postgres", "-d", db.name])
