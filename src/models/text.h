@@ -25,9 +25,14 @@ inline std::string shortened(const std::string& value, std::size_t max_bytes = 6
 // an export. Every CSV and XLSX writer passes its text cells through this, which puts an apostrophe
 // in front of such text (OWASP's rule against CSV injection), so the spreadsheet shows the text as
 // typed. Text cells only: numbers, money and dates are written typed, and "-12.00" stays a number.
+// Text that is a plain signed number ("-3" typed in a field that wanted a count) is left as it is:
+// a spreadsheet reads it as that number, never as a formula.
 inline std::string neutralise_formula(const std::string& text) {
-    if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos) return "'" + text;
-    return text;
+    if (text.empty() || std::string("=+-@\t\r").find(text[0]) == std::string::npos) return text;
+    const auto digits = text.find_first_not_of("0123456789.", 1);
+    const bool plain_number = (text[0] == '-' || text[0] == '+') && text.size() > 1 && digits == std::string::npos &&
+                              text.find('.') == text.rfind('.') && text[1] != '.' && text.back() != '.';
+    return plain_number ? text : "'" + text;
 }
 
 // The text neutralise_formula was given: a file MemberDesk wrote (an export, a rejects file) reads

@@ -42,7 +42,10 @@ HOSTILE = [
 
 
 def neutralised(text):
-    """The export rule, written independently of the product: OWASP's apostrophe in front."""
+    """The export rule, written independently of the product: OWASP's apostrophe in front, except
+    before a plain signed number ("-3"), which a spreadsheet reads as that number."""
+    if re.fullmatch(r"[+-]\d+(\.\d+)?", text):
+        return text
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
