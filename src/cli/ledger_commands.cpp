@@ -378,7 +378,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
     auto before = std::make_shared<long long>(0);
     CLI::App* history = account->add_subcommand("history", "Ledger lines, newest first, with running balances");
     history->add_option("member", *hm, "Member number")->required();
-    history->add_option("--limit", *limit, "How many lines (default 50)");
+    history->add_option("--limit", *limit, "How many lines (default 50)")->check(CLI::PositiveNumber);
     history->add_option("--before", *before, "Lines older than this entry id (to page back)");
     history->callback([&ctx, hm, limit, before] {
         const auto lines = ctx.services().ledger.history(ctx.actor(), *hm, *limit, *before);

@@ -63,7 +63,7 @@ void register_lifecycle_commands(CLI::App& app, CliContext& ctx) {
 
     auto limit = std::make_shared<int>(20);
     CLI::App* runs = lifecycle->add_subcommand("runs", "The run log, newest first");
-    runs->add_option("--limit", *limit, "At most this many (default 20)");
+    runs->add_option("--limit", *limit, "At most this many (default 20)")->check(CLI::PositiveNumber);
     runs->callback([&ctx, limit] {
         nlohmann::json j = nlohmann::json::array();
         std::string text;

@@ -20,7 +20,8 @@ int fail(const CliContext& ctx, int code, const char* kind, const std::string& m
             e["field"] = field;
             e["value"] = value;
         }
-        std::cout << nlohmann::json{{"error", e}}.dump(2) << '\n';
+        // Replace, not throw, on bytes that are not UTF-8: the error path must never crash.
+        std::cout << nlohmann::json{{"error", e}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
     return code;
 }

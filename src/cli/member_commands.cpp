@@ -179,7 +179,8 @@ void register_committee_commands(CLI::App& app, CliContext& ctx) {
     committee->require_subcommand(1);
     auto days = std::make_shared<int>(-1);
     CLI::App* list = committee->add_subcommand("list", "Seats in force today");
-    list->add_option("--ending-within", *days, "Only terms ending within this many days (e.g. 30)");
+    list->add_option("--ending-within", *days, "Only terms ending within this many days (e.g. 30)")
+        ->check(CLI::NonNegativeNumber);  // -1 is "not given" inside, never an answer to give
     list->callback([&ctx, days] {
         ProgramService& s = ctx.services().program;
         const Actor& actor = ctx.actor();

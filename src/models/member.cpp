@@ -1,6 +1,7 @@
 #include "models/member.h"
 
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
 
 #include <cctype>
@@ -59,7 +60,7 @@ void validate(const Member& m, const Date& today) {
     if (m.name.find_first_not_of(" \t\r\n\xE3\x80\x80") == std::string::npos)
         throw ValidationError("name", m.name, tr("name: a member needs a name"));
     if (m.name.size() > 200)
-        throw ValidationError("name", m.name.substr(0, 40) + "…", tr("name: longer than 200 bytes"));
+        throw ValidationError("name", shortened(m.name, 40), tr("name: longer than 200 bytes"));
     if (m.birthday && *m.birthday > today)
         throw ValidationError("birthday", format_date(*m.birthday),
                               subst(tr("birthday: {0} is in the future"), {format_date(*m.birthday)}));
@@ -75,7 +76,7 @@ void validate(const Member& m, const Date& today) {
     for (const std::string& tag : m.tags)
         if (tag.empty() || tag.find(',') != std::string::npos || tag.size() > 40)
             throw ValidationError("tags", tag, subst(tr("tags: \"{0}\" is not a tag (no commas, 1–40 bytes)"), {tag}));
-    if (m.notes.size() > 4000) throw ValidationError("notes", m.notes.substr(0, 40) + "…", tr("notes: longer than 4000 bytes"));
+    if (m.notes.size() > 4000) throw ValidationError("notes", shortened(m.notes, 40), tr("notes: longer than 4000 bytes"));
 }
 
 std::string mask_mobile(const std::string& e164) {

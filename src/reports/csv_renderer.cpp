@@ -1,6 +1,7 @@
 #include "reports/csv_renderer.h"
 
 #include "models/errors.h"
+#include "models/text.h"
 #include "reports/table_writer.h"
 
 namespace md::report {
@@ -35,13 +36,8 @@ private:
 
 }  // namespace
 
-std::string csv_field_text(const std::string& text) {
-    if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos) return "'" + text;
-    return text;
-}
-
-std::string csv_field(const std::string& text, bool neutralise_formula) {
-    const std::string value = neutralise_formula ? csv_field_text(text) : text;
+std::string csv_field(const std::string& text, bool neutralise) {
+    const std::string value = neutralise ? neutralise_formula(text) : text;
     if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
     std::string quoted = "\"";
     for (char c : value) {

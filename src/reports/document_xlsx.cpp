@@ -3,8 +3,8 @@
 // as dates, text neutralised like CSV's, and each totals cell of a money or count column as
 // =SUM(...) over the table's rows with the builder's figure stored as its value.
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
-#include "reports/csv_renderer.h"
 #include "reports/document_renderers.h"
 #include "reports/document_rows.h"
 
@@ -99,7 +99,7 @@ void write_document_xlsx(const Document& document, const std::string& path) {
                                                  column_letters(c) + std::to_string(row.sums_rows->second + 1) + ")"
                                            : "";
             if (const auto* text = std::get_if<std::string>(&cell.value)) {
-                worksheet_write_string(sheet, xr, xc, csv_field_text(*text).c_str(), text_format);
+                worksheet_write_string(sheet, xr, xc, neutralise_formula(*text).c_str(), text_format);
             } else if (const auto* n = std::get_if<std::int64_t>(&cell.value)) {
                 if (cell.type == ColumnType::Percent)
                     worksheet_write_number(sheet, xr, xc, static_cast<double>(*n) / 10000.0, f.percent);

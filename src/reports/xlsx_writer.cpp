@@ -1,7 +1,7 @@
 // XLSX through libxlsxwriter: text as strings, counts and money as numbers (money with two
 // decimals, from fen exactly: 123456 fen is written as 1234.56), dates as dates.
 #include "models/errors.h"
-#include "reports/csv_renderer.h"
+#include "models/text.h"
 #include "reports/table_writer.h"
 
 #include <cstdio>
@@ -62,7 +62,7 @@ private:
 
     void write(lxw_col_t col, const Cell& cell) {
         if (const auto* text = std::get_if<std::string>(&cell)) {
-            const std::string safe = csv_field_text(*text);
+            const std::string safe = neutralise_formula(*text);
             worksheet_write_string(sheet_, next_row_, col, safe.c_str(), nullptr);
         } else if (const auto* n = std::get_if<std::int64_t>(&cell)) {
             worksheet_write_number(sheet_, next_row_, col, static_cast<double>(*n), nullptr);

@@ -1,6 +1,7 @@
 #include "services/csv_reader.h"
 
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
 
 namespace md {
@@ -76,7 +77,8 @@ std::vector<CsvRecord> read_csv(const std::string& text) {
     return records;
 }
 
-std::string csv_cell(const std::string& text) {
+std::string csv_cell(const std::string& raw) {
+    const std::string text = neutralise_formula(raw);
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string quoted = "\"";
     for (char c : text) {

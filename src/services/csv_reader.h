@@ -22,7 +22,8 @@ struct ImportProblem {
 
 // The problems as CSV (row, column, value, reason), UTF-8 with a BOM so Excel reads the Chinese.
 std::string problems_csv(const std::vector<ImportProblem>& problems);
-// One field quoted as RFC 4180 needs it (comma, quote or line break inside).
+// One text field, neutralised like every export's (neutralise_formula: these files repeat what was
+// typed, "=HYPERLINK(...)" included) and quoted as RFC 4180 needs it (comma, quote or line break).
 std::string csv_cell(const std::string& text);
 
 // Throws ValidationError (field "file", value "line N") for a quote that is never closed.

@@ -1,6 +1,7 @@
 #include "services/json_reader.h"
 
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
 
 namespace md {
@@ -8,7 +9,7 @@ namespace md {
 JsonReader::JsonReader(const nlohmann::json& object, std::string path) : object_(object), path_(std::move(path)) {
     if (!object_.is_object())
         throw ValidationError(path_, object_.dump(),
-                              subst(tr("{0}: expected an object, found {1}"), {path_, object_.dump().substr(0, 60)}));
+                              subst(tr("{0}: expected an object, found {1}"), {path_, shortened(object_.dump())}));
 }
 
 std::string JsonReader::field(const char* name) const { return path_.empty() ? name : path_ + "." + name; }
@@ -21,7 +22,7 @@ const nlohmann::json* JsonReader::find(const char* name) {
 }
 
 void JsonReader::wrong_type(const char* name, const char* expected, const nlohmann::json& value) const {
-    const std::string shown = value.dump().substr(0, 60);
+    const std::string shown = shortened(value.dump());
     throw ValidationError(field(name), shown,
                           subst(tr("{0}: expected {1}, found {2}"), {field(name), expected, shown}));
 }
@@ -119,7 +120,7 @@ std::vector<JsonReader> JsonReader::objects(const char* name, bool required) {
 void JsonReader::finish() const {
     for (auto it = object_.begin(); it != object_.end(); ++it)
         if (!read_.count(it.key()))
-            throw ValidationError(field(it.key().c_str()), it.value().dump().substr(0, 60),
+            throw ValidationError(field(it.key().c_str()), shortened(it.value().dump()),
                                   subst(tr("{0}: unknown field"), {field(it.key().c_str())}));
 }
 

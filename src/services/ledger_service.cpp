@@ -5,6 +5,7 @@
 #include "db/settings_repository.h"
 #include "db/member_merge_repository.h"
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
 #include "services/campaign_effects.h"
 #include "services/ledger_draft.h"
@@ -97,7 +98,7 @@ std::optional<TxnResult> replay_under_lock(Database& db, const std::string& key,
 std::string key_or_new(const std::string& key) {
     if (key.empty()) return new_request_key();
     if (key.size() > 200)
-        throw ValidationError("key", key.substr(0, 40) + "…", tr("key: at most 200 characters"));
+        throw ValidationError("key", shortened(key, 40), tr("key: at most 200 characters"));
     return key;
 }
 
@@ -477,6 +478,15 @@ TxnResult LedgerService::adjust(const Actor& actor, const AdjustRequest& in) {
         if (auto earlier = repo.adjustment_request_by_key(key)) {
             waiting = *earlier;
         } else {
+            // A decrease the balance cannot cover is refused now, not left for the approver to
+            // find (approval checks the balance again, as it may have moved in between).
+            const auto account = repo.open_account(member.id);
+            const Money held = account ? account->value.at(in.bucket) : Money::from_fen(0);
+            if (!in.up && Money::from_fen(in.amount) > held)
+                throw ValidationError("amount", Money::from_fen(in.amount).to_string(),
+                                      subst(tr("amount: {0} is more than the {1} balance of {2}"),
+                                            {Money::from_fen(in.amount).to_display(), bucket_code(in.bucket),
+                                             held.to_display()}));
             waiting.key = key;
             waiting.member_id = member.id;
             waiting.member_number = member.number;

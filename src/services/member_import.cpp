@@ -27,14 +27,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Long values are shown by their start, whole characters only.
-std::string shortened(const std::string& value) {
-    if (value.size() <= 60) return value;
-    std::size_t cut = 60;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    return value.substr(0, cut) + "…";
-}
-
 struct Synonyms {
     const char* field;
     std::vector<const char*> headers;  // compared lower-case and trimmed
@@ -248,7 +240,8 @@ MemberImportResult MemberImportService::import_csv(const Actor& actor, const std
         auto value = [&](const char* field) -> std::optional<std::string> {
             const auto it = column_of.find(field);
             if (it == column_of.end()) return std::nullopt;
-            const std::string v = trim_space(rec.fields[it->second]);
+            // An export or a rejects file put an apostrophe before text a spreadsheet would run.
+            const std::string v = restore_formula_text(trim_space(rec.fields[it->second]));
             if (v.empty()) return std::nullopt;
             return v;
         };

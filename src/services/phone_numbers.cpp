@@ -3,6 +3,8 @@
 #include "models/errors.h"
 #include "models/translate.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <phonenumbers/phonenumberutil.h>
 #include <unordered_map>
@@ -26,6 +28,12 @@ std::string chinese_mobile_digits(const std::string& text) {
     }
     if (digits.size() == 13 && digits.rfind("861", 0) == 0) digits = digits.substr(2);
     return digits.size() == 11 && digits[0] == '1' && (text[0] != '+' || text.rfind("+86", 0) == 0) ? digits : "";
+}
+
+// libphonenumber reads letters as keypad digits (a "vanity" number: 138abcd1234 would become
+// 138 2223 1234). Nobody writes a Chinese mobile that way, so a letter is a typo, not a digit.
+bool has_letter(const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) != 0; });
 }
 
 }  // namespace
@@ -54,7 +62,8 @@ std::string normalize_mobile(const std::string& text, const std::string& field) 
         if (known->second != PhoneNumberUtil::MOBILE && known->second != PhoneNumberUtil::FIXED_LINE_OR_MOBILE)
             throw ValidationError(field, text, subst(tr("{0}: \"{1}\" is not a mobile number"), {field, text}));
         return "+86" + digits;
-    } else if (text.size() > 40 || util->Parse(text, "CN", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+    } else if (text.size() > 40 || has_letter(text) ||
+               util->Parse(text, "CN", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
         throw ValidationError(field, text, subst(tr("{0}: \"{1}\" is not a phone number"), {field, text}));
     }
     if (!util->IsValidNumber(number))

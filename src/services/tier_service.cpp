@@ -323,6 +323,8 @@ std::vector<TierRun> TierService::runs(const Actor& actor, int limit) {
 
 std::vector<RunChange> TierService::run_changes(const Actor& actor, std::int64_t id) {
     audit_.require(actor, Action::ViewMembers, "tier_run", run_label(id));
+    // An unknown run is not found, not a run that moved no one.
+    if (!TierRepository(db_).run(id)) throw NotFoundError(subst(tr("run: there is no recompute run {0}"), {run_label(id)}));
     return TierRepository(db_).run_changes(id);
 }
 
