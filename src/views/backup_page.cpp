@@ -41,7 +41,7 @@ BackupPage::BackupPage(wxWindow* parent, std::shared_ptr<Services> services, Act
     auto* reminder = new wxBoxSizer(wxHORIZONTAL);
     reminder->Add(new wxStaticText(this, wxID_ANY, _("Remind me when the last backup is this many days old:")), 0,
                   wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
-    reminder_days_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(90, -1)),
+    reminder_days_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(130, -1)),
                                     wxSP_ARROW_KEYS, 1, 365, BackupService::kDefaultReminderDays);
     reminder->Add(reminder_days_, 0, wxRIGHT, FromDIP(4));
     save_reminder_ = new wxButton(this, wxID_ANY, _("&Save"));

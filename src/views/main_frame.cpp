@@ -108,7 +108,8 @@ void MainFrame::remind_of_backup() {
     }
     if (!status.overdue) return;
     static const int kBackUpNow = wxNewId();
-    backup_reminder_->AddButton(kBackUpNow, _("&Back up now…"));
+    // The info bar shows a label as written (no mnemonic): the page button has Alt+B.
+    backup_reminder_->AddButton(kBackUpNow, _("Back up now…"));
     backup_reminder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         backup_reminder_->Dismiss();
         const auto& areas = all_areas();

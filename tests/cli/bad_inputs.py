@@ -80,6 +80,20 @@ def catalogue():
     add("db migrate by service", "service", ["db", "migrate"], DENIED, ["permission denied"])
     add("db check by marketing", "marketing", ["db", "check"], DENIED, ["permission denied"])
     add("db status with an extra argument", "admin", ["db", "status", "now"], USAGE, ["now"])
+    add("db backup over an existing file", "admin", ["db", "backup", "{dir}/exists.db"], CONFLICT, ["already exists"],
+        files={"exists.db": "keep me"})
+    add("db backup by finance", "finance", ["db", "backup", "{dir}/finance.db"], DENIED, ["permission denied", "db.backup"])
+    add("db backup into a missing folder", "admin", ["db", "backup", NO_FOLDER + "/b.db"], STORAGE, ["does not exist"])
+    add("db restore of random bytes", "admin", ["db", "restore", "{dir}/noise.bin", "--replace"], INVALID,
+        ["not a usable MemberDesk backup", "noise.bin"], field="file", value="{dir}/noise.bin",
+        files={"noise.bin": bytes(range(256)) * 8})
+    add("db restore of a CSV file", "admin", ["db", "restore", "{dir}/members.csv", "--replace"], INVALID,
+        ["neither a SQLite database nor a PostgreSQL dump"], field="file", value="{dir}/members.csv",
+        files={"members.csv": members_csv(*GOOD_ROWS)})
+    add("db restore of a missing file", "admin", ["db", "restore", "{dir}/none.db", "--replace"], NOT_FOUND, ["none.db"])
+    add("db backup-status reminder of 0 days", "admin", ["db", "backup-status", "--remind-after", "0"], INVALID,
+        ["days"], field="days", value="0")
+    add("db backup-status by the auditor", "auditor", ["db", "backup-status"], DENIED, ["permission denied"])
 
     # --- user -----------------------------------------------------------------------------------
     add("user add with an unknown role", "admin", ["user", "add", "zed", "--role", "boss"], INVALID, ["boss"],
