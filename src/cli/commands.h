@@ -30,5 +30,6 @@ void register_member_merge_command(CLI::App& member, CliContext& ctx);
 void register_member_export_command(CLI::App& member, CliContext& ctx);
 void register_member_import_command(CLI::App& member, CliContext& ctx);
 void register_opening_import_command(CLI::App& account, CliContext& ctx);
+void register_ledger_batch_command(CLI::App& txn, CliContext& ctx);
 
 }  // namespace md::cli

@@ -1,6 +1,6 @@
-// `txn recharge|purchase|refund|redeem|adjust|show` and `account show|history`: stored value
-// and exchange coins from the command line. Every posting takes `--key`, so a script that
-// retries after a timeout never posts twice.
+// `txn recharge|purchase|refund|redeem|adjust|show` (`txn batch` in ledger_batch_command.cpp) and
+// `account show|history`: stored value and exchange coins from the command line. Every posting
+// takes `--key`, so a script that retries after a timeout never posts twice.
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "models/errors.h"
@@ -144,6 +144,7 @@ struct TxnArgs {
 void register_ledger_commands(CLI::App& app, CliContext& ctx) {
     CLI::App* txn = app.add_subcommand("txn", "Post stored-value and coin transactions (each with an idempotency --key)");
     txn->require_subcommand(1);
+    register_ledger_batch_command(*txn, ctx);
     const char* key_help = "Idempotency key: the same key again changes nothing and answers the first result";
 
     auto a = std::make_shared<TxnArgs>();

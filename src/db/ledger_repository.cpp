@@ -101,7 +101,12 @@ Account LedgerRepository::lock_open_account(std::int64_t member_id, const Instan
         const long long member = member_id;
         if (auto a = read_account(db_, "WHERE member_id = :m AND is_open = 1" + lock, member)) return *a;
         const std::string at = format_instant(now);
-        db_.sql() << "INSERT INTO accounts (member_id, opened_at) VALUES (:m, :at)", soci::use(member), soci::use(at);
+        // Two consoles posting a member's first movement at once both find no account. On
+        // PostgreSQL the second INSERT used to wait for the first and then fail on the unique
+        // index, a storage error (exit 6) the caller could not tell from a real failure; now it
+        // does nothing and the SELECT below waits for, and locks, the account the first one made.
+        db_.sql() << "INSERT INTO accounts (member_id, opened_at) VALUES (:m, :at) ON CONFLICT DO NOTHING",
+            soci::use(member), soci::use(at);
         return *read_account(db_, "WHERE member_id = :m AND is_open = 1" + lock, member);
     });
 }

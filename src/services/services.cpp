@@ -15,6 +15,7 @@ Services::Services(std::unique_ptr<Database> db, Clock clock)
       merges(*db_, clock, program),
       imports(*db_, clock),
       ledger(*db_, clock, program),
+      ledger_batches(*db_, clock, ledger),
       openings(*db_, clock, program),
       campaigns(*db_, clock, program),
       campaign_results(*db_, clock, program, campaigns),

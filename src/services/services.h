@@ -11,6 +11,7 @@
 #include "services/campaign_results.h"
 #include "services/campaign_service.h"
 #include "services/complaint_service.h"
+#include "services/ledger_batch.h"
 #include "services/ledger_service.h"
 #include "services/opening_balances.h"
 #include "services/lifecycle_service.h"
@@ -46,6 +47,7 @@ public:
     MemberMergeService merges;
     MemberImportService imports;
     LedgerService ledger;
+    LedgerBatch ledger_batches;
     OpeningBalanceImport openings;
     CampaignService campaigns;
     CampaignResultsService campaign_results;

@@ -185,6 +185,52 @@ class LedgerCliTest(DemoDatabaseTest):
         exported = self.export()
         self.assertEqual(exported["stored_value"], {"draw_order": ["bonus", "principal", "compensation"]})
 
+    def test_a_batch_of_recharges_and_purchases_posts_whole_or_not_at_all(self):
+        folder = tempfile.mkdtemp(prefix="memberdesk-batch-")
+        other = self.service("member", "add", "--name", "孙悟空", "--mobile", "13612345678").json()["number"]
+
+        def batch_file(name, rows):
+            path = os.path.join(folder, name)
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write("kind,member,amount,stored_value,key\n" + "".join(",".join(r) + "\n" for r in rows))
+            return path
+
+        good = batch_file("till-1.csv", [("recharge", self.member, "500", "", "till-1/1"),
+                                         ("purchase", self.member, "200", "150", "till-1/2"),
+                                         ("recharge", other, "100.50", "", "till-1/3")])
+        self.assertEqual(self.as_role("finance", "txn", "batch", good).code, DENIED)
+        r = self.service("txn", "batch", good)
+        self.assertEqual(r.code, OK, r.err)
+        self.assertEqual((r.json()["rows"], r.json()["posted"], r.json()["repeated"]), (3, 3, 0))
+        self.assertEqual((r.json()["recharged"], r.json()["purchased"]), ("600.50", "200.00"))
+        self.assertEqual(self.balances(), ("350.00", "0.00", "0.00", 10))
+        again = self.service("txn", "batch", good)  # a batch sent twice posts once
+        self.assertEqual((again.code, again.json()["posted"], again.json()["repeated"]), (OK, 0, 3), again.err)
+        self.assertEqual(self.balances(), ("350.00", "0.00", "0.00", 10))
+        audit = self.as_role("admin", "--json", "audit", "list", "--action", "txn.batch").json()
+        self.assertEqual([a["entity_id"] for a in audit], ["till-1.csv", "till-1.csv"])
+
+        # A bad row refuses the file before anything is written, naming row, column and value.
+        bad = batch_file("till-2.csv", [("recharge", other, "80", "", "till-2/1"),
+                                        ("purchase", other, "12.345", "", "till-2/2"),
+                                        ("refund", other, "1", "", "till-2/3")])
+        r = self.service("txn", "batch", bad)
+        self.assertEqual(r.code, INVALID, r.err)
+        self.assertIn('row 3, column amount, value "12.345"', r.json()["error"]["message"])
+        self.assertEqual((r.json()["error"]["field"], r.json()["error"]["value"]), ("amount", "12.345"))
+        # A row the ledger refuses (more stored value than the member has) undoes the rows before it.
+        short = batch_file("till-3.csv", [("recharge", other, "80", "", "till-3/1"),
+                                          ("purchase", other, "500", "500", "till-3/2")])
+        r = self.service("txn", "batch", short)
+        self.assertEqual(r.code, INVALID, r.err)
+        self.assertIn("row 3 (till-3/2)", r.json()["error"]["message"])
+        self.assertIn("nothing in the batch was posted", r.json()["error"]["message"])
+        missing = batch_file("till-4.csv", [("recharge", other, "80", "", "till-4/1"),
+                                            ("recharge", "M99999999", "80", "", "till-4/2")])
+        self.assertEqual(self.service("txn", "batch", missing).code, NOT_FOUND)
+        self.assertEqual(self.service("account", "show", other).json()["balances"]["principal"], "100.50")
+        self.assertEqual(self.as_role("admin", "db", "check").code, OK)
+
     def test_db_check_fails_naming_the_member_when_an_entry_is_corrupted(self):
         self.assertEqual(self.service("txn", "recharge", self.member, "500").code, OK)
         self.assertEqual(self.as_role("admin", "db", "check").code, OK)
