@@ -2,6 +2,7 @@
 // nothing). Checked whole first; one bad row refuses the file (exit 2) and nothing is written.
 #include "cli/commands.h"
 #include "cli/file_io.h"
+#include "cli/file_refusal.h"
 #include "models/errors.h"
 
 #include <cstdio>
@@ -25,18 +26,7 @@ void register_ledger_batch_command(CLI::App& txn, CliContext& ctx) {
         const Actor& actor = ctx.actor();
         const LedgerBatchResult r = ctx.services().ledger_batches.post_csv(actor, bytes, file_name_of(a->file), a->dry_run);
         if (!a->report.empty()) write_file(a->report, problems_csv(r.problems));
-        if (!r.problems.empty()) {
-            std::string rest;
-            for (std::size_t i = 1; i < r.problems.size() && i < 20; ++i)
-                rest += "row " + std::to_string(r.problems[i].row) + ", " + r.problems[i].column + " \"" +
-                        r.problems[i].value + "\": " + r.problems[i].reason + "\n";
-            if (!ctx.json && !rest.empty()) std::fputs(rest.c_str(), stderr);
-            const ImportProblem& first = r.problems.front();
-            throw ValidationError(first.column, first.value,
-                                  "batch refused, nothing was written: " + std::to_string(r.problems.size()) +
-                                      " problem(s); the first: row " + std::to_string(first.row) + ", column " +
-                                      first.column + ", value \"" + first.value + "\": " + first.reason);
-        }
+        if (!r.problems.empty()) refuse_file_for_problems(ctx, r.problems, "batch");
         const nlohmann::json j = {{"file", a->file},
                                   {"rows", r.rows},
                                   {"posted", r.posted},

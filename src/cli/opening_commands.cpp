@@ -2,6 +2,7 @@
 // replaces. Checked whole; one problem refuses the file (exit 2) and nothing is written.
 #include "cli/commands.h"
 #include "cli/file_io.h"
+#include "cli/file_refusal.h"
 #include "models/errors.h"
 
 #include <cstdio>
@@ -26,21 +27,7 @@ void register_opening_import_command(CLI::App& account, CliContext& ctx) {
         const Actor& actor = ctx.actor();
         const OpeningImportResult r = ctx.services().openings.import_csv(actor, bytes, file_name_of(a->file), a->dry_run);
         if (!a->report.empty()) write_file(a->report, problems_csv(r.problems));
-        if (!r.problems.empty()) {
-            // Refused as a whole: exit 2, the first problem in the message, the rest on stderr
-            // (text) or in --report.
-            std::string rest;
-            for (std::size_t i = 1; i < r.problems.size() && i < 20; ++i)
-                rest += "row " + std::to_string(r.problems[i].row) + ", " + r.problems[i].column + " \"" +
-                        r.problems[i].value + "\": " + r.problems[i].reason + "\n";
-            if (!ctx.json && !rest.empty()) std::fputs(rest.c_str(), stderr);
-            const ImportProblem& first = r.problems.front();
-            throw ValidationError(first.column, first.value,
-                                  "opening balances refused, nothing was written: " + std::to_string(r.problems.size()) +
-                                      " problem(s); the first: row " + std::to_string(first.row) +
-                                      (first.column.empty() ? "" : ", column " + first.column) + ", value \"" +
-                                      first.value + "\": " + first.reason);
-        }
+        if (!r.problems.empty()) refuse_file_for_problems(ctx, r.problems, "opening balances");
         const nlohmann::json j = {{"file", a->file},
                                   {"rows", r.rows},
                                   {"posted", r.posted},

@@ -1,6 +1,7 @@
 #include "services/ledger_batch.h"
 
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
 #include "services/text_encoding.h"
 
@@ -20,12 +21,6 @@ const std::map<std::string, Column>& known_headers() {
         {"stored_value", Column::StoredValue}, {"key", Column::Key},
     };
     return known;
-}
-
-std::string trimmed(const std::string& s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string::npos) return "";
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
 struct BatchRow {
@@ -59,7 +54,7 @@ LedgerBatchResult LedgerBatch::post_csv(const Actor& actor, const std::string& b
     std::map<Column, std::size_t> at;
     std::vector<std::string> header;
     for (std::size_t c = 0; c < records[0].fields.size(); ++c) {
-        header.push_back(trimmed(records[0].fields[c]));
+        header.push_back(trim_space(records[0].fields[c]));
         auto known = known_headers().find(header.back());
         if (known == known_headers().end())
             throw ValidationError("header", header.back(),
@@ -81,7 +76,7 @@ LedgerBatchResult LedgerBatch::post_csv(const Actor& actor, const std::string& b
         ++result.rows;
         auto cell = [&](Column c) {
             auto it = at.find(c);
-            return it == at.end() || it->second >= rec.fields.size() ? std::string() : trimmed(rec.fields[it->second]);
+            return it == at.end() || it->second >= rec.fields.size() ? std::string() : trim_space(rec.fields[it->second]);
         };
         auto problem = [&](Column c, const std::string& value, const std::string& reason) {
             result.problems.push_back({rec.line, header[at.at(c)], value, reason});
