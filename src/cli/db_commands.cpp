@@ -88,7 +88,7 @@ void register_db_commands(CLI::App& app, CliContext& ctx) {
         const BackupReport r = ctx.services().backups.backup(ctx.actor(), opts->file);
         ctx.print({{"file", r.file}, {"format", r.format}, {"bytes", r.bytes}, {"at", format_instant(r.at)}},
                   subst(tr("Backed up {0} to {1} ({2}, {3} bytes)"),
-                        {ctx.services().database_admin.status().location, r.file, r.format, std::to_string(r.bytes)}));
+                        {ctx.services().database().url().display, r.file, r.format, std::to_string(r.bytes)}));
     });
 
     CLI::App* restore = db->add_subcommand(

@@ -1,6 +1,7 @@
 #include "db/backup_files.h"
 
 #include "db/child_process.h"
+#include "db/sqlite_handle.h"
 #include "models/errors.h"
 #include "models/translate.h"
 
@@ -9,7 +10,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <soci/sqlite3/soci-sqlite3.h>
 #include <unistd.h>
 
 namespace md {
@@ -17,10 +17,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using namespace sqlite_api;  // where SOCI's header puts the SQLite C API
-
-sqlite3* handle_of(Database& db) {
-    return static_cast<soci::sqlite3_session_backend*>(db.sql().get_backend())->conn_;
-}
 
 // The first line a tool printed, without its "pg_restore: error: " prefix noise kept short.
 std::string first_line(const std::string& text) {
@@ -122,7 +118,7 @@ void write_sqlite_backup(Database& db, const std::string& path) {
         throw StorageError(subst(tr("backup: cannot open \"{0}\": {1}"), {partial, message}));
     }
     try {
-        copy_pages(copy, handle_of(db), tr("backup"));
+        copy_pages(copy, sqlite_handle(db), tr("backup"));
     } catch (...) {
         sqlite3_close(copy);
         fs::remove(partial);
@@ -156,7 +152,7 @@ void load_sqlite_backup(Database& target, const std::string& source) {
         throw StorageError(subst(tr("restore: cannot open \"{0}\": {1}"), {source, message}));
     }
     try {
-        copy_pages(handle_of(target), from, tr("restore"));
+        copy_pages(sqlite_handle(target), from, tr("restore"));
     } catch (...) {
         sqlite3_close(from);
         throw;
@@ -202,10 +198,10 @@ void read_postgres_backup_through(const std::string& path) {
         throw StorageError(subst(tr("pg_restore cannot read it to the end: {0}"), {first_line(r.output)}));
 }
 
-void load_postgres_backup(Database& target, const std::string& path) {
+void load_postgres_backup(const DatabaseUrl& target, const std::string& path) {
     const ChildResult r = run_child({"pg_restore", "--clean", "--if-exists", "--single-transaction",
                                      "--exit-on-error", "--no-owner", "--no-privileges",
-                                     "--dbname=" + target.url().connect_string, path});
+                                     "--dbname=" + target.connect_string, path});
     if (r.exit_code != 0)
         throw StorageError(subst(tr("restore: pg_restore failed, nothing was changed: {0}"), {first_line(r.output)}));
 }

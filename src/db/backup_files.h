@@ -41,7 +41,7 @@ std::string postgres_current_schema(Database& db);
 // anything is loaded; StorageError naming what pg_restore said.
 void read_postgres_backup_through(const std::string& path);
 // pg_restore --clean --if-exists --single-transaction into the target's database: all or nothing.
-void load_postgres_backup(Database& target, const std::string& path);
+void load_postgres_backup(const DatabaseUrl& target, const std::string& path);
 
 // Copies a file byte for byte to a new path (0600), for working on a copy of a backup.
 void copy_private_file(const std::string& from, const std::string& to);

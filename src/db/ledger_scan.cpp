@@ -1,18 +1,17 @@
 #include "db/ledger_scan.h"
 
-#include <soci/sqlite3/soci-sqlite3.h>
+#include "db/sqlite_handle.h"
 
 namespace md {
 namespace {
 
 using namespace sqlite_api;  // where SOCI's header puts the SQLite C API
 
-sqlite3* handle_of(Database& db) { return static_cast<soci::sqlite3_session_backend*>(db.sql().get_backend())->conn_; }
 
 }  // namespace
 
 SqliteScan::SqliteScan(Database& db, const std::string& sql, const std::vector<std::string>& parameters) : db_(db) {
-    sqlite3* handle = handle_of(db_);
+    sqlite3* handle = sqlite_handle(db_);
     if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &st_, nullptr) != SQLITE_OK) throw soci::soci_error(sqlite3_errmsg(handle));
     for (std::size_t i = 0; i < parameters.size(); ++i)
         if (sqlite3_bind_text(st_, static_cast<int>(i + 1), parameters[i].c_str(), -1, SQLITE_TRANSIENT) != SQLITE_OK) {
@@ -28,7 +27,7 @@ bool SqliteScan::next() {
     const int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw soci::soci_error(sqlite3_errmsg(handle_of(db_)));
+    throw soci::soci_error(sqlite3_errmsg(sqlite_handle(db_)));
 }
 
 std::int64_t SqliteScan::integer(int column) const { return sqlite3_column_int64(st_, column); }

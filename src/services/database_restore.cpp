@@ -1,7 +1,9 @@
 #include "services/database_restore.h"
 
 #include "db/backup_files.h"
+#include "db/member_repository.h"
 #include "db/migrations.h"
+#include "db/user_repository.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/audit_service.h"
@@ -21,23 +23,17 @@ namespace {
                           subst(tr("restore: \"{0}\" is not a usable MemberDesk backup: {1}"), {file, why}));
 }
 
-long long count_rows(Database& db, const char* table) {
-    long long n = 0;
-    db.guarded("counting rows", [&] { db.sql() << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n); });
-    return n;
-}
-
 // The checks a restored database must pass, and its db.restore audit line. Any failure is thrown.
 void check_and_record(Database& db, RestoreReport& report, const std::string& actor, Clock clock) {
     report.backup_schema_version = schema_version(db);
     if (report.backup_schema_version == 0) refuse_file(report.file, tr("it holds no MemberDesk schema"));
     if (report.backup_schema_version < latest_schema_version()) migrate(db);  // newer: migrate refuses
     report.schema_version = schema_version(db);
-    report.users = count_rows(db, "users");
+    report.users = UserRepository(db).count();
     if (report.users == 0) refuse_file(report.file, tr("it holds no users, so nobody could sign in to it"));
     const std::string integrity = check_database_integrity(db);
     if (integrity != "ok") refuse_file(report.file, subst(tr("its check fails: {0}"), {integrity}));
-    report.members = count_rows(db, "members");
+    report.members = MemberRepository(db).count();
 
     const nlohmann::json after = {{"file", report.file}, {"format", report.format},
                                   {"backup_schema_version", report.backup_schema_version},
@@ -147,7 +143,7 @@ RestoreReport restore_postgres(const DatabaseUrl& target, RestoreReport report, 
         report.replaced = true;
     }
     live.reset();  // pg_restore drops and recreates the tables: hold no connection over them
-    load_postgres_backup(*Database::open(target, OpenMode::ExistingOnly), report.file);
+    load_postgres_backup(target, report.file);
     std::unique_ptr<Database> restored = Database::open(target, OpenMode::ExistingOnly);
     try {
         check_and_record(*restored, report, restore_actor_name(report), clock);

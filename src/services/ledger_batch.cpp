@@ -112,7 +112,7 @@ LedgerBatchResult LedgerBatch::post_csv(const Actor& actor, const std::string& b
         }
         row.key = cell(Column::Key);
         if (row.key.empty()) problem(Column::Key, "", tr("key: every row needs its own idempotency key"));
-        else if (row.key.size() > 200) problem(Column::Key, row.key.substr(0, 40), tr("key: at most 200 characters"));
+        else if (row.key.size() > 200) problem(Column::Key, shortened(row.key, 40), tr("key: at most 200 characters"));
         else if (!keys.insert(row.key).second)
             problem(Column::Key, row.key, subst(tr("key: \"{0}\" appears twice in the file"), {row.key}));
         rows.push_back(std::move(row));
