@@ -1,5 +1,5 @@
 // memberdesk-cli: every action of the console, for scripts, finance exports and automation.
-#include "cli/commands.h"
+#include "cli/cli_app.h"
 #include "cli/exit_codes.h"
 #include "models/errors.h"
 
@@ -29,27 +29,8 @@ int fail(const CliContext& ctx, int code, const char* kind, const std::string& m
 
 int main(int argc, char** argv) {
     CliContext ctx;
-    CLI::App app{"MemberDesk console (headless). Password: MEMBERDESK_PASSWORD or a prompt.", "memberdesk-cli"};
-    app.fallthrough();
-    app.require_subcommand(1);
-    app.add_option("--db", ctx.db_flag, "sqlite3://db=PATH or postgresql://dbname=... (else MEMBERDESK_DB, else the default file)");
-    app.add_option("--user", ctx.user_flag, "Sign in as this user (else MEMBERDESK_USER)");
-    app.add_flag("--json", ctx.json, "Machine-readable output on standard output");
-    register_db_commands(app, ctx);
-    register_user_commands(app, ctx);
-    register_audit_commands(app, ctx);
-    register_demo_commands(app, ctx);
-    register_program_commands(app, ctx);
-    register_change_commands(app, ctx);
-    register_member_commands(app, ctx);
-    register_committee_commands(app, ctx);
-    register_lifecycle_commands(app, ctx);
-    register_ledger_commands(app, ctx);
-    register_card_commands(app, ctx);
-    register_tier_commands(app, ctx);
-    register_campaign_commands(app, ctx);
-    register_complaint_commands(app, ctx);
-    register_report_commands(app, ctx);
+    CLI::App app{kCliDescription, "memberdesk-cli"};
+    register_all_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
