@@ -1,4 +1,5 @@
 #include "models/member.h"
+#include "models/text.h"
 
 #include "models/errors.h"
 #include "models/translate.h"
@@ -59,7 +60,7 @@ void validate(const Member& m, const Date& today) {
     if (m.name.find_first_not_of(" \t\r\n\xE3\x80\x80") == std::string::npos)
         throw ValidationError("name", m.name, tr("name: a member needs a name"));
     if (m.name.size() > 200)
-        throw ValidationError("name", m.name.substr(0, 40) + "…", tr("name: longer than 200 bytes"));
+        throw ValidationError("name", utf8_prefix(m.name, 40) + "…", tr("name: longer than 200 bytes"));
     if (m.birthday && *m.birthday > today)
         throw ValidationError("birthday", format_date(*m.birthday),
                               subst(tr("birthday: {0} is in the future"), {format_date(*m.birthday)}));
@@ -75,7 +76,7 @@ void validate(const Member& m, const Date& today) {
     for (const std::string& tag : m.tags)
         if (tag.empty() || tag.find(',') != std::string::npos || tag.size() > 40)
             throw ValidationError("tags", tag, subst(tr("tags: \"{0}\" is not a tag (no commas, 1–40 bytes)"), {tag}));
-    if (m.notes.size() > 4000) throw ValidationError("notes", m.notes.substr(0, 40) + "…", tr("notes: longer than 4000 bytes"));
+    if (m.notes.size() > 4000) throw ValidationError("notes", utf8_prefix(m.notes, 40) + "…", tr("notes: longer than 4000 bytes"));
 }
 
 std::string mask_mobile(const std::string& e164) {
@@ -88,7 +89,10 @@ std::string mask_mobile(const std::string& e164) {
 std::string mask_email(const std::string& email) {
     const auto at = email.find('@');
     if (at == std::string::npos || at == 0) return email.empty() ? "" : "***";
-    return email.substr(0, 1) + "***" + email.substr(at);
+    // The first character whole, even when it is not ASCII (张@example.cn → 张***@example.cn).
+    std::size_t first = 1;
+    while (first < at && (static_cast<unsigned char>(email[first]) & 0xC0) == 0x80) ++first;
+    return email.substr(0, first) + "***" + email.substr(at);
 }
 
 std::string display_mobile(const std::string& e164) {

@@ -1,6 +1,7 @@
 #include "services/json_reader.h"
 
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
 #include "services/text_encoding.h"
 
@@ -19,14 +20,7 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& sourc
     }
 }
 
-std::string json_excerpt(const nlohmann::json& value) {
-    std::string text = value.dump();
-    if (text.size() <= 60) return text;
-    std::size_t cut = 60;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    text.resize(cut);
-    return text;
-}
+std::string json_excerpt(const nlohmann::json& value) { return utf8_prefix(value.dump(), 60); }
 
 JsonReader::JsonReader(const nlohmann::json& object, std::string path) : object_(object), path_(std::move(path)) {
     if (!object_.is_object())
