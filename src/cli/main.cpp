@@ -20,7 +20,10 @@ int fail(const CliContext& ctx, int code, const char* kind, const std::string& m
             e["field"] = field;
             e["value"] = value;
         }
-        std::cout << nlohmann::json{{"error", e}}.dump(2) << '\n';
+        // A message may quote bytes that are not UTF-8 (an argument such as an amount, typed in
+        // another encoding): they are replaced, since a strict dump would throw here, inside
+        // main's error handling, and abort the process instead of exiting with the code.
+        std::cout << nlohmann::json{{"error", e}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
     return code;
 }
