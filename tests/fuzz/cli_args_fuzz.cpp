@@ -12,7 +12,9 @@
 #include "models/errors.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace md;
@@ -20,10 +22,17 @@ using namespace md::cli;
 
 namespace {
 
+// CLI11 keeps a command's action in App::final_callback_ (protected). The actions own the option
+// values they bind (shared_ptr captures): destroyed, they would leave the options writing into
+// freed memory (AddressSanitizer's first finding here). So each is moved out and kept alive.
+struct ActionAccess : CLI::App {
+    static std::function<void()>& action_of(CLI::App& app) { return app.*(&ActionAccess::final_callback_); }
+};
+
 // Every subcommand at every depth keeps its options but does nothing when chosen.
-void silence_commands(CLI::App& app) {
-    app.callback([] {});
-    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) silence_commands(*sub);
+void silence_commands(CLI::App& app, std::vector<std::function<void()>>& kept) {
+    kept.push_back(std::exchange(ActionAccess::action_of(app), [] {}));
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) silence_commands(*sub, kept);
 }
 
 std::vector<std::string> words_of(const std::string& input) {
@@ -48,9 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (words.size() > 64) return 0;  // no command line needs more; keeps each run short
 
     CliContext ctx;
+    std::vector<std::function<void()>> actions;  // declared first: outlives the app that binds into them
     CLI::App app{kCliDescription, "memberdesk-cli"};
     register_all_commands(app, ctx);
-    silence_commands(app);
+    silence_commands(app, actions);
 
     std::vector<const char*> argv{"memberdesk-cli"};
     for (const std::string& w : words) argv.push_back(w.c_str());
