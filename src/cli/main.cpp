@@ -1,5 +1,5 @@
 // memberdesk-cli: every action of the console, for scripts, finance exports and automation.
-#include "cli/commands.h"
+#include "cli/cli_app.h"
 #include "cli/exit_codes.h"
 #include "models/errors.h"
 
@@ -20,7 +20,9 @@ int fail(const CliContext& ctx, int code, const char* kind, const std::string& m
             e["field"] = field;
             e["value"] = value;
         }
-        // Replace, not throw, on bytes that are not UTF-8: the error path must never crash.
+        // A message may quote bytes that are not UTF-8 (an argument such as an amount, typed in
+        // another encoding): they are replaced, since a strict dump would throw here, inside
+        // main's error handling, and abort the process instead of exiting with the code.
         std::cout << nlohmann::json{{"error", e}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
     return code;
@@ -30,27 +32,8 @@ int fail(const CliContext& ctx, int code, const char* kind, const std::string& m
 
 int main(int argc, char** argv) {
     CliContext ctx;
-    CLI::App app{"MemberDesk console (headless). Password: MEMBERDESK_PASSWORD or a prompt.", "memberdesk-cli"};
-    app.fallthrough();
-    app.require_subcommand(1);
-    app.add_option("--db", ctx.db_flag, "sqlite3://db=PATH or postgresql://dbname=... (else MEMBERDESK_DB, else the default file)");
-    app.add_option("--user", ctx.user_flag, "Sign in as this user (else MEMBERDESK_USER)");
-    app.add_flag("--json", ctx.json, "Machine-readable output on standard output");
-    register_db_commands(app, ctx);
-    register_user_commands(app, ctx);
-    register_audit_commands(app, ctx);
-    register_demo_commands(app, ctx);
-    register_program_commands(app, ctx);
-    register_change_commands(app, ctx);
-    register_member_commands(app, ctx);
-    register_committee_commands(app, ctx);
-    register_lifecycle_commands(app, ctx);
-    register_ledger_commands(app, ctx);
-    register_card_commands(app, ctx);
-    register_tier_commands(app, ctx);
-    register_campaign_commands(app, ctx);
-    register_complaint_commands(app, ctx);
-    register_report_commands(app, ctx);
+    CLI::App app{kCliDescription, "memberdesk-cli"};
+    register_all_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 #include "cli/file_io.h"
 #include "models/errors.h"
+#include "services/json_reader.h"
 #include "services/program_codec.h"
 
 #include <fstream>
@@ -9,14 +10,7 @@
 #include <sstream>
 
 namespace md::cli {
-nlohmann::json read_json_argument(const std::string& path) {
-    const std::string text = read_file(path);
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw ValidationError("file", path, "file: \"" + path + "\" is not JSON (" + e.what() + ")");
-    }
-}
+nlohmann::json read_json_argument(const std::string& path) { return parse_json_text(read_file(path), path); }
 
 
 void register_program_commands(CLI::App& app, CliContext& ctx) {

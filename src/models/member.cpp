@@ -89,7 +89,10 @@ std::string mask_mobile(const std::string& e164) {
 std::string mask_email(const std::string& email) {
     const auto at = email.find('@');
     if (at == std::string::npos || at == 0) return email.empty() ? "" : "***";
-    return email.substr(0, 1) + "***" + email.substr(at);
+    // The first character whole, even when it is not ASCII (张@example.cn → 张***@example.cn).
+    std::size_t first = 1;
+    while (first < at && (static_cast<unsigned char>(email[first]) & 0xC0) == 0x80) ++first;
+    return email.substr(0, first) + "***" + email.substr(at);
 }
 
 std::string display_mobile(const std::string& e164) {

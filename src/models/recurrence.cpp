@@ -16,6 +16,10 @@ const char* const kWeekdays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
 // How far validate() looks for a first occurrence when the rule has no end: a fifth Friday or
 // a yearly date shows up well within this.
 constexpr int kLookAheadYears = 5;
+// The last day Boost.Date_Time can represent: a rule never looks or steps past it (found by
+// fuzzing, tests/fuzz: a rule starting in 9999 made Boost throw bad_year, which reached the
+// CLI as an internal error instead of a refusal or the rule's last days).
+const Date kLastDay(boost::date_time::max_date_time);
 
 int last_day_of(int year, int month) { return gregorian_calendar::end_of_month_day(year, month); }
 
@@ -54,12 +58,14 @@ std::vector<Date> generate(const Recurrence& r, const Date& first_day, const Dat
     if (r.kind == RecurrenceKind::None) {
         if (first_day <= limit) days.push_back(first_day);
     } else if (r.kind == RecurrenceKind::Weekly) {
-        for (Date d = first_day; d <= limit && room(); d += boost::gregorian::days(1))
+        for (Date d = first_day; d <= limit && room(); d += boost::gregorian::days(1)) {
             if (std::find(r.weekdays.begin(), r.weekdays.end(), d.day_of_week().as_number()) != r.weekdays.end())
                 days.push_back(d);
+            if (d == kLastDay) break;
+        }
     } else if (r.kind != RecurrenceKind::BirthdayMonth) {
         int year = first_day.year(), month = first_day.month();
-        while (room() && Date(year, month, 1) <= limit) {
+        while (room() && year <= kLastDay.year() && Date(year, month, 1) <= limit) {
             if (auto d = day_in_month(r, year, month); d && *d >= first_day && *d <= limit) days.push_back(*d);
             if (++month > 12) {
                 month = 1;
@@ -158,7 +164,9 @@ void validate(const Recurrence& r, const Date& first_day) {
                               subst(tr("recurrence.until: {0} is before the first day {1}"),
                                     {format_date(*r.until), format_date(first_day)}));
     if (r.kind == RecurrenceKind::None || r.kind == RecurrenceKind::BirthdayMonth) return;
-    const Date horizon = r.until.value_or(Date(first_day.year() + kLookAheadYears, 12, 31));
+    const Date horizon =
+        r.until.value_or(first_day.year() + kLookAheadYears < kLastDay.year() ? Date(first_day.year() + kLookAheadYears, 12, 31)
+                                                                             : kLastDay);
     if (occurrences(r, first_day, first_day, horizon).empty())
         throw ValidationError("recurrence", describe(r),
                               subst(tr("recurrence: \"{0}\" never occurs between {1} and {2}"),

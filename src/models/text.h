@@ -11,13 +11,19 @@ inline std::string trim_space(const std::string& s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
+// At most `max_bytes` of `s`, cut between characters: half a UTF-8 character would make a
+// message invalid text, which the CLI's --json output cannot write (found by fuzzing).
+inline std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut);
+}
+
 // The start of a long value for a message, cut between whole UTF-8 characters (a cut inside one
 // would make the message, and the JSON error that carries it, invalid UTF-8), with "…" after it.
 inline std::string shortened(const std::string& value, std::size_t max_bytes = 60) {
-    if (value.size() <= max_bytes) return value;
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    return value.substr(0, cut) + "\xE2\x80\xA6";
+    return value.size() <= max_bytes ? value : utf8_prefix(value, max_bytes) + "\xE2\x80\xA6";
 }
 
 // Spreadsheets run a cell that starts with = + - @ as a formula, and some drop a leading tab or

@@ -27,10 +27,19 @@ std::string format_instant(const Instant& at) {
 Instant parse_instant(const std::string& text) {
     int y, mo, d, h, mi, s;
     char sep;
+    const auto unreadable = [&] { return StorageError(subst(tr("unreadable timestamp \"{0}\" in the database"), {text})); };
     if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) != 7 ||
         (sep != ' ' && sep != 'T'))
-        throw StorageError(subst(tr("unreadable timestamp \"{0}\" in the database"), {text}));
-    return Instant(Date(y, mo, d), boost::posix_time::time_duration(h, mi, s));
+        throw unreadable();
+    // Found by fuzzing (tests/fuzz, model_parsers): a day not in the calendar ("2026-02-30") made
+    // Boost throw its own out_of_range instead of this StorageError, and a time outside the day
+    // ("99:99:99") was silently read as another instant.
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) throw unreadable();
+    try {
+        return Instant(Date(y, mo, d), boost::posix_time::time_duration(h, mi, s));
+    } catch (const std::out_of_range&) {
+        throw unreadable();
+    }
 }
 
 std::string format_date(const Date& day) { return boost::gregorian::to_iso_extended_string(day); }

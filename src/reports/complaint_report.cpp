@@ -34,7 +34,10 @@ Section volumes(const std::vector<ComplaintView>& tickets) {
     chart.title = tr("Tickets opened by category");
     chart.series = {{tr("Tickets"), {}}};
     std::vector<std::int64_t> column_totals(complaint_severity_msgids().size() + 1, 0);
-    for (const auto& [category, msgid] : complaint_category_msgids()) {
+    for (const auto& [category_code, msgid] : complaint_category_msgids()) {
+        // Named again for the lambda: clang before 16 cannot capture a structured binding (the
+        // fuzz build, tests/fuzz, compiles this with clang 14).
+        const auto category = category_code;
         std::vector<Cell> row = {tr(msgid)};
         std::int64_t in_category = 0;
         for (std::size_t i = 0; i < complaint_severity_msgids().size(); ++i) {

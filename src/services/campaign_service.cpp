@@ -103,7 +103,11 @@ std::vector<CalendarCampaign> CampaignService::everything(const Actor& actor) {
             }
     }
     for (const auto& [code, r] : open) {
-        if (std::any_of(out.begin(), out.end(), [&](const CalendarCampaign& c) { return c.campaign.code == code; })) continue;
+        // Named again for the lambda: clang before 16 cannot capture a structured binding (the
+        // fuzz build, tests/fuzz, compiles this with clang 14).
+        const std::string& open_code = code;
+        if (std::any_of(out.begin(), out.end(), [&](const CalendarCampaign& c) { return c.campaign.code == open_code; }))
+            continue;
         CalendarCampaign cc;
         cc.campaign = campaign_from_json(nlohmann::json::parse(*r.proposed), "campaign", 100000);
         cc.status = r.status == ChangeStatus::Submitted ? CampaignStatus::Submitted : CampaignStatus::Draft;

@@ -76,7 +76,7 @@ BusinessCalendar business_calendar_from_json(const nlohmann::json& value, const 
     const std::string week_field = r.field("week");
     const nlohmann::json* week = r.raw("week");
     if (!week || !week->is_object())
-        throw ValidationError(week_field, week ? shortened(week->dump()) : "",
+        throw ValidationError(week_field, week ? json_excerpt(*week) : "",
                               subst(tr("{0}: give the hours of each weekday, MO to SU (null for a closed day)"), {week_field}));
     JsonReader days(*week, week_field);
     for (int weekday : kWeekOrder) {

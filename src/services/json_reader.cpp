@@ -3,13 +3,29 @@
 #include "models/errors.h"
 #include "models/text.h"
 #include "models/translate.h"
+#include "services/text_encoding.h"
 
 namespace md {
+
+nlohmann::json parse_json_text(const std::string& text, const std::string& source) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error for bad syntax, out_of_range (406) for a number beyond a double: both are
+        // the file's fault. The reason quotes the bytes last read, which may be a broken UTF-8
+        // sequence: those become '?' so the message stays text (found by fuzzing).
+        std::string reason = e.what();
+        for (std::size_t bad = 0; !valid_utf8(reason, &bad);) reason[bad] = '?';
+        throw ValidationError("file", source, subst(tr("file: \"{0}\" is not JSON ({1})"), {source, reason}));
+    }
+}
+
+std::string json_excerpt(const nlohmann::json& value) { return shortened(value.dump()); }
 
 JsonReader::JsonReader(const nlohmann::json& object, std::string path) : object_(object), path_(std::move(path)) {
     if (!object_.is_object())
         throw ValidationError(path_, object_.dump(),
-                              subst(tr("{0}: expected an object, found {1}"), {path_, shortened(object_.dump())}));
+                              subst(tr("{0}: expected an object, found {1}"), {path_, json_excerpt(object_)}));
 }
 
 std::string JsonReader::field(const char* name) const { return path_.empty() ? name : path_ + "." + name; }
@@ -22,7 +38,7 @@ const nlohmann::json* JsonReader::find(const char* name) {
 }
 
 void JsonReader::wrong_type(const char* name, const char* expected, const nlohmann::json& value) const {
-    const std::string shown = shortened(value.dump());
+    const std::string shown = json_excerpt(value);
     throw ValidationError(field(name), shown,
                           subst(tr("{0}: expected {1}, found {2}"), {field(name), expected, shown}));
 }
@@ -120,7 +136,7 @@ std::vector<JsonReader> JsonReader::objects(const char* name, bool required) {
 void JsonReader::finish() const {
     for (auto it = object_.begin(); it != object_.end(); ++it)
         if (!read_.count(it.key()))
-            throw ValidationError(field(it.key().c_str()), shortened(it.value().dump()),
+            throw ValidationError(field(it.key().c_str()), json_excerpt(it.value()),
                                   subst(tr("{0}: unknown field"), {field(it.key().c_str())}));
 }
 

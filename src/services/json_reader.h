@@ -16,6 +16,17 @@
 
 namespace md {
 
+// A JSON document from a file's text; ValidationError (field "file", value `source`) when it is
+// not JSON. Every nlohmann error counts, not only parse_error: a number too large for a double
+// ("1e999") is reported as out_of_range, and must still be the file's fault (exit 2), not an
+// internal error.
+nlohmann::json parse_json_text(const std::string& text, const std::string& source);
+
+// A value as JSON text for a message, its first 60 bytes or so, cut between characters: a cut
+// inside a Chinese character made the message invalid UTF-8, which the CLI's --json error
+// output cannot write (found by fuzzing, tests/fuzz program_json).
+std::string json_excerpt(const nlohmann::json& value);
+
 class JsonReader {
 public:
     JsonReader(const nlohmann::json& object, std::string path);
@@ -57,8 +68,8 @@ void read_object(JsonReader& r, const char* name, Read&& read) {
     const nlohmann::json* value = r.raw(name);
     if (!value) return;
     if (!value->is_object())
-        throw ValidationError(r.field(name), value->dump().substr(0, 60),
-                              subst(tr("{0}: expected an object, found {1}"), {r.field(name), value->dump().substr(0, 60)}));
+        throw ValidationError(r.field(name), json_excerpt(*value),
+                              subst(tr("{0}: expected an object, found {1}"), {r.field(name), json_excerpt(*value)}));
     JsonReader child(*value, r.field(name));
     read(child);
     child.finish();

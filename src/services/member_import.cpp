@@ -104,7 +104,10 @@ std::vector<std::string> tags_of(const std::string& value) {
 Instant instant_of(const std::string& value, const std::string& field) {
     // A registration time in business time: "2024-06-05", "2024-06-05 21:58" or with seconds.
     const std::string v = trim_space(value);
-    const Date day = parse_date(v.substr(0, 10), field);
+    // The date is the first ten bytes; when they end inside a character the value is no date and
+    // the message shows it whole (half a character would make the problem report invalid UTF-8).
+    const std::string date_part = utf8_prefix(v, 10);
+    const Date day = parse_date(date_part.size() == std::min<std::size_t>(v.size(), 10) ? date_part : v, field);
     int hour = 0, minute = 0, second = 0;
     if (v.size() > 10) {
         if (std::sscanf(v.c_str() + 10, " %d:%d:%d", &hour, &minute, &second) < 2 || hour > 23 || minute > 59 || second > 59)
