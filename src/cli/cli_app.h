@@ -4,6 +4,8 @@
 #include "cli/cli_context.h"
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
 namespace md::cli {
 
@@ -13,5 +15,15 @@ extern const char* const kCliDescription;
 // Sets the app's parsing rules (one command, options after it), the global options
 // (--db, --user, --json, bound to `ctx`) and registers every command group.
 void register_all_commands(CLI::App& app, CliContext& ctx);
+
+// Parses and runs one command line (`args` without the program name) against `ctx` and returns
+// its exit code (design.md). Every error becomes that code and one line on stderr, and with
+// --json also an error object on stdout: main() runs the process's arguments with it, `session`
+// each line it reads.
+int run_command_line(CliContext& ctx, const std::vector<std::string>& args);
+
+// `session`: commands read from standard input, one per line, run over one connection and one
+// sign-in (cli/session_command.cpp).
+void register_session_command(CLI::App& app, CliContext& ctx);
 
 }  // namespace md::cli

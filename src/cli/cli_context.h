@@ -28,14 +28,32 @@ public:
     // Prints `result` as JSON (with --json) or `text` otherwise.
     void print(const nlohmann::json& result, const std::string& text) const;
 
+    // A context for the next command of a `session`: the same flags, and the same open database
+    // and sign-in, so that many commands cost one connection and one password check.
+    CliContext continuing() const;
+    // True for the commands a session runs (a session cannot start another).
+    bool in_session() const { return in_session_; }
+
 private:
-    std::unique_ptr<Services> services_;
-    std::optional<Actor> actor_;
+    // What a session's commands share; a single command has its own.
+    struct Connection {
+        std::unique_ptr<Services> services;
+        std::optional<Actor> actor;
+    };
+    std::shared_ptr<Connection> connection_ = std::make_shared<Connection>();
+    bool in_session_ = false;
 };
 
 // Thrown for command-line misuse; main() maps it to exit code 1.
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+
+// Thrown by `session` when one of its commands failed: the process exits with that command's
+// code, whose message was already written.
+struct SessionFailed : std::runtime_error {
+    explicit SessionFailed(int exit_code) : std::runtime_error("a command of the session failed"), code(exit_code) {}
+    int code;
 };
 
 }  // namespace md::cli

@@ -3,7 +3,7 @@
 result must equal a serial replay of the same operations (issue 11).
 
 Usage: concurrent_consoles.py PATH/TO/memberdesk-cli sqlite|postgresql [--workers 4] [--ops 120]
-                              [--members 6] [--hot 3] [--seed 11]
+                              [--members 6] [--hot 3] [--seed 11] [--session]
 
 Each worker is a thread that runs one console process at a time, so `--workers` consoles write
 at once. Its operations come from its own seeded random generator:
@@ -66,6 +66,40 @@ class Console:
 
     def __call__(self, *args):
         return cli_test.run("--db", self.url, "--user", self.user, "--json", *args, password=self.password)
+
+
+class SessionConsole:
+    """One long-running `memberdesk-cli session` process: one connection and one sign-in for all
+    its operations, as a console that stays open works. Each call sends one JSON array line and
+    reads its one-line record back; the answer looks like a separate process's."""
+
+    class Answer:
+        def __init__(self, record):
+            self.code = record["exit_code"]
+            self.out = "" if record["output"] is None else json.dumps(record["output"])
+            self.err = record["stderr"]
+
+        def json(self):
+            return json.loads(self.out)
+
+    def __init__(self, url, user, password):
+        self.url, self.user, self.password = url, user, password
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MEMBERDESK_") or k.startswith("MEMBERDESK_TEST")}
+        env["MEMBERDESK_PASSWORD"] = password
+        self.proc = subprocess.Popen([cli_test.CLI, "--db", url, "--user", user, "--json", "session"], env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, start_new_session=True)
+
+    def __call__(self, *args):
+        self.proc.stdin.write(json.dumps(list(args)) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise Failure("the session ended (exit %s) before answering %s" % (self.proc.wait(), " ".join(args)))
+        return SessionConsole.Answer(json.loads(line))
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
 
 
 def retryable(r):
@@ -397,6 +431,9 @@ def main():
     parser.add_argument("--hot", type=int, default=3, help="members every worker recharges and edits")
     parser.add_argument("--shared", type=int, default=10, help="requests every worker sends with one key")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--session", action="store_true",
+                        help="each worker, and the replay, is one long-running `memberdesk-cli session` process "
+                             "(one connection, one sign-in) instead of one process per operation")
     o = parser.parse_args()
     cli_test.CLI, cli_test.BACKEND = o.cli, o.backend
 
@@ -414,7 +451,8 @@ def main():
         hot = numbers[o.workers * o.members:]
         plan = random.Random(o.seed)
         shared = [(plan.choice(hot), plan.randrange(1000, 100000)) for _ in range(o.shared)]
-        workers = [Worker(i, Console(live.url, service.user, service.password),
+        console_kind = SessionConsole if o.session else Console
+        workers = [Worker(i, console_kind(live.url, service.user, service.password),
                           numbers[i * o.members:(i + 1) * o.members], hot, shared, o.ops, o.seed)
                    for i in range(o.workers)]
         t0 = time.time()
@@ -423,6 +461,9 @@ def main():
         for w in workers:
             w.join()
         concurrent_seconds = time.time() - t0
+        for w in workers:
+            if o.session:
+                w.console.close()
         errors = [w.error for w in workers if w.error]
         if errors:
             print("\n".join(errors))
@@ -441,9 +482,12 @@ def main():
                 problems.append("shared request %d: answers %s (one posting, the others repeats)" % (j, answers))
 
         t0 = time.time()
-        replay_console = Console(serial.url, replay_service.user, replay_service.password)
+        replay_console = console_kind(serial.url, replay_service.user, replay_service.password)
         problems += replay(replay_console, workers)
         replay_seconds = time.time() - t0
+        if o.session:
+            replay_console.close()
+            replay_console = Console(serial.url, replay_service.user, replay_service.password)
 
         before, after = snapshot(service, numbers), snapshot(replay_console, numbers)
         for n in numbers:
