@@ -85,11 +85,15 @@ void check_readable(const std::string& csv) {
     }
 }
 
-// A field written as csv_cell quotes it reads back as the same one field (an empty one is a
-// blank line, which the reader skips).
+// A field written as csv_cell writes it reads back as one field, and as the same text once the
+// import's restore_formula_text has taken away the apostrophe csv_cell put before = + - @ (an
+// empty field is a blank line, which the reader skips). Both sides are restored because text
+// that really began with "'=" comes back without its apostrophe: the one ambiguity of the rule.
 void check_cell_round_trip(const std::string& field) {
     const std::vector<CsvRecord> back = read_csv(csv_cell(field) + "\r\n");
-    if (field.empty() ? !back.empty() : back.size() != 1 || back[0].fields.size() != 1 || back[0].fields[0] != field)
+    if (field.empty() ? !back.empty()
+                      : back.size() != 1 || back[0].fields.size() != 1 ||
+                            restore_formula_text(back[0].fields[0]) != restore_formula_text(field))
         finding("csv_cell then read_csv does not give the field back");
 }
 
