@@ -12,6 +12,7 @@
 #include <iostream>
 #include <langinfo.h>
 #include <wx/cmdline.h>
+#include <wx/filename.h>
 #include <wx/stdpaths.h>
 
 namespace md::app {
@@ -53,6 +54,9 @@ bool MemberDeskApp::OnInit() {
     SetAppDisplayName("MemberDesk");
     wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
     if (!wxApp::OnInit()) return false;
+    // Preferences, recent databases and the window's layout are saved in $XDG_CONFIG_HOME
+    // (~/.config), which a fresh account may not have yet; wxFileConfig does not create it.
+    wxFileName::Mkdir(wxStandardPaths::Get().GetUserConfigDir(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
 
     install_translations(language_.empty() ? views::saved_language() : language_);
     return sign_in_and_show(resolve_database_url(db_flag_));

@@ -3,7 +3,7 @@
 #include "models/errors.h"
 #include "views/wx_text.h"
 
-#include <wx/msgdlg.h>
+#include <wx/richmsgdlg.h>
 
 namespace md::views {
 
@@ -18,12 +18,30 @@ wxString error_caption(const std::exception& error) {
     return _("Error");
 }
 
+wxString error_details(const std::exception& error) {
+    wxString details = wxString::Format(_("Kind: %s"), error_caption(error));
+    if (const auto* invalid = dynamic_cast<const ValidationError*>(&error)) {
+        details += "\n" + wxString::Format(_("Field: %s"), to_wx(invalid->field()));
+        details += "\n" + wxString::Format(_("Value: %s"), to_wx(invalid->value()));
+    }
+    if (const auto* stale = dynamic_cast<const StaleEditError*>(&error)) {
+        details += "\n" + wxString::Format(_("Changed by: %s"), to_wx(stale->changed_by()));
+        details += "\n" + wxString::Format(_("Changed at: %s"), to_wx(stale->changed_at()));
+    }
+    details += "\n" + wxString::Format(_("Message: %s"), to_wx(error.what()));
+    return details;
+}
+
 void show_error(wxWindow* parent, const std::exception& error, const wxString& hint) {
     wxString message = to_wx(error.what());
     // The core's message already names who changed it and when (changed_by, changed_at).
     if (dynamic_cast<const StaleEditError*>(&error)) message += "\n\n" + _("Nothing of yours was saved.");
     if (!hint.empty()) message += "\n\n" + hint;
-    wxMessageBox(message, error_caption(error), wxOK | wxICON_ERROR, parent);
+    // The message is for the person at the desk; the folded details (kind, field, value) are
+    // what they read out or paste to whoever supports them.
+    wxRichMessageDialog dialog(parent, message, error_caption(error), wxOK | wxICON_ERROR);
+    dialog.ShowDetailedText(error_details(error));
+    dialog.ShowModal();
 }
 
 bool run_or_show_error(wxWindow* parent, const std::function<void()>& call, const wxString& stale_hint) {

@@ -10,6 +10,8 @@ class wxWindow;
 namespace md::views {
 
 wxString error_caption(const std::exception& error);
+// The dialog's folded "Details" part: the kind, and the field and value or who saved in between.
+wxString error_details(const std::exception& error);
 void show_error(wxWindow* parent, const std::exception& error, const wxString& hint = wxString());
 
 // Runs one service call; on failure shows the error and returns false so a dialog can stay

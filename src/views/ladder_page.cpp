@@ -146,6 +146,9 @@ LadderPage::LadderPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
     tiers_->SetRowLabelSize(FromDIP(30));
     tiers_->SetColLabelSize(FromDIP(26));
     tiers_->SetSelectionMode(wxGrid::wxGridSelectRows);
+    tiers_->GetGridWindow()->SetToolTip(
+        _("A member reaches a tier when the ladder's measure (cumulative spend or recharge) is at least its "
+          "threshold; exactly the threshold is enough. A discount of 95折 means the member pays 95%: 5% off."));
     tiers_->SetDefaultCellOverflow(false);
     sizer->Add(tiers_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 

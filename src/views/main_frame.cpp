@@ -9,20 +9,14 @@
 #include "views/area_placeholder_panel.h"
 #include "views/areas.h"
 #include "views/audit_panel.h"
-#include "views/lifecycle_job_dialog.h"
-#include "views/member_export_dialog.h"
-#include "views/member_import_dialog.h"
 #include "views/members_panel.h"
-#include "views/open_database_dialog.h"
-#include "views/preferences_dialog.h"
 #include "views/program_panel.h"
+#include "views/recent_databases.h"
 #include "views/reports_panel.h"
 #include "views/wx_text.h"
 
-#include <wx/aboutdlg.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
-#include <wx/menu.h>
 #include <wx/panel.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
@@ -31,19 +25,18 @@
 #include <wx/timer.h>
 
 namespace md::views {
-namespace {
-
-enum MenuId { IdOpenDatabase = wxID_HIGHEST + 1, IdLifecycleJob, IdImportMembers, IdExportMembers };
-
-}  // namespace
 
 MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
                      std::function<void(const std::string&)> switch_database)
     : wxFrame(nullptr, wxID_ANY, "MemberDesk"),
       services_(std::move(services)),
       actor_(std::move(actor)),
-      switch_database_(std::move(switch_database)) {
-    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+      // Before another database's frame replaces this one, its layout is kept for the next.
+      switch_database_([this, next = std::move(switch_database)](const std::string& url) {
+          save_layout();
+          next(url);
+      }) {
+    auto* splitter = splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3DSASH);
     navigation_ = new wxListBox(splitter, wxID_ANY);
     pages_ = new wxSimplebook(splitter, wxID_ANY);
@@ -85,6 +78,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     SetSizer(frame_sizer);
 
     build_menus();
+    build_toolbar();
     build_status_bar();
     navigation_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) { show_area(event.GetSelection()); });
     navigation_->SetSelection(0);
@@ -93,8 +87,9 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     complaint_timer_ = new wxTimer(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { count_complaints(); }, complaint_timer_->GetId());
     complaint_timer_->Start(60 * 1000);
-    SetSize(FromDIP(wxSize(1200, 840)));  // the programme editors want room for a tier grid
-    CentreOnScreen();
+    restore_layout();
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    remember_database(services_->database().url().url);
     remind_of_backup();
 }
 
@@ -112,14 +107,7 @@ void MainFrame::remind_of_backup() {
     backup_reminder_->AddButton(kBackUpNow, _("Back up now…"));
     backup_reminder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         backup_reminder_->Dismiss();
-        const auto& areas = all_areas();
-        for (std::size_t i = 0; i < areas.size(); ++i) {
-            if (areas[i].id != AreaId::Admin) continue;
-            navigation_->SetSelection(static_cast<int>(i));
-            show_area(static_cast<int>(i));
-            if (auto* admin = dynamic_cast<AdminPanel*>(pages_->GetPage(i)->GetChildren().GetFirst()->GetData()))
-                admin->back_up_now();
-        }
+        if (auto* admin = dynamic_cast<AdminPanel*>(open_area(AreaId::Admin))) admin->back_up_now();
     }, kBackUpNow);
     backup_reminder_->ShowMessage(
         status.last_at ? wxString::Format(_("The last backup of this database was %ld days ago (the reminder is set "
@@ -130,42 +118,6 @@ void MainFrame::remind_of_backup() {
 }
 
 void MainFrame::focus_navigation() { navigation_->SetFocus(); }
-
-void MainFrame::build_menus() {
-    auto* file = new wxMenu();
-    file->Append(IdOpenDatabase, _("&Open database…\tCtrl+O"));
-    file->Append(wxID_PREFERENCES, _("&Preferences…"));
-    file->AppendSeparator();
-    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
-    auto* members = new wxMenu();
-    members->Append(IdImportMembers, _("&Import members…"))->Enable(role_may(actor_.role, Action::ManageMembers));
-    members->Append(IdExportMembers, _("&Export members…"))->Enable(role_may(actor_.role, Action::ViewMembers));
-    members->AppendSeparator();
-    wxMenuItem* lifecycle = members->Append(IdLifecycleJob, _("&Lifecycle job…"));
-    // Shown to everyone so the feature can be found; enabled for the roles that may run it.
-    lifecycle->Enable(role_may(actor_.role, Action::RunLifecycle));
-    auto* help = new wxMenu();
-    help->Append(wxID_ABOUT, _("&About MemberDesk"));
-    auto* bar = new wxMenuBar();
-    bar->Append(file, _("&File"));
-    bar->Append(members, _("&Members"));
-    bar->Append(help, _("&Help"));
-    SetMenuBar(bar);
-
-    Bind(wxEVT_MENU, &MainFrame::on_open_database, this, IdOpenDatabase);
-    Bind(wxEVT_MENU, &MainFrame::on_preferences, this, wxID_PREFERENCES);
-    Bind(wxEVT_MENU, &MainFrame::on_about, this, wxID_ABOUT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        LifecycleJobDialog job(this, services_, actor_);
-        job.ShowModal();
-    }, IdLifecycleJob);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        MemberImportDialog import(this, services_, actor_);
-        import.ShowModal();
-    }, IdImportMembers);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { export_members_interactively(this, *services_, actor_); }, IdExportMembers);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-}
 
 void MainFrame::build_status_bar() {
     CreateStatusBar(3);
@@ -191,6 +143,21 @@ void MainFrame::show_area(int index) {
     if (auto* lazy = dynamic_cast<LazyArea*>(holder->GetChildren().GetFirst()->GetData())) lazy->show_first_time();
 }
 
+wxWindow* MainFrame::open_area(AreaId id) {
+    const auto& areas = all_areas();
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+        if (areas[i].id != id) continue;
+        navigation_->SetSelection(static_cast<int>(i));
+        show_area(static_cast<int>(i));
+        return pages_->GetPage(i)->GetChildren().GetFirst()->GetData();
+    }
+    return nullptr;
+}
+
+void MainFrame::find_member() {
+    if (auto* members = dynamic_cast<MembersPanel*>(open_area(AreaId::Members))) members->focus_search();
+}
+
 void MainFrame::count_complaints() {
     if (!role_may(actor_.role, Action::ViewComplaints)) return;
     try {
@@ -210,25 +177,6 @@ void MainFrame::show_complaint_counts(std::size_t mine, std::size_t breached) {
         if (mine || breached) label += wxString::Format(_(" (mine %zu, late %zu)"), mine, breached);
         if (navigation_->GetString(static_cast<unsigned>(i)) != label) navigation_->SetString(static_cast<unsigned>(i), label);
     }
-}
-
-void MainFrame::on_open_database(wxCommandEvent&) {
-    OpenDatabaseDialog choose(this);
-    if (choose.ShowModal() == wxID_OK) switch_database_(choose.url());
-}
-
-void MainFrame::on_preferences(wxCommandEvent&) {
-    PreferencesDialog preferences(this);
-    preferences.ShowModal();
-}
-
-void MainFrame::on_about(wxCommandEvent&) {
-    wxAboutDialogInfo info;
-    info.SetName("MemberDesk");
-    info.SetVersion(MEMBERDESK_VERSION);
-    info.SetDescription(_("Back-office console for a retail membership programme: members, stored value, "
-                          "campaigns, approvals and the audit trail."));
-    wxAboutBox(info, this);
 }
 
 }  // namespace md::views

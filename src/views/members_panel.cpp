@@ -128,6 +128,11 @@ MembersPanel::MembersPanel(wxWindow* parent, std::shared_ptr<Services> services,
     new_member_->Bind(wxEVT_BUTTON, &MembersPanel::on_new_member, this);
 }
 
+void MembersPanel::focus_search() {
+    query_->SetFocus();
+    query_->SelectAll();
+}
+
 void MembersPanel::search_now() {
     const std::string query = to_utf8(query_->GetValue().Strip(wxString::both));
     if (query == shown_query_) return;

@@ -25,6 +25,8 @@ class MemberListCtrl;
 class MembersPanel : public wxPanel {
 public:
     MembersPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor);
+    // Ctrl+F: the search box focused with its text selected, so typing replaces the last query.
+    void focus_search();
 
 private:
     void search_now();

@@ -34,6 +34,10 @@ PointsPage::PointsPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
     entry_threshold_ = money_row(_("Entry threshold (yuan):"), _("first recharge or purchase needed to join"));
     coin_value_ = money_row(_("Coin value (yuan):"), _("goods one coin redeems"));
 
+    entry_threshold_->SetToolTip(_("A customer joins the coin scheme with a first recharge or purchase of at least "
+                                   "this amount; exactly this amount is enough."));
+    coin_value_->SetToolTip(_("When coins are redeemed, each coin pays for this much of goods."));
+
     grid->Add(new wxStaticText(this, wxID_ANY, _("Earns no coins:")), 0, wxALIGN_TOP);
     excluded_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(200, 60)));
     grid->Add(excluded_, 0);
@@ -48,6 +52,8 @@ PointsPage::PointsPage(wxWindow* parent, Proposer& proposer) : ProgramPage(paren
                                   wxSP_ARROW_KEYS, 0, 3650, 0);
     days_row->Add(expiry_days_, 0);
     grid->Add(days_row, 0);
+    excluded_->SetToolTip(_("Purchases of the ticked kinds earn no coins (meal packages, for example)."));
+    expiry_->SetToolTip(_("When earned coins lapse: never, or a number of days after they were earned."));
     sizer->Add(grid, 0, wxALL, gap);
 
     auto* rounding_title = new wxStaticText(this, wxID_ANY, _("Rounding rule"));
@@ -126,6 +132,8 @@ void PointsPage::show_rounding_rule() {
     } catch (const Error&) {
     }
     rounding_->SetLabel(to_wx(rounding_rule_text(rule)));
+    // The field explains itself where the mouse rests, with the rate being typed.
+    spend_per_coin_->SetToolTip(to_wx(rounding_rule_text(rule)));
     rounding_->Wrap(FromDIP(640));
 }
 

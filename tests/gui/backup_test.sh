@@ -23,7 +23,7 @@ start_signed_in en 'Sign in — MemberDesk' admin demo-admin
 shot backup-en-reminder
 # The bar's button sits at the right end of the bar, under the menu (the frame is 1200 wide).
 xdotool windowraise "$main_window"; sleep 0.3
-xdotool mousemove --window "$main_window" 1119 47 click 1
+xdotool mousemove --window "$main_window" 1119 110 click 1
 window=$(wait_window '^Back up the database$' 15) || { shot backup-en-no-dialog; fail "the reminder's button opened no file dialog"; }
 expect_title "$main_window" "MemberDesk — Admin"
 xdotool windowfocus --sync "$window"
@@ -59,7 +59,7 @@ xdotool key End
 expect_title "$main_window" "MemberDesk — 系统管理"
 sleep 0.5
 xdotool windowraise "$main_window"; sleep 0.3
-xdotool mousemove --window "$main_window" 295 44 click 1  # the notebook's second tab: Backups
+xdotool mousemove --window "$main_window" 295 107 click 1  # the notebook's second tab: Backups
 sleep 0.8
 shot backup-zh-backups-tab
 xdotool key alt+r

@@ -119,7 +119,7 @@ found=$(cli admin demo-admin member find 欧阳修 | python3 -c 'import json, sy
 
 # --- English: merge from the member window, then export from the menu --------------------------
 start_signed_in en 'Sign in — MemberDesk' zhang.min demo-service
-xdotool mousemove --window "$main_window" 600 74 click 1   # the search box
+xdotool mousemove --window "$main_window" 600 137 click 1   # the search box
 sleep 0.3
 xdotool type --delay 30 "M00000006"
 sleep 0.6

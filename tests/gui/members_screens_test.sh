@@ -25,7 +25,7 @@ json() {  # python expression over the JSON document `d` read from stdin
 # Members is the first area, shown on sign-in. The search box spans the top of the area.
 search() {  # text
   xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"
-  xdotool mousemove --window "$main_window" 600 74 click 1
+  xdotool mousemove --window "$main_window" 600 137 click 1
   sleep 0.2
   xdotool key ctrl+a BackSpace
   xdotool type --delay 80 "$1"   # typed like a person: the list follows while typing

@@ -27,7 +27,7 @@ open_program_tab() {  # rights-from-first-tab
   xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"
   xdotool key Down
   sleep 1.2
-  click_at 225 118
+  click_at 225 181
   for ((i = 0; i < $1; i++)); do xdotool key Right; sleep 0.1; done
   sleep 0.6
 }
@@ -57,13 +57,13 @@ submit_through_dialog() {  # lang reason shot-name
 # --- English: another way to qualify for Lifetime Honorary ----------------------------------
 start_signed_in en 'Sign in — MemberDesk' li.na demo-marketing
 open_program_tab 0
-click_at 410 161   # the ladder chooser: the premium ladder is the third
+click_at 410 224   # the ladder chooser: the premium ladder is the third
 xdotool key Down Down Return
 sleep 0.6
-click_at 260 540   # a cell of the tier table, then its last row: Lifetime Honorary
+click_at 260 603   # a cell of the tier table, then its last row: Lifetime Honorary
 xdotool key ctrl+End
 sleep 0.3
-click_at 1047 673  # Edit for the selected tier…
+click_at 1047 736  # Edit for the selected tier…
 dialog=$(wait_window 'Other ways to qualify: Lifetime Honorary' 10) || { shot history-en-00-no-alternatives; fail "no alternatives dialog"; }
 xdotool windowfocus --sync "$dialog"
 xdotool mousemove --window "$dialog" 69 291 click 1   # Add condition: a new alternative, single recharge
@@ -74,7 +74,7 @@ shot history-en-00-alternatives-dialog
 xdotool mousemove --window "$dialog" 533 334 click 1  # OK
 wait_gone 'Other ways to qualify: ' 10 || { shot history-en-00-alternatives-refused; fail "the alternatives dialog refused a valid condition"; }
 shot history-en-00-alternatives-on-page
-click_at 1109 786  # Propose change…
+click_at 1109 849  # Propose change…
 submit_through_dialog en "GUI test: Lifetime Honorary by a single 80,000 recharge" history-en-00-propose-alternatives
 newest_request | python3 -c '
 import json, sys
@@ -87,20 +87,20 @@ if not ok: print(r, file=sys.stderr)
 sys.exit(0 if ok else 1)' || fail "the proposed premium ladder does not carry the new alternative"
 
 # --- English: the roster, the renewal filter, retiring a seat -------------------------------
-click_at 225 118
+click_at 225 181
 for ((i = 0; i < 5; i++)); do xdotool key Right; sleep 0.1; done
 sleep 0.6
 shot history-en-01-committee
-click_at 223 157   # Only terms ending within 30 days
+click_at 223 220   # Only terms ending within 30 days
 shot history-en-02-committee-ending-soon
-click_at 223 157
-click_at 273 211   # the first seat: M00000001, the chair
-click_at 770 49    # History…
+click_at 223 220
+click_at 273 274   # the first seat: M00000001, the chair
+click_at 770 112    # History…
 dialog=$(wait_window 'History: Committee seat: M00000001' 10) || { shot history-en-03-no-history; fail "no history dialog for the chair's seat"; }
 shot history-en-03-seat-history
 xdotool windowfocus --sync "$dialog" && xdotool key Escape
 wait_gone 'History: ' 10 || fail "the history dialog stayed open"
-click_at 864 49    # Retire…
+click_at 864 112    # Retire…
 submit_through_dialog en "GUI test: the chair steps down" history-en-04-retire-dialog
 stop_app
 newest_request | python3 -c '
@@ -120,7 +120,7 @@ cli wang.qiang demo-approver change approve "$id" --comment "同意" >/dev/null 
 start_signed_in zh_CN '登录 — MemberDesk' li.na demo-marketing
 open_program_tab 6
 shot history-zh_CN-01-lifecycle
-click_at 640 50    # 历史… (the Chinese top bar is narrower)
+click_at 640 113    # 历史… (the Chinese top bar is narrower)
 dialog=$(wait_window '历史：' 10) || { shot history-zh_CN-02-no-history; fail "no history dialog for the lifecycle thresholds"; }
 xdotool windowfocus --sync "$dialog"
 xdotool key Up               # from the newest version to version 1

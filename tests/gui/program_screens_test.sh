@@ -64,13 +64,13 @@ round_trip() {  # lang sign-in-title program-title approvals-title tier-row new-
   shot "program-$lang-01-ladder-individual"
 
   # The premium ladder shows alternative qualifications in words.
-  click_at 410 161
+  click_at 410 224
   xdotool key Down Down Return
   sleep 0.6
   shot "program-$lang-02-ladder-premium"
 
   # The package catalogue: focus the first tab, then walk right to Meal packages.
-  click_at 225 118
+  click_at 225 181
   xdotool key Right Right Right Right
   sleep 0.6
   shot "program-$lang-03-packages"
@@ -78,12 +78,12 @@ round_trip() {  # lang sign-in-title program-title approvals-title tier-row new-
   sleep 0.4
 
   # Back on the individual ladder; edit the chosen tier's threshold in the grid.
-  click_at 410 161
+  click_at 410 224
   xdotool key Up Up Return
   sleep 0.6
   # Click a cell that is not the current one (clicking the current cell opens its editor),
   # then walk from the top-left cell with the keyboard.
-  click_at 260 540
+  click_at 260 603
   xdotool key ctrl+Home
   sleep 0.3
   for ((i = 1; i < row; i++)); do xdotool key Down; done
@@ -94,7 +94,7 @@ round_trip() {  # lang sign-in-title program-title approvals-title tier-row new-
   shot "program-$lang-04-threshold-edited"
 
   before=$(highest_id)
-  click_at 1145 785     # Propose change…
+  click_at 1145 848     # Propose change…
   local dialog
   dialog=$(wait_window "$(if [ "$lang" = en ]; then echo 'Propose change'; else echo '提交变更'; fi)" 10) \
     || { shot "program-$lang-05-no-dialog"; fail "no propose dialog ($lang)"; }
@@ -129,7 +129,7 @@ PY
   start_signed_in "$lang" "$sign_in_title" wang.qiang demo-approver
   go_to_area 7 "$approvals_title"
   shot "approvals-$lang-01-inbox-with-diff"
-  click_at "$(if [ "$decision" = approve ]; then echo 1035; else echo 1140; fi)" 784
+  click_at "$(if [ "$decision" = approve ]; then echo 1035; else echo 1140; fi)" 847
   dialog=$(wait_window "$(if [ "$decision" = approve ]; then
                             [ "$lang" = en ] && echo 'Approve change' || echo '批准变更'
                           else

@@ -48,8 +48,8 @@ start_signed_in en 'Sign in — MemberDesk' chen.jing demo-finance
 xdotool key Down Down Down Down Down Down Down Down
 expect_title "$main_window" "MemberDesk — Reports"
 sleep 1
-# The main window sits at 40,92 (start_signed_in): the as-of field is at 616,163 there.
-xdotool mousemove 616 163 click --repeat 3 --delay 60 1
+# The main window sits at 40,92 (start_signed_in): the as-of field is at 616,226 there.
+xdotool mousemove 616 226 click --repeat 3 --delay 60 1
 xdotool key ctrl+a
 xdotool type --delay 15 "2099-01-01"
 xdotool key alt+s
@@ -63,7 +63,7 @@ xdotool key alt+s
 wait_window '^Invalid input$' 10 >/dev/null || { shot reports-en-typed-lost; fail "the typed day was not kept"; }
 xdotool key Return
 wait_gone '^Invalid input$' 10 || fail "the refusal did not close"
-xdotool mousemove 616 163 click --repeat 3 --delay 60 1
+xdotool mousemove 616 226 click --repeat 3 --delay 60 1
 xdotool key ctrl+a
 xdotool type --delay 15 "$(TZ=Asia/Shanghai date +%F)"
 xdotool key alt+e

@@ -37,7 +37,7 @@ pin=$(sed -n 2p "$work/pins.csv" | cut -d, -f2)
 
 # --- English: the member's stored-value tab ----------------------------------------------------
 start_signed_in en 'Sign in — MemberDesk' zhang.min demo-service
-xdotool mousemove --window "$main_window" 600 74 click 1   # the search box
+xdotool mousemove --window "$main_window" 600 137 click 1   # the search box
 sleep 0.3
 xdotool type --delay 30 "M00000006"
 sleep 0.6
@@ -82,7 +82,7 @@ sleep 0.5
 shot stored-en-03-account
 [ "$(balances M00000006)" = "11500.00 3000.00 0.00 50" ] || fail "a refused redemption changed the balances"
 xdotool windowfocus --sync "$main_window"
-xdotool mousemove --window "$main_window" 73 82 click 1   # "Cards & Stored Value" in the area list
+xdotool mousemove --window "$main_window" 73 145 click 1   # "Cards & Stored Value" in the area list
 expect_title "$main_window" "MemberDesk — Cards & Stored Value"
 sleep 0.5
 shot stored-en-04-cards-area
@@ -118,7 +118,7 @@ sheet=$(pdftotext -layout "$work/sheet-2.pdf" -)  # whole, so grep -q cannot cut
 grep -q "$(sed -n 2p "$work/pins-2.csv" | cut -d, -f2 | sed 's/^\(....\)/\1 /')" <<<"$sheet" \
   || fail "the card sheet does not carry the first PIN"
 xdotool windowfocus --sync "$main_window"
-xdotool mousemove --window "$main_window" 312 447 click 1   # the card number field
+xdotool mousemove --window "$main_window" 312 510 click 1   # the card number field
 sleep 0.3
 xdotool type --delay 20 "$card"
 xdotool key Return

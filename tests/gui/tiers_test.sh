@@ -25,7 +25,7 @@ json_field() {  # python-expression: reads JSON on stdin, prints the expression 
 
 # A member's window, its Tiers tab shown (sets $window).
 open_tiers() {  # member window-title-pattern
-  xdotool mousemove --window "$main_window" 600 74 click 1   # the search box
+  xdotool mousemove --window "$main_window" 600 137 click 1   # the search box
   sleep 0.3
   xdotool type --delay 30 "$1"
   sleep 0.6
@@ -90,7 +90,7 @@ for ((i = 0; i < 7; i++)); do xdotool key Down; sleep 0.15; done
 expect_title "$main_window" 'MemberDesk — Approvals'
 sleep 1
 shot tiers-en-04-approvals-what-if
-xdotool mousemove --window "$main_window" 908 534 click 1   # the "Tier migration" tab of the what-if
+xdotool mousemove --window "$main_window" 908 597 click 1   # the "Tier migration" tab of the what-if
 sleep 0.6
 shot tiers-en-05-approvals-migration
 stop_app

@@ -30,7 +30,7 @@ echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 
 echo "== lintian"
 # Errors fail the test; warnings are printed for people to read.
-lintian --fail-on error --no-tag-display-limit "$deb" | tee "$work/lintian.log" ||
+lintian --fail-on error --tag-display-limit 0 "$deb" | tee "$work/lintian.log" ||
   fail "lintian reports errors in the package"
 
 echo "== contents"
@@ -78,7 +78,7 @@ exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/memberdesk.desktop | he
 launched_pid=$!
 window=""
 for _ in $(seq 1 60); do
-  window=$(xdotool search --pid "$launched_pid" --name "MemberDesk" 2>/dev/null | head -1 || true)
+  window=$(xdotool search --onlyvisible --pid "$launched_pid" --name "MemberDesk" 2>/dev/null | head -1 || true)
   [ -n "$window" ] && break
   kill -0 "$launched_pid" 2>/dev/null || { cat "$work/launch.log"; fail "the launched program exited"; }
   sleep 0.5
@@ -92,7 +92,7 @@ echo "== Chinese from the installed catalog"
 launched_pid=$!
 title=""
 for _ in $(seq 1 60); do
-  window=$(xdotool search --pid "$launched_pid" --name "MemberDesk" 2>/dev/null | head -1 || true)
+  window=$(xdotool search --onlyvisible --pid "$launched_pid" --name "MemberDesk" 2>/dev/null | head -1 || true)
   [ -n "$window" ] && title=$(xdotool getwindowname "$window") && break
   sleep 0.5
 done

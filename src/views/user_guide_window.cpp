@@ -1,0 +1,91 @@
+#include "views/user_guide_window.h"
+
+#include <wx/accel.h>
+#include <wx/artprov.h>
+#include <wx/filename.h>
+#include <wx/html/htmlwin.h>
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stdpaths.h>
+#include <wx/toolbar.h>
+#include <wx/translation.h>
+
+namespace md::views {
+namespace {
+
+UserGuideWindow* open_guide = nullptr;  // the one window, while it is open
+
+// The guide's language follows the interface's: the catalog wx loaded says which it is.
+wxString interface_language() {
+    wxTranslations* translations = wxTranslations::Get();
+    if (translations && translations->IsLoaded("memberdesk")) {
+        const wxString best = translations->GetBestTranslation("memberdesk");
+        if (best.StartsWith("zh")) return "zh_CN";
+    }
+    return "en";
+}
+
+}  // namespace
+
+wxString user_guide_folder(const wxString& language) {
+    const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
+    for (const wxString& relative : {wxString("help"), wxString("../share/memberdesk/help")}) {
+        wxFileName folder = wxFileName::DirName(exe.GetPath() + "/" + relative + "/" + language);
+        folder.Normalize(wxPATH_NORM_DOTS | wxPATH_NORM_ABSOLUTE);
+        if (wxFileName(folder.GetPath(), "index.html").FileExists()) return folder.GetPath();
+    }
+    return {};
+}
+
+void UserGuideWindow::show(wxWindow* parent) {
+    if (open_guide) {
+        open_guide->Raise();
+        return;
+    }
+    wxString folder = user_guide_folder(interface_language());
+    if (folder.empty()) folder = user_guide_folder("en");
+    if (folder.empty()) {
+        wxMessageBox(_("The user guide is not installed with this copy of MemberDesk: it was looked for next to "
+                       "the program (help/) and in share/memberdesk/help."),
+                     _("User guide"), wxOK | wxICON_ERROR, parent);
+        return;
+    }
+    open_guide = new UserGuideWindow(parent, folder + "/index.html");
+    open_guide->Show();
+}
+
+UserGuideWindow::UserGuideWindow(wxWindow* parent, const wxString& index_file)
+    : wxFrame(parent, wxID_ANY, _("MemberDesk User Guide"), wxDefaultPosition, wxDefaultSize,
+              wxDEFAULT_FRAME_STYLE | wxFRAME_FLOAT_ON_PARENT) {
+    wxToolBar* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT);
+    tools->AddTool(wxID_BACKWARD, _("Back"), wxArtProvider::GetBitmap(wxART_GO_BACK, wxART_TOOLBAR), _("Back (Alt+Left)"));
+    tools->AddTool(wxID_FORWARD, _("Forward"), wxArtProvider::GetBitmap(wxART_GO_FORWARD, wxART_TOOLBAR),
+                   _("Forward (Alt+Right)"));
+    tools->AddTool(wxID_HOME, _("Contents"), wxArtProvider::GetBitmap(wxART_GO_HOME, wxART_TOOLBAR),
+                   _("The guide's contents"));
+    tools->Realize();
+
+    html_ = new wxHtmlWindow(this);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(html_, 1, wxEXPAND);
+    SetSizer(sizer);
+    html_->LoadPage(index_file);
+
+    Bind(wxEVT_TOOL, [this](wxCommandEvent&) { html_->HistoryBack(); }, wxID_BACKWARD);
+    Bind(wxEVT_TOOL, [this](wxCommandEvent&) { html_->HistoryForward(); }, wxID_FORWARD);
+    Bind(wxEVT_TOOL, [this, index_file](wxCommandEvent&) { html_->LoadPage(index_file); }, wxID_HOME);
+    wxAcceleratorEntry keys[] = {{wxACCEL_ALT, WXK_LEFT, wxID_BACKWARD},
+                                 {wxACCEL_ALT, WXK_RIGHT, wxID_FORWARD},
+                                 {wxACCEL_NORMAL, WXK_ESCAPE, wxID_CLOSE}};
+    SetAcceleratorTable(wxAcceleratorTable(3, keys));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { html_->HistoryBack(); }, wxID_BACKWARD);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { html_->HistoryForward(); }, wxID_FORWARD);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
+    SetSize(FromDIP(wxSize(760, 720)));
+    CentreOnParent();
+}
+
+UserGuideWindow::~UserGuideWindow() { open_guide = nullptr; }
+
+}  // namespace md::views
