@@ -6,7 +6,7 @@ top=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$top"
-xgettext --keyword=_ --keyword=tr --keyword=tr_noop --flag=tr:1:no-c-format --flag=subst:1:no-c-format \
+xgettext --keyword=_ --keyword=tr --keyword=tr_noop --keyword=wxGETTEXT_IN_CONTEXT:1c,2 --flag=tr:1:no-c-format --flag=subst:1:no-c-format \
   --from-code=UTF-8 -o "$work/now.pot" $(find src -name '*.cpp' -o -name '*.h' | sort)
 msgmerge -q -o "$work/zh_CN.po" assets/po/zh_CN.po "$work/now.pot"
 missing=$(msgattrib --untranslated --no-obsolete "$work/zh_CN.po" | grep -c '^msgid ' || true)

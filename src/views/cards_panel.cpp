@@ -53,7 +53,7 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     const std::vector<std::pair<wxString, int>> columns = {
         {_("Batch"), 90},    {_("Face value"), -100}, {_("Bonus"), -80},      {_("Cards"), -60},
         {_("Issued"), -60},  {_("Sold"), -60},        {_("Activated"), -80},  {_("Blocked"), -70},
-        {_("Closed"), -60},  {_("Expired"), -70},     {_("Activate by"), 100}, {_("Created by"), 100}, {_("Created at"), 130}, {_("Note"), 150}};
+        {wxGETTEXT_IN_CONTEXT("card state", "Closed"), -60},  {_("Expired"), -70},     {_("Activate by"), 100}, {_("Created by"), 100}, {_("Created at"), 130}, {_("Note"), 150}};
     for (const auto& [title, width] : columns)
         batches_->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));
     sizer->Add(batches_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);

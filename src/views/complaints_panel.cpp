@@ -46,7 +46,7 @@ public:
         row(_("Member number:"), member_);
         channel_ = new wxChoice(this, wxID_ANY);
         fill_choice(channel_, complaint_channel_labels(), ComplaintChannel::Phone);
-        row(_("Channel:"), channel_);
+        row(wxGETTEXT_IN_CONTEXT("complaint", "Channel:"), channel_);  // how it reached us, not the member's sign-up channel
         category_ = new wxChoice(this, wxID_ANY);
         fill_choice(category_, complaint_category_labels(), ComplaintCategory::Delivery);
         row(_("Category:"), category_);

@@ -16,7 +16,7 @@ wxString card_state_label(CardState state) {
     case CardState::Sold: return _("Sold");
     case CardState::Activated: return _("Activated");
     case CardState::Blocked: return _("Blocked");
-    case CardState::Closed: return _("Closed");
+    case CardState::Closed: return wxGETTEXT_IN_CONTEXT("card state", "Closed");  // 已注销, not a closed ticket
     case CardState::Expired: return _("Expired");
     }
     return to_wx(card_state_code(state));

@@ -146,7 +146,7 @@ void MainFrame::build_toolbar() {
 
 void MainFrame::restore_layout() {
     // The programme editors want room for a tier grid: 1200 x 840 below the toolbar.
-    SetSize(FromDIP(wxSize(1200, 840)) + wxSize(0, GetToolBar()->GetSize().y));
+    SetSize(FromDIP(wxSize(1200, 840)) + wxSize(0, GetToolBar()->GetBestSize().y));
     // The size and place of the last session, as the person left them (wxPersistenceManager
     // saves them when the window closes); the first time, the default size, centred.
     if (!wxPersistentRegisterAndRestore(this, "MainFrame")) CentreOnScreen();
