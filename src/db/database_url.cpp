@@ -82,6 +82,33 @@ std::string resolve_database_url(const std::optional<std::string>& flag) {
     return sqlite_url(default_database_path());
 }
 
+std::string url_without_password(const std::string& url) {
+    // Split into libpq words: whitespace ends a word unless inside single quotes, where a
+    // backslash escapes the next character (as views/postgres_url writes them).
+    std::string kept, word;
+    bool quoted = false;
+    auto end_word = [&] {
+        if (!word.empty() && !starts_with(word, "password=")) kept += (kept.empty() ? "" : " ") + word;
+        word.clear();
+    };
+    for (std::size_t i = 0; i < url.size(); ++i) {
+        const char c = url[i];
+        if (quoted && c == '\\' && i + 1 < url.size()) {
+            word += c;
+            word += url[++i];
+            continue;
+        }
+        if (c == '\'') quoted = !quoted;
+        if (!quoted && (c == ' ' || c == '\t')) {
+            end_word();
+            continue;
+        }
+        word += c;
+    }
+    end_word();
+    return kept;
+}
+
 std::string sqlite_url(const std::string& path) { return kSqlitePrefix + "db=" + path; }
 
 }  // namespace md

@@ -27,4 +27,8 @@ std::string resolve_database_url(const std::optional<std::string>& flag);
 
 std::string sqlite_url(const std::string& path);
 
+// The URL without its `password=` word (libpq quoting understood: 'a b' is one value), so it
+// can be kept (recent databases) without the secret.
+std::string url_without_password(const std::string& url);
+
 }  // namespace md

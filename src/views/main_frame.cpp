@@ -36,10 +36,9 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
           save_layout();
           next(url);
       }) {
-    auto* splitter = splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                          wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    navigation_ = new wxListBox(splitter, wxID_ANY);
-    pages_ = new wxSimplebook(splitter, wxID_ANY);
+    splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    navigation_ = new wxListBox(splitter_, wxID_ANY);
+    pages_ = new wxSimplebook(splitter_, wxID_ANY);
     // Each area's panel is made when it is first shown: sign-in opens on the first area without
     // waiting for the widgets of the eight others. Each page is a holder the panel fills then.
     for (const Area& area : all_areas()) {
@@ -69,12 +68,12 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
         holder->SetSizer(new wxBoxSizer(wxVERTICAL));
         pages_->AddPage(holder, translated(area.name));
     }
-    splitter->SetMinimumPaneSize(FromDIP(120));
-    splitter->SplitVertically(navigation_, pages_, FromDIP(190));
+    splitter_->SetMinimumPaneSize(FromDIP(120));
+    splitter_->SplitVertically(navigation_, pages_, FromDIP(190));
     backup_reminder_ = new wxInfoBar(this);
     auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
     frame_sizer->Add(backup_reminder_, 0, wxEXPAND);
-    frame_sizer->Add(splitter, 1, wxEXPAND);
+    frame_sizer->Add(splitter_, 1, wxEXPAND);
     SetSizer(frame_sizer);
 
     build_menus();

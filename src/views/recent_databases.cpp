@@ -1,9 +1,9 @@
 #include "views/recent_databases.h"
 
+#include "db/database_url.h"
 #include "views/wx_text.h"
 
 #include <algorithm>
-#include <sstream>
 #include <wx/config.h>
 
 namespace md::views {
@@ -12,17 +12,6 @@ namespace {
 const char* const kGroup = "/RecentDatabases/";
 
 }  // namespace
-
-std::string url_without_password(const std::string& url) {
-    std::istringstream words(url);
-    std::string word;
-    std::string kept;
-    while (words >> word) {
-        if (word.rfind("password=", 0) == 0) continue;
-        kept += (kept.empty() ? "" : " ") + word;
-    }
-    return kept;
-}
 
 std::vector<std::string> with_recent(std::vector<std::string> list, const std::string& url) {
     list.erase(std::remove(list.begin(), list.end(), url), list.end());

@@ -70,7 +70,7 @@ TierRecomputeDialog::TierRecomputeDialog(wxWindow* parent, std::shared_ptr<Servi
     runs_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(600, 130)), wxLC_REPORT | wxLC_SINGLE_SEL);
     runs_->AppendColumn(_("Run"), wxLIST_FORMAT_LEFT, FromDIP(60));
     runs_->AppendColumn(_("As of"), wxLIST_FORMAT_LEFT, FromDIP(100));
-    runs_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    runs_->AppendColumn(wxGETTEXT_IN_CONTEXT("run", "State"), wxLIST_FORMAT_LEFT, FromDIP(170));
     runs_->AppendColumn(_("Evaluated"), wxLIST_FORMAT_RIGHT, FromDIP(90));
     runs_->AppendColumn(_("Up"), wxLIST_FORMAT_RIGHT, FromDIP(60));
     runs_->AppendColumn(_("Down"), wxLIST_FORMAT_RIGHT, FromDIP(60));
@@ -95,8 +95,9 @@ TierRecomputeDialog::TierRecomputeDialog(wxWindow* parent, std::shared_ptr<Servi
     run_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_run(); });
     resume_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_resume(); });
     runs_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
-        resume_->Enable(role_may(actor_.role, Action::RecomputeTiers) &&
-                        runs_->GetItemText(e.GetIndex(), 2) != _("finished"));
+        const auto row = static_cast<std::size_t>(e.GetIndex());
+        resume_->Enable(role_may(actor_.role, Action::RecomputeTiers) && row < runs_shown_.size() &&
+                        runs_shown_[row].state != "finished");
     });
     show_runs();
 }
@@ -110,7 +111,7 @@ std::optional<Date> TierRecomputeDialog::as_of() const {
 
 void TierRecomputeDialog::show_runs() {
     runs_->DeleteAllItems();
-    run_ids_.clear();
+    runs_shown_.clear();
     resume_->Disable();
     run_or_show_error(this, [this] {
         long row = 0;
@@ -122,7 +123,7 @@ void TierRecomputeDialog::show_runs() {
             runs_->SetItem(row, 4, wxString::Format("%lld", r.up));
             runs_->SetItem(row, 5, wxString::Format("%lld", r.down));
             runs_->SetItem(row, 6, to_wx(r.started_by));
-            run_ids_.push_back(r.id);
+            runs_shown_.push_back(r);
             ++row;
         }
     });
@@ -153,10 +154,10 @@ void TierRecomputeDialog::on_preview() {
 }
 
 void TierRecomputeDialog::run_with_progress(
-    const std::function<TierRun(const std::function<bool(const TierRun&)>&)>& work, long long members) {
+    const std::function<TierRun(const RunProgress&)>& work, long long members) {
     const int range = 1000;  // the dialog's scale; members are counted in the message
     wxProgressDialog progress(_("Recomputing tiers"), _("Starting…"), range, this,
-                              wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
+                              wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
     run_or_show_error(this, [&] {
         const TierRun run = work([&](const TierRun& so_far) {
             const int value = members > 0 ? static_cast<int>(std::min<long long>(range - 1, so_far.members * range / members)) : 0;
@@ -181,18 +182,18 @@ void TierRecomputeDialog::on_run() {
     if (!previewed_) return;
     const Date day = *previewed_;
     const std::string purpose = to_utf8(purpose_->GetValue().Strip(wxString::both));
-    run_with_progress([&](const std::function<bool(const TierRun&)>& progress) {
+    run_with_progress([&](const RunProgress& progress) {
         return services_->tiers.recompute(actor_, day, purpose, progress);
     }, previewed_members_);
 }
 
 void TierRecomputeDialog::on_resume() {
     const long row = runs_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (row < 0 || static_cast<std::size_t>(row) >= run_ids_.size()) return;
-    const std::int64_t id = run_ids_[static_cast<std::size_t>(row)];
+    if (row < 0 || static_cast<std::size_t>(row) >= runs_shown_.size()) return;
+    const std::int64_t id = runs_shown_[static_cast<std::size_t>(row)].id;
     long long members = 0;
     run_or_show_error(this, [&] { members = services_->members.count(actor_, MemberListQuery{}); });
-    run_with_progress([&](const std::function<bool(const TierRun&)>& progress) {
+    run_with_progress([&](const RunProgress& progress) {
         return services_->tiers.resume(actor_, id, progress);
     }, members);
 }

@@ -4,7 +4,9 @@
 // batches with a progress dialog whose Cancel pauses the run at its last checkpoint; a paused
 // or interrupted run is resumed from the run list. The CLI's `tier recompute` / `tier resume`.
 #include "services/actor.h"
+#include "services/tier_service.h"  // TierRun, RunProgress
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,10 +19,7 @@ class wxListCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
-namespace md {
-class Services;
-struct TierRun;
-}  // namespace md
+namespace md { class Services; }
 
 namespace md::views {
 
@@ -35,14 +34,13 @@ private:
     void on_run();
     void on_resume();
     // Runs `work` (a recompute or a resume) under a progress dialog; Cancel pauses it.
-    void run_with_progress(const std::function<TierRun(const std::function<bool(const TierRun&)>&)>& work,
-                           long long members);
+    void run_with_progress(const std::function<TierRun(const RunProgress&)>& work, long long members);
 
     std::shared_ptr<Services> services_;
     Actor actor_;
     std::optional<Date> previewed_;
     long long previewed_members_ = 0;
-    std::vector<std::int64_t> run_ids_;  // the run list's rows
+    std::vector<TierRun> runs_shown_;  // the run list's rows
     wxTextCtrl* date_ = nullptr;
     wxTextCtrl* purpose_ = nullptr;
     wxStaticText* summary_ = nullptr;

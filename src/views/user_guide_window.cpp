@@ -1,5 +1,7 @@
 #include "views/user_guide_window.h"
 
+#include "views/program_labels.h"  // chinese_ui
+
 #include <wx/accel.h>
 #include <wx/artprov.h>
 #include <wx/filename.h>
@@ -9,22 +11,11 @@
 #include <wx/sizer.h>
 #include <wx/stdpaths.h>
 #include <wx/toolbar.h>
-#include <wx/translation.h>
 
 namespace md::views {
 namespace {
 
 UserGuideWindow* open_guide = nullptr;  // the one window, while it is open
-
-// The guide's language follows the interface's: the catalog wx loaded says which it is.
-wxString interface_language() {
-    wxTranslations* translations = wxTranslations::Get();
-    if (translations && translations->IsLoaded("memberdesk")) {
-        const wxString best = translations->GetBestTranslation("memberdesk");
-        if (best.StartsWith("zh")) return "zh_CN";
-    }
-    return "en";
-}
 
 }  // namespace
 
@@ -43,7 +34,7 @@ void UserGuideWindow::show(wxWindow* parent) {
         open_guide->Raise();
         return;
     }
-    wxString folder = user_guide_folder(interface_language());
+    wxString folder = user_guide_folder(chinese_ui() ? "zh_CN" : "en");
     if (folder.empty()) folder = user_guide_folder("en");
     if (folder.empty()) {
         wxMessageBox(_("The user guide is not installed with this copy of MemberDesk: it was looked for next to "
