@@ -62,23 +62,46 @@ void publish(const std::string& partial, const std::string& path) {
     }
 }
 
-// Copies every page of `from` into `to` in one step: one read snapshot of the source (in WAL
-// mode writers go on meanwhile) and one write transaction on the destination.
-void copy_pages(sqlite3* to, sqlite3* from, const std::string& what) {
+// Copies every page of `from` into `to`: one read snapshot of the source (in WAL mode writers go
+// on meanwhile) and one write transaction on the destination. Without `progress` in one step;
+// with it in steps of kPagesPerStep, reporting after each. A write by another console between
+// steps restarts the copy (SQLite's rule), so after kRestartsAllowed restarts the rest is copied
+// in one step: a busy database still gets its backup.
+constexpr int kPagesPerStep = 1024;
+constexpr int kRestartsAllowed = 3;
+
+void copy_pages(sqlite3* to, sqlite3* from, const std::string& what, const BackupProgress& progress = {}) {
     sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
     if (!backup) throw StorageError(subst(tr("{0}: {1}"), {what, sqlite3_errmsg(to)}));
     int rc = SQLITE_OK;
     int waits = 0;
+    int restarts = 0;
+    int last_remaining = -1;
+    bool stopped = false;
     do {
-        rc = sqlite3_backup_step(backup, -1);
+        const int pages = progress && restarts < kRestartsAllowed ? kPagesPerStep : -1;
+        rc = sqlite3_backup_step(backup, pages);
         // Busy or locked: another console holds the lock we need (the source's busy handler is not
         // called), so wait a little and try again, for at most 30 seconds.
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
             if (++waits > 300) break;
             sqlite3_sleep(100);
+            continue;
+        }
+        // After the last step too: a small database is copied in one, and Cancel still counts.
+        if ((rc != SQLITE_OK && rc != SQLITE_DONE) || !progress) continue;
+        const int remaining = sqlite3_backup_remaining(backup);
+        const int total = sqlite3_backup_pagecount(backup);
+        if (last_remaining >= 0 && remaining > last_remaining) ++restarts;
+        last_remaining = remaining;
+        const int permille = total > 0 ? static_cast<int>(1000LL * (total - remaining) / total) : 0;
+        if (!progress(permille)) {
+            stopped = true;
+            break;
         }
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
+    if (stopped) throw CancelledError(tr("backup cancelled: no file was written"));
     if (rc != SQLITE_DONE) throw StorageError(subst(tr("{0}: {1}"), {what, sqlite3_errstr(rc)}));
 }
 
@@ -106,7 +129,7 @@ std::string backup_kind_code(BackupKind kind) {
     return "unknown";
 }
 
-void write_sqlite_backup(Database& db, const std::string& path) {
+void write_sqlite_backup(Database& db, const std::string& path, const BackupProgress& progress) {
     refuse_existing(path);
     const std::string partial = path + ".partial";
     create_private(partial);
@@ -118,7 +141,7 @@ void write_sqlite_backup(Database& db, const std::string& path) {
         throw StorageError(subst(tr("backup: cannot open \"{0}\": {1}"), {partial, message}));
     }
     try {
-        copy_pages(copy, sqlite_handle(db), tr("backup"));
+        copy_pages(copy, sqlite_handle(db), tr("backup"), progress);
     } catch (...) {
         sqlite3_close(copy);
         fs::remove(partial);
@@ -128,17 +151,19 @@ void write_sqlite_backup(Database& db, const std::string& path) {
     publish(partial, path);
 }
 
-void write_postgres_backup(Database& db, const std::string& path) {
+void write_postgres_backup(Database& db, const std::string& path, const BackupProgress& progress) {
     refuse_existing(path);
     const std::string partial = path + ".partial";
     create_private(partial);
     // --serializable-deferrable is not needed: pg_dump reads every table in one snapshot anyway.
     const ChildResult r = run_child({"pg_dump", "--format=custom", "--no-owner", "--no-privileges",
                                      "--schema=" + postgres_current_schema(db), "--file=" + partial,
-                                     "--dbname=" + db.url().connect_string});
-    if (r.exit_code != 0) {
+                                     "--dbname=" + db.url().connect_string},
+                                    {}, progress ? KeepGoing([&progress] { return progress(-1); }) : KeepGoing());
+    if (r.stopped || r.exit_code != 0) {
         std::error_code ec;
         fs::remove(partial, ec);
+        if (r.stopped) throw CancelledError(tr("backup cancelled: no file was written"));
         throw StorageError(subst(tr("backup: pg_dump failed: {0}"), {first_line(r.output)}));
     }
     publish(partial, path);

@@ -8,6 +8,7 @@
 // backup, does it pass its checks, who asked) is the restore service's.
 #include "db/database.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,14 @@ enum class BackupKind { SqliteFile, PostgresDump, Unknown };
 BackupKind sniff_backup(const std::string& path);
 std::string backup_kind_code(BackupKind kind);  // "sqlite3", "pg_dump", "unknown"
 
+// How far a backup is, in thousandths, or -1 while it cannot tell (pg_dump says nothing until it
+// ends). Answering false stops it: the partial file is removed and CancelledError thrown.
+using BackupProgress = std::function<bool(int permille)>;
+
 // Writes a new file at `path` (0600; refused with ConflictError if something is there already).
 // It appears only when complete: written under a temporary name, then renamed.
-void write_sqlite_backup(Database& db, const std::string& path);
-void write_postgres_backup(Database& db, const std::string& path);
+void write_sqlite_backup(Database& db, const std::string& path, const BackupProgress& progress = {});
+void write_postgres_backup(Database& db, const std::string& path, const BackupProgress& progress = {});
 
 // Replaces every page of the open SQLite database with those of the SQLite file `source`, in one
 // write transaction of `target` (other consoles wait on their busy timeout, then see the result).

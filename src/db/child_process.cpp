@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,7 +13,8 @@ extern char** environ;
 
 namespace md {
 
-ChildResult run_child(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env) {
+ChildResult run_child(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                      const KeepGoing& keep_going) {
     ChildResult result;
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
@@ -45,6 +48,17 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::vector<st
     }
     char buffer[4096];
     for (;;) {
+        if (keep_going) {
+            // Wait for output at most 200 ms, so the caller can show it is alive and stop it.
+            pollfd ready{pipe_fds[0], POLLIN, 0};
+            const int polled = poll(&ready, 1, 200);
+            if (polled < 0 && errno != EINTR) break;
+            if (!result.stopped && !keep_going()) {
+                kill(pid, SIGTERM);
+                result.stopped = true;
+            }
+            if (polled <= 0) continue;
+        }
         const ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
         if (n > 0) result.output.append(buffer, static_cast<std::size_t>(n));
         else if (n == 0 || errno != EINTR) break;

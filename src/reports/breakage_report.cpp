@@ -1,6 +1,7 @@
 #include "reports/breakage_report.h"
 
 #include "db/breakage_repository.h"
+#include "models/date_text.h"
 #include "reports/breakage_cohorts.h"
 #include "reports/breakage_method.h"
 #include "reports/report_header.h"
@@ -123,7 +124,7 @@ Section method(const Estimate& e) {
                              kBreakageRevenueAccount.code, tr(kBreakageRevenueAccount.name)}));
     if (e.rows.empty())
         s.notes.push_back(subst(tr("No stored value was loaded by the end of {0}: there is nothing to estimate."),
-                                {format_date(e.as_of)}));
+                                {display_date(e.as_of)}));
     if (e.figures.unattributed != 0)
         s.notes.push_back(subst(tr("WARNING: {0} of redemptions found no load to come from; run db check."),
                                 {Money::from_fen(e.figures.unattributed).to_display()}));
@@ -137,7 +138,7 @@ Section curves(const Estimate& e) {
                                "(M0 is the issue month itself), shown for k = {0}, and now (the end of {1}). A month "
                                "that has not ended yet is left blank; later months are not shown. The last row and the chart "
                                "average, weighted by value, the cohorts that have reached each month."),
-                            {months_text(), format_date(e.as_of)}));
+                            {months_text(), display_date(e.as_of)}));
     ReportTable t;
     t.table.columns = {{"issue_month", tr("Issue month"), ColumnType::Text}, {"loaded", tr("Loaded"), ColumnType::Money}};
     for (int k : kCurveMonths)
@@ -195,10 +196,10 @@ Section rate_section(const Estimate& e) {
     else
         s.notes.push_back(subst(tr("No cohort is {0} months old by the end of {1}: the redemption history is too short "
                                    "to estimate breakage, so none is recognised (rate 0)."),
-                                {horizon, format_date(e.as_of)}));
+                                {horizon, display_date(e.as_of)}));
     if (e.rate_before.basis_points != e.rate.basis_points)
         s.notes.push_back(subst(tr("At the end of {0} the rate was {1}; the change is caught up in this period."),
-                                {format_date(e.cutoff), format_percent(e.rate_before.basis_points)}));
+                                {display_date(e.cutoff), format_percent(e.rate_before.basis_points)}));
     ReportTable t;
     t.table.columns = {{"issue_month", tr("Issue month"), ColumnType::Text},
                        {"loaded", tr("Loaded"), ColumnType::Money},
@@ -220,14 +221,14 @@ Section rate_section(const Estimate& e) {
 
 Section recognition(const Estimate& e) {
     Section s;
-    s.heading = subst(tr("Breakage recognised from {0} to {1}"), {format_date(e.from), format_date(e.as_of)});
+    s.heading = subst(tr("Breakage recognised from {0} to {1}"), {display_date(e.from), display_date(e.as_of)});
     ReportTable t;
     t.table.columns = {{"issue_month", tr("Issue month"), ColumnType::Text},
                        {"loaded", tr("Loaded"), ColumnType::Money},
                        {"redeemed", tr("Redeemed"), ColumnType::Money},
                        {"unredeemed", tr("Unredeemed"), ColumnType::Money},
-                       {"before", subst(tr("Recognised to {0}"), {format_date(e.cutoff)}), ColumnType::Money},
-                       {"to_date", subst(tr("Recognised to {0}"), {format_date(e.as_of)}), ColumnType::Money},
+                       {"before", subst(tr("Recognised to {0}"), {display_date(e.cutoff)}), ColumnType::Money},
+                       {"to_date", subst(tr("Recognised to {0}"), {display_date(e.as_of)}), ColumnType::Money},
                        {"period", tr("In the period"), ColumnType::Money}};
     for (const CohortRow& r : e.rows)
         t.table.rows.push_back({month_label(r.month), Money::from_fen(r.loaded), Money::from_fen(r.redeemed),
@@ -247,7 +248,7 @@ Section journal(const Estimate& e, bool with_notes) {
     s.heading = tr("Journal entry");
     const std::int64_t amount = e.in_period();
     const std::string memo = subst(tr("Breakage {0} to {1} at {2}"),
-                                   {format_date(e.from), format_date(e.as_of), format_percent(e.rate.basis_points)});
+                                   {display_date(e.from), display_date(e.as_of), format_percent(e.rate.basis_points)});
     ReportTable t;
     t.table.columns = {{"date", tr("Date"), ColumnType::Date},
                        {"account_code", tr("Account code"), ColumnType::Text},
@@ -271,7 +272,7 @@ Section journal(const Estimate& e, bool with_notes) {
 }
 
 std::vector<std::pair<std::string, std::string>> parameters(const Date& as_of, const Date& from) {
-    return {{tr("As of the end of"), format_date(as_of)}, {tr("Period from"), format_date(from)}};
+    return {{tr("As of the end of"), display_date(as_of)}, {tr("Period from"), display_date(from)}};
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "reports/campaign_roi_report.h"
 
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/report_header.h"
 #include "services/services.h"
@@ -28,7 +29,7 @@ ReportTable target_table(const std::string& kpi_heading, ColumnType type) {
 
 Document campaign_roi_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
     Document d = begin_report(services, actor, Action::ViewProgram, "campaign_roi", tr("Campaign ROI"),
-                              {{tr("Campaigns running from"), format_date(from)}, {tr("Figures as of the end of"), format_date(as_of)}});
+                              {{tr("Campaigns running from"), display_date(from)}, {tr("Figures as of the end of"), display_date(as_of)}});
     std::vector<CampaignResults> results;
     {
         Transaction tx(services.database(), TransactionKind::ReadSnapshot);
@@ -49,7 +50,7 @@ Document campaign_roi_report(Services& services, const Actor& actor, const Date&
                            "Sales: what participants paid on campaign days, less refunds. Incremental sales: sales less the "
                            "participants' sales on the 28 days before the first campaign day ÷ 28 × campaign days."));
     if (results.empty())
-        roi.notes.push_back(subst(tr("No launched campaign ran from {0} to {1}."), {format_date(from), format_date(as_of)}));
+        roi.notes.push_back(subst(tr("No launched campaign ran from {0} to {1}."), {display_date(from), display_date(as_of)}));
     ReportTable t;
     t.table.columns = {{"campaign", tr("Campaign"), ColumnType::Text},
                        {"days", tr("Days run"), ColumnType::Count},

@@ -1,6 +1,7 @@
 #include "reports/card_batch_report.h"
 
 #include "db/card_batch_report_repository.h"
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/report_header.h"
 #include "services/services.h"
@@ -17,7 +18,7 @@ std::int64_t of(const std::map<std::string, std::int64_t>& counts, CardState sta
 
 Document card_batch_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "card_batches", tr("Card batch reconciliation"),
-                              {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
+                              {{tr("As of the end of"), display_date(as_of)}, {tr("Movements from"), display_date(from)}});
     Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const std::vector<BatchCardCounts> batches = CardBatchReportRepository(services.database())
                                                      .counts(business_day_start_utc(from),
@@ -25,11 +26,11 @@ Document card_batch_report(Services& services, const Actor& actor, const Date& a
     tx.commit();
 
     Section held;
-    held.heading = subst(tr("Cards by state at the end of {0}"), {format_date(as_of)});
+    held.heading = subst(tr("Cards by state at the end of {0}"), {display_date(as_of)});
     held.notes.push_back(tr("In stock: issued and not sold. Outstanding: in stock or sold, so still able to be activated. "
                             "Sold cards were paid for but their value is in no account until activated; their face value "
                             "is owed on top of the stored value in the liability report."));
-    if (batches.empty()) held.notes.push_back(subst(tr("No card batch had been made by the end of {0}."), {format_date(as_of)}));
+    if (batches.empty()) held.notes.push_back(subst(tr("No card batch had been made by the end of {0}."), {display_date(as_of)}));
     ReportTable t;
     t.table.columns = {{"batch", tr("Batch"), ColumnType::Text},          {"face_value", tr("Face value"), ColumnType::Money},
                        {"issued", tr("Issued"), ColumnType::Count},       {"in_stock", tr("In stock"), ColumnType::Count},
@@ -67,7 +68,7 @@ Document card_batch_report(Services& services, const Actor& actor, const Date& a
     d.sections.push_back(std::move(held));
 
     Section moved;
-    moved.heading = subst(tr("Movements from {0} to {1}"), {format_date(from), format_date(as_of)});
+    moved.heading = subst(tr("Movements from {0} to {1}"), {display_date(from), display_date(as_of)});
     moved.notes.push_back(tr("Each change of a card's state in the period, counted by the state it moved to; unblocking a "
                              "card is not counted again. Value activated: face value and bonus loaded into accounts."));
     ReportTable m;

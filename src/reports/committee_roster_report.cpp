@@ -1,6 +1,7 @@
 #include "reports/committee_roster_report.h"
 
 #include "db/member_repository.h"
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/committee_words.h"
 #include "reports/report_header.h"
@@ -13,7 +14,7 @@ namespace md::report {
 
 Document committee_roster_report(Services& services, const Actor& actor, const Date& as_of) {
     Document d = begin_report(services, actor, Action::ViewMembers, "committee", tr("Advisory committee roster"),
-                              {{tr("As of the end of"), format_date(as_of)}});
+                              {{tr("As of the end of"), display_date(as_of)}});
     const Date today = services.program.today();
     std::vector<CommitteeSeat> seats = services.program.program_as_of(actor, as_of).committee;
     const std::map<std::string, std::string> warnings = services.program.committee_warnings(actor);
@@ -23,12 +24,12 @@ Document committee_roster_report(Services& services, const Actor& actor, const D
     });
 
     Section s;
-    s.heading = subst(tr("Seats in force on {0}"), {format_date(as_of)});
+    s.heading = subst(tr("Seats in force on {0}"), {display_date(as_of)});
     s.notes.push_back(tr("Days left count from the report's day to the end of the term, both included. A seat needs the "
                          "tier set for the committee (the premium club's Lifetime Honorary unless changed) or a higher one."));
     if (as_of != today)
         s.notes.push_back(subst(tr("Eligibility is judged on the tiers members hold today ({0}), not on {1}."),
-                                {format_date(today), format_date(as_of)}));
+                                {display_date(today), display_date(as_of)}));
     ReportTable t;
     t.table.columns = {{"member", tr("Member number"), ColumnType::Text}, {"name", tr("Name"), ColumnType::Text},
                        {"role", tr("Committee role"), ColumnType::Text},   {"term_start", tr("Term start"), ColumnType::Date},
@@ -45,7 +46,7 @@ Document committee_roster_report(Services& services, const Actor& actor, const D
                                 warning == warnings.end() ? tr("Eligible") : warning->second});
         ++seated;
     }
-    if (seated == 0) s.notes.push_back(subst(tr("No seat was in force on {0}."), {format_date(as_of)}));
+    if (seated == 0) s.notes.push_back(subst(tr("No seat was in force on {0}."), {display_date(as_of)}));
     t.totals = std::vector<Cell>{tr("Total"), subst(tr("{0} seats"), {std::to_string(seated)}), Cell{}, Cell{}, Cell{}, Cell{}, Cell{}};
     s.tables.push_back(std::move(t));
     d.sections.push_back(std::move(s));

@@ -1,6 +1,7 @@
 #include "reports/complaint_report.h"
 
 #include "db/complaint_repository.h"
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/complaint_words.h"
 #include "reports/report_figures.h"
@@ -67,7 +68,7 @@ Section volumes(const std::vector<ComplaintView>& tickets) {
 Section deadlines(const std::vector<ComplaintView>& tickets, bool response, const Date& as_of) {
     Section s;
     s.heading = subst(response ? tr("First answers as they stood at the end of {0}") : tr("Resolutions as they stood at the end of {0}"),
-                      {format_date(as_of)});
+                      {display_date(as_of)});
     if (response)
         s.notes.push_back(tr("In time: done at or before the due moment. Late: done after it. Not yet: not done at the end of "
                              "the period; a breach when past due by then. Breaches: late plus not yet and past due. On time: "
@@ -164,7 +165,7 @@ Section satisfaction(const std::vector<ComplaintView>& tickets, const Date& as_o
     t.totals = std::vector<Cell>{tr("Scored"), scored, rate_cell(scored, scored)};
     s.tables.push_back(std::move(t));
     if (scored == 0) {
-        s.notes.push_back(subst(tr("No ticket of the period had been given a score by the end of {0}."), {format_date(as_of)}));
+        s.notes.push_back(subst(tr("No ticket of the period had been given a score by the end of {0}."), {display_date(as_of)}));
     } else {
         // The mean score with two decimals, half up.
         s.notes.push_back(subst(tr("Average score {0} of 5, from {1} of the {2} closed tickets."),
@@ -190,7 +191,7 @@ Money budget_for(const Money& per_month, const Date& from, const Date& to) {
 
 Document complaint_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
     Document d = begin_report(services, actor, Action::ViewComplaints, "complaints", tr("Complaints"),
-                              {{tr("Period"), format_date(from) + " – " + format_date(as_of)}});
+                              {{tr("Period"), display_date(from) + " – " + display_date(as_of)}});
     Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const std::vector<ComplaintView> tickets = services.complaints.opened_between(actor, from, as_of);
     const std::vector<CompensationTotal> granted = ComplaintRepository(services.database())
@@ -204,7 +205,7 @@ Document complaint_report(Services& services, const Actor& actor, const Date& as
 
     Section opened = volumes(tickets);
     if (tickets.empty())
-        opened.notes.push_back(subst(tr("No ticket was opened from {0} to {1}."), {format_date(from), format_date(as_of)}));
+        opened.notes.push_back(subst(tr("No ticket was opened from {0} to {1}."), {display_date(from), display_date(as_of)}));
     d.sections.push_back(std::move(opened));
     d.sections.push_back(deadlines(tickets, true, as_of));
     d.sections.push_back(deadlines(tickets, false, as_of));

@@ -1,5 +1,6 @@
 #include "reports/document.h"
 
+#include "models/date_text.h"
 #include "models/translate.h"
 
 #include <cstdio>
@@ -20,6 +21,8 @@ std::string display_text(const Cell& cell, ColumnType type) {
     if (const auto* money = std::get_if<Money>(&cell)) return money->to_display();
     if (const auto* number = std::get_if<std::int64_t>(&cell); number && type == ColumnType::Percent)
         return format_percent(*number);
+    if (const auto* day = std::get_if<Date>(&cell)) return display_date(*day);
+    if (const auto* at = std::get_if<Instant>(&cell)) return display_business_time(*at);
     return cell_text(cell);
 }
 

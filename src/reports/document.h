@@ -55,7 +55,8 @@ struct Document {
 std::string labelled(const std::string& label, const std::string& value);
 // Basis points as a percentage with two decimals, "12.34%" (exact: 1234 bp).
 std::string format_percent(std::int64_t basis_points);
-// A cell as people read it: money "¥1,234.50" (display), percentages "12.34%", others as cell_text.
+// A cell as people read it: money "¥1,234.50" (display), percentages "12.34%", dates and times in
+// the language's style (display_date: "2026年11月22日" in Chinese), others as cell_text.
 std::string display_text(const Cell& cell, ColumnType type);
 
 }  // namespace md::report

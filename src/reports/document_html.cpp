@@ -1,6 +1,7 @@
 // A report document as one self-contained HTML page (preview and printing): styles inline,
 // numbers right-aligned, totals bold, charts as inline SVG bars (tables of coloured cells in the
 // Basic flavour). Every text is escaped.
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/document_renderers.h"
 
@@ -124,12 +125,12 @@ std::string document_html(const Document& d, HtmlFlavour flavour) {
     out << "</head><body><h1>" << escape(d.title) << "</h1>";
     if (basic) {
         for (const auto& [label, value] : d.parameters) out << escape(labelled(label, value)) << "<br>";
-        out << escape(labelled(tr("Prepared by"), d.prepared_by + ", " + format_business_time(d.prepared_at)));
+        out << escape(labelled(tr("Prepared by"), d.prepared_by + ", " + display_business_time(d.prepared_at)));
     } else {
         out << "<dl>";
         for (const auto& [label, value] : d.parameters) out << "<dt>" << escape(label) << "</dt><dd>" << escape(value) << "</dd>";
         out << "<dt>" << escape(tr("Prepared by")) << "</dt><dd>" << escape(d.prepared_by) << ", "
-            << escape(format_business_time(d.prepared_at)) << "</dd></dl>";
+            << escape(display_business_time(d.prepared_at)) << "</dd></dl>";
     }
     for (const Section& s : d.sections) {
         out << "<h2>" << escape(s.heading) << "</h2>";

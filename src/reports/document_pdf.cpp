@@ -3,6 +3,7 @@
 // bold, charts as grouped horizontal bars. Every page has a header (report title and its
 // parameters) and a footer (when and by whom it was printed, page N of M). The layout runs
 // twice: once to count the pages, once to draw them knowing M.
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "reports/document_renderers.h"
@@ -99,7 +100,7 @@ private:
     void finish_page() {
         if (!draw_) return;
         const std::string footer =
-            subst(tr("Printed {0} by {1}"), {format_business_time(d_.prepared_at), d_.prepared_by});
+            subst(tr("Printed {0} by {1}"), {display_business_time(d_.prepared_at), d_.prepared_by});
         const std::string pages = subst(tr("Page {0} of {1}"), {std::to_string(page_), std::to_string(total_pages_)});
         text(kMargin, kPageHeight - kMargin - 10, footer, 7, false, 0, false, 0.4);
         text(kMargin, kPageHeight - kMargin - 10, pages, 7, false, kBodyWidth, true, 0.4);
@@ -116,7 +117,7 @@ private:
     void title() {
         y_ += text(kMargin, y_, d_.title, 16, true, kBodyWidth) + 6;
         for (const auto& [label, value] : d_.parameters) y_ += text(kMargin, y_, labelled(label, value), 9, false, kBodyWidth) + 1;
-        y_ += text(kMargin, y_, labelled(tr("Prepared by"), d_.prepared_by + ", " + format_business_time(d_.prepared_at)), 9,
+        y_ += text(kMargin, y_, labelled(tr("Prepared by"), d_.prepared_by + ", " + display_business_time(d_.prepared_at)), 9,
                    false, kBodyWidth) + 10;
     }
 

@@ -1,5 +1,6 @@
 #include "reports/document_rows.h"
 
+#include "models/date_text.h"
 #include "models/translate.h"
 
 namespace md::report {
@@ -18,7 +19,7 @@ std::vector<FlatRow> flatten(const Document& d) {
     std::vector<FlatRow> rows;
     rows.push_back(text_row(RowStyle::Title, {d.title}));
     for (const auto& [label, value] : d.parameters) rows.push_back(text_row(RowStyle::Plain, {label, value}));
-    rows.push_back(text_row(RowStyle::Plain, {tr("Prepared by"), d.prepared_by, format_business_time(d.prepared_at)}));
+    rows.push_back(text_row(RowStyle::Plain, {tr("Prepared by"), d.prepared_by, display_business_time(d.prepared_at)}));
     for (const Section& s : d.sections) {
         rows.push_back(FlatRow{});
         rows.push_back(text_row(RowStyle::Heading, {s.heading}));

@@ -2,6 +2,7 @@
 
 #include "db/liability_repository.h"
 #include "db/tier_mix_repository.h"
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "reports/ledger_words.h"
@@ -32,7 +33,7 @@ std::int64_t of(const BucketSums& sums, Bucket b) { return sums[static_cast<std:
 
 Section summary(const BucketSums& closing, Money coin_value, const Date& as_of) {
     Section s;
-    s.heading = subst(tr("Owed to members at the end of {0}"), {format_date(as_of)});
+    s.heading = subst(tr("Owed to members at the end of {0}"), {display_date(as_of)});
     ReportTable t;
     t.table.columns = {{"item", tr("Liability"), ColumnType::Text}, {"amount", tr("Amount"), ColumnType::Money}};
     const std::int64_t coins = of(closing, Bucket::Coins);
@@ -58,13 +59,13 @@ Section summary(const BucketSums& closing, Money coin_value, const Date& as_of) 
     t.totals = std::vector<Cell>{tr("Total liability"), total};
     s.tables.push_back(std::move(t));
     s.charts.push_back(std::move(chart));
-    if (total.fen() == 0) s.notes.push_back(subst(tr("Nothing was owed to members at the end of {0}."), {format_date(as_of)}));
+    if (total.fen() == 0) s.notes.push_back(subst(tr("Nothing was owed to members at the end of {0}."), {display_date(as_of)}));
     return s;
 }
 
 Section reconciliation(const LiabilityTally& tally, const Date& from, const Date& as_of) {
     Section s;
-    s.heading = subst(tr("Movements from {0} to {1}, reconciled"), {format_date(from), format_date(as_of)});
+    s.heading = subst(tr("Movements from {0} to {1}, reconciled"), {display_date(from), display_date(as_of)});
     s.notes.push_back(tr("Each column adds up: the opening balance plus every movement of the period equals the closing "
                          "balance. Amounts are signed: what members spent or were refunded out of a bucket is negative."));
     ReportTable t;
@@ -74,7 +75,7 @@ Section reconciliation(const LiabilityTally& tally, const Date& from, const Date
                        {"compensation", tr("Compensation"), ColumnType::Money},
                        {"stored_value", tr("Stored value"), ColumnType::Money},
                        {"packages", tr("Packages to deliver"), ColumnType::Money}};
-    t.table.rows.push_back(value_row(subst(tr("Opening balance (end of {0})"), {format_date(from - boost::gregorian::days(1))}), tally.opening()));
+    t.table.rows.push_back(value_row(subst(tr("Opening balance (end of {0})"), {display_date(from - boost::gregorian::days(1))}), tally.opening()));
     BucketSums check = tally.opening();
     for (std::size_t type = 0; type < kEntryTypeCount; ++type) {
         const BucketSums& amounts = tally.movements(static_cast<EntryType>(type));
@@ -85,7 +86,7 @@ Section reconciliation(const LiabilityTally& tally, const Date& from, const Date
         }
         if (any) t.table.rows.push_back(value_row(entry_type_words(static_cast<EntryType>(type)), amounts));
     }
-    t.totals = value_row(subst(tr("Closing balance (end of {0})"), {format_date(as_of)}), tally.closing());
+    t.totals = value_row(subst(tr("Closing balance (end of {0})"), {display_date(as_of)}), tally.closing());
     s.tables.push_back(std::move(t));
     // Entries are only ever appended, so this holds; if it ever does not, the report says so.
     check[static_cast<std::size_t>(Bucket::Coins)] = of(tally.closing(), Bucket::Coins);
@@ -98,7 +99,7 @@ Section coins_section(const LiabilityTally& tally, Money coin_value, const Date&
     Section s;
     s.heading = tr("Coins (points liability)");
     s.notes.push_back(subst(tr("Coins are valued at {0} each, the redemption value of the points rule in force on {1}."),
-                            {coin_value.to_display(), format_date(as_of)}));
+                            {coin_value.to_display(), display_date(as_of)}));
     ReportTable t;
     t.table.columns = {{"movement", tr("Movement"), ColumnType::Text},
                        {"coins", tr("Coins"), ColumnType::Count},
@@ -110,7 +111,7 @@ Section coins_section(const LiabilityTally& tally, Money coin_value, const Date&
     for (std::size_t type = 0; type < kEntryTypeCount; ++type)
         if (const std::int64_t coins = of(tally.movements(static_cast<EntryType>(type)), Bucket::Coins); coins != 0)
             row(entry_type_words(static_cast<EntryType>(type)), coins);
-    t.totals = std::vector<Cell>{subst(tr("Closing balance (end of {0})"), {format_date(as_of)}), closing,
+    t.totals = std::vector<Cell>{subst(tr("Closing balance (end of {0})"), {display_date(as_of)}), closing,
                                  Money::from_fen(closing * coin_value.fen())};
     s.tables.push_back(std::move(t));
     return s;
@@ -196,7 +197,7 @@ std::vector<Section> by_tier(Services& services, const LiabilityTally& tally, co
     if (rules.ladders.empty()) {
         Section s;
         s.heading = tr("Stored value by tier");
-        s.notes.push_back(subst(tr("No tier ladder was in force on {0}."), {format_date(as_of)}));
+        s.notes.push_back(subst(tr("No tier ladder was in force on {0}."), {display_date(as_of)}));
         out.push_back(std::move(s));
     }
     for (const TierLadder& ladder : rules.ladders) {
@@ -204,7 +205,7 @@ std::vector<Section> by_tier(Services& services, const LiabilityTally& tally, co
         s.heading = subst(tr("Stored value by tier: {0}"), {both_names(ladder.name_zh, ladder.name_en)});
         s.notes.push_back(subst(tr("Each member's stored value at the end of {0}, under the tier they held then (from the tier "
                                    "history); a member's accounts are added together."),
-                                {format_date(as_of)}));
+                                {display_date(as_of)}));
         ReportTable t;
         t.table.columns = {{"tier", tr("Tier"), ColumnType::Text},
                            {"members", tr("Members"), ColumnType::Count},
@@ -230,7 +231,7 @@ std::vector<Section> by_tier(Services& services, const LiabilityTally& tally, co
 Document liability_report(Services& services, const Actor& actor, const Date& as_of, const Date& from,
                           const ReportProgress& progress) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "liability", tr("Prepaid liability"),
-                              {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
+                              {{tr("As of the end of"), display_date(as_of)}, {tr("Movements from"), display_date(from)}});
     // One read transaction, so every section sees the same entries even while consoles post.
     Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     progress.stage(20, tr("Reading the ledger"));

@@ -1,6 +1,7 @@
 #include "reports/liability_source_report.h"
 
 #include "db/card_repository.h"
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/breakage_report.h"
 #include "reports/report_figures.h"
@@ -38,7 +39,7 @@ Section by_issue_month(const CohortFigures& f, std::int64_t loaded, std::int64_t
                                "by the month it was loaded in. Each account spends its oldest loads first and a refund "
                                "gives back the last fen spent, as in the breakage estimate. Compensation is not sold "
                                "value and is not in this split; the liability report gives it."),
-                            {format_date(as_of)}));
+                            {display_date(as_of)}));
     ReportTable t;
     t.table.columns = value_columns("issue_month", tr("Issue month"));
     Chart chart;
@@ -54,7 +55,7 @@ Section by_issue_month(const CohortFigures& f, std::int64_t loaded, std::int64_t
     }
     unattributed_row(t, f.unattributed, owed);
     t.totals = std::vector<Cell>{tr("Total"), Money::from_fen(loaded), Money::from_fen(owed), rate_cell(owed, owed)};
-    if (t.table.rows.empty()) s.notes.push_back(subst(tr("No stored value had been loaded by the end of {0}."), {format_date(as_of)}));
+    if (t.table.rows.empty()) s.notes.push_back(subst(tr("No stored value had been loaded by the end of {0}."), {display_date(as_of)}));
     s.tables.push_back(std::move(t));
     if (!chart.labels.empty()) s.charts.push_back(std::move(chart));
     return s;
@@ -117,7 +118,7 @@ Section by_denomination(const CohortFigures& f, const std::map<std::int64_t, Car
 
 Document liability_source_report(Services& services, const Actor& actor, const Date& as_of, const ReportProgress& progress) {
     Document d = begin_report(services, actor, Action::ViewAccounts, "liability_sources", tr("Prepaid liability by source"),
-                              {{tr("As of the end of"), format_date(as_of)}});
+                              {{tr("As of the end of"), display_date(as_of)}});
     std::map<std::int64_t, CardBatch> batches;
     for (const BatchSummary& b : CardRepository(services.database()).batches()) batches[b.batch.id] = b.batch;
     const CohortFigures f = read_cohorts(services, as_of, as_of, progress);

@@ -1,6 +1,7 @@
 #include "reports/member_kpi_report.h"
 
 #include "db/member_kpi_repository.h"
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/report_figures.h"
 #include "reports/report_header.h"
@@ -73,8 +74,8 @@ std::pair<Date, Date> previous_period(const Date& from, const Date& to) {
 Document member_kpi_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
     const auto [previous_from, previous_to] = previous_period(from, as_of);
     Document d = begin_report(services, actor, Action::ViewMembers, "member_kpis", tr("Member KPIs"),
-                              {{tr("Period"), format_date(from) + " – " + format_date(as_of)},
-                               {tr("Compared with"), format_date(previous_from) + " – " + format_date(previous_to)}});
+                              {{tr("Period"), display_date(from) + " – " + display_date(as_of)},
+                               {tr("Compared with"), display_date(previous_from) + " – " + display_date(previous_to)}});
     MemberKpiRepository repo(services.database());
     Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const PeriodActivity now = repo.activity(previous_from, from, as_of);

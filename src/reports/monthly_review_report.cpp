@@ -1,5 +1,6 @@
 #include "reports/monthly_review_report.h"
 
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/campaign_roi_report.h"
 #include "reports/complaint_report.h"
@@ -17,7 +18,7 @@ namespace md::report {
 Document monthly_review_report(Services& services, const Actor& actor, const Date& as_of, const ReportProgress& progress) {
     const Date first = Date(as_of.year(), as_of.month(), 1);
     Document d = begin_report(services, actor, Action::ViewMembers, "monthly_review", tr("Monthly member activity review"),
-                              {{tr("Month"), format_date(first) + " – " + format_date(as_of)}});
+                              {{tr("Month"), display_date(first) + " – " + display_date(as_of)}});
     // Each part is its report's own builder, which checks the user's permission for it.
     progress.stage(100, tr("Member KPIs"));
     const Document kpis = member_kpi_report(services, actor, as_of, first);
@@ -60,7 +61,7 @@ Document monthly_review_report(Services& services, const Actor& actor, const Dat
     roi.charts.clear();
     if (roi.tables.front().table.rows.empty()) {
         roi.tables.clear();
-        roi.notes.push_back(subst(tr("No launched campaign ran from {0} to {1}."), {format_date(first), format_date(as_of)}));
+        roi.notes.push_back(subst(tr("No launched campaign ran from {0} to {1}."), {display_date(first), display_date(as_of)}));
     }
     d.sections.push_back(std::move(roi));
 

@@ -1,6 +1,7 @@
 #include "reports/tier_mix_report.h"
 
 #include "db/tier_mix_repository.h"
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/report_figures.h"
 #include "reports/report_header.h"
@@ -18,7 +19,7 @@ std::int64_t share_bp(std::int64_t part, std::int64_t whole) { return whole == 0
 
 Document tier_mix_report(Services& services, const Actor& actor, const Date& as_of, const Date& from) {
     Document d = begin_report(services, actor, Action::ViewMembers, "tier_mix", tr("Tier mix"),
-                              {{tr("As of the end of"), format_date(as_of)}, {tr("Movements from"), format_date(from)}});
+                              {{tr("As of the end of"), display_date(as_of)}, {tr("Movements from"), display_date(from)}});
     TierMixRepository repo(services.database());
     Transaction tx(services.database(), TransactionKind::ReadSnapshot);
     const auto held = repo.held_at(as_of);
@@ -28,7 +29,7 @@ Document tier_mix_report(Services& services, const Actor& actor, const Date& as_
     if (ladders.empty()) {
         Section none;
         none.heading = tr("No tier ladder was in force");
-        none.notes.push_back(subst(tr("No tier ladder was in force on {0}."), {format_date(as_of)}));
+        none.notes.push_back(subst(tr("No tier ladder was in force on {0}."), {display_date(as_of)}));
         d.sections.push_back(std::move(none));
     }
     for (const TierLadder& ladder : ladders) {
@@ -45,7 +46,7 @@ Document tier_mix_report(Services& services, const Actor& actor, const Date& as_
                                           "rounded half up, shown as percentages.")
                                      : tr("The 3 : 5 : 2 target applies to ladders of three tiers; this ladder's shares "
                                           "are shown without one."));
-        if (tiered == 0) s.notes.push_back(subst(tr("No member held a tier of this ladder at the end of {0}."), {format_date(as_of)}));
+        if (tiered == 0) s.notes.push_back(subst(tr("No member held a tier of this ladder at the end of {0}."), {display_date(as_of)}));
         ReportTable table;
         table.table.columns = {{"tier", tr("Tier"), ColumnType::Text},         {"members", tr("Members"), ColumnType::Count},
                                {"share", tr("Share"), ColumnType::Percent},    {"target", tr("Target"), ColumnType::Percent},

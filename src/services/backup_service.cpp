@@ -27,7 +27,7 @@ int stored_reminder_days(SettingsRepository& settings) {
 
 }  // namespace
 
-BackupReport BackupService::backup(const Actor& actor, const std::string& path) {
+BackupReport BackupService::backup(const Actor& actor, const std::string& path, const BackupProgress& progress) {
     audit_.require(actor, Action::BackupDatabase, "database", db_.url().display);
     if (path.empty()) throw ValidationError("file", path, tr("file: give the backup file's name"));
     BackupReport report;
@@ -35,8 +35,8 @@ BackupReport BackupService::backup(const Actor& actor, const std::string& path) 
     const bool sqlite = db_.backend() == Backend::Sqlite;
     report.format = backup_kind_code(sqlite ? BackupKind::SqliteFile : BackupKind::PostgresDump);
     try {
-        if (sqlite) write_sqlite_backup(db_, report.file);
-        else write_postgres_backup(db_, report.file);
+        if (sqlite) write_sqlite_backup(db_, report.file, progress);
+        else write_postgres_backup(db_, report.file, progress);
     } catch (const StorageError& e) {
         audit_.record_refusal(actor.username, "db.backup", AuditOutcome::Failed, "database", db_.url().display,
                               e.what());

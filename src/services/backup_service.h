@@ -2,6 +2,7 @@
 // Backups of the whole database (admin), and the reminder when the last one is getting old.
 // A backup is one consistent snapshot taken while other consoles keep working (db/backup_files);
 // restoring one is services/database_restore.
+#include "db/backup_files.h"
 #include "services/audit_trail.h"
 
 #include <cstdint>
@@ -34,8 +35,9 @@ public:
     BackupService(Database& db, Clock clock) : db_(db), clock_(clock), audit_(db, clock) {}
 
     // Writes the backup to a new file at `path` (never over an existing one), then records it:
-    // the audit line, and the time and file that the reminder counts from.
-    BackupReport backup(const Actor& actor, const std::string& path);
+    // the audit line, and the time and file that the reminder counts from. `progress` is told how
+    // far it is and may stop it (CancelledError; no file, nothing recorded).
+    BackupReport backup(const Actor& actor, const std::string& path, const BackupProgress& progress = {});
     BackupStatus status(const Actor& actor);
     // 1 to 365 days (admin); audited.
     void set_reminder_days(const Actor& actor, int days);

@@ -1,5 +1,6 @@
 #include "views/account_page.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/services.h"
@@ -95,8 +96,8 @@ void AccountPage::reload() {
         lots_->DeleteAllItems();
         for (const CoinLot& lot : v.coin_lots) {
             const long row = lots_->InsertItem(lots_->GetItemCount(), wxString::Format("%lld", static_cast<long long>(lot.remaining)));
-            lots_->SetItem(row, 1, to_wx(format_date(lot.earned_on)));
-            lots_->SetItem(row, 2, lot.expires_on ? to_wx(format_date(*lot.expires_on)) : _("never expire"));
+            lots_->SetItem(row, 1, to_wx(display_date(lot.earned_on)));
+            lots_->SetItem(row, 2, lot.expires_on ? to_wx(display_date(*lot.expires_on)) : _("never expire"));
         }
         packages_->DeleteAllItems();
         for (const Subscription& s : v.subscriptions) {

@@ -1,5 +1,6 @@
 #include "views/approvals_panel.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "services/services.h"
 #include "views/change_dialogs.h"
@@ -208,7 +209,7 @@ void ApprovalsPanel::fill(Inbox inbox) {
         list->SetItem(row, ColKind, label_of(change_kind_labels(), r.kind));
         list->SetItem(row, ColItem, item_label(r));
         list->SetItem(row, ColStatus, label_of(change_status_labels(), r.status));
-        list->SetItem(row, ColEffective, to_wx(format_date(r.effective_from)));
+        list->SetItem(row, ColEffective, to_wx(display_date(r.effective_from)));
         list->SetItem(row, ColBy, to_wx(r.created_by));
     }
     list->Thaw();
@@ -257,23 +258,23 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
         grid->Add(text, 1, wxEXPAND);
     };
     line(_("Status:"), label_of(change_status_labels(), r.status));
-    line(_("Effective from:"), to_wx(format_date(r.effective_from)));
+    line(_("Effective from:"), to_wx(display_date(r.effective_from)));
     line(_("Reason:"), to_wx(r.reason));
-    line(_("Proposed by:"), wxString::Format(_("%s on %s"), to_wx(r.created_by), to_wx(format_business_time(r.created_at))));
-    if (r.submitted_at) line(_("Submitted:"), to_wx(format_business_time(*r.submitted_at)));
+    line(_("Proposed by:"), wxString::Format(_("%s on %s"), to_wx(r.created_by), to_wx(display_business_time(r.created_at))));
+    if (r.submitted_at) line(_("Submitted:"), to_wx(display_business_time(*r.submitted_at)));
     line(_("Approvals:"), wxString::Format(_("%d of %d needed (approver role: %s)"), approvals_given(r),
                                            shown_->rule.approvals_needed, to_wx(role_label(shown_->rule.approver_role))));
     wxString decisions;
     for (const ChangeDecision& d : r.decisions)
         decisions += (decisions.empty() ? "" : "\n") +
                      wxString::Format(d.approved ? _("%s approved on %s: “%s”") : _("%s rejected on %s: “%s”"),
-                                      to_wx(d.approver), to_wx(format_business_time(d.at)), to_wx(d.comment));
+                                      to_wx(d.approver), to_wx(display_business_time(d.at)), to_wx(d.comment));
     line(_("Decisions:"), decisions.empty() ? _("none yet") : decisions);
 
     diff_title_->SetLabel(shown_->in_force_version == 0
                               ? _("Changes, field by field (a new item: nothing in force to compare with):")
                               : wxString::Format(_("Changes, field by field, against version %d in force on %s:"),
-                                                 shown_->in_force_version, to_wx(format_date(r.effective_from))));
+                                                 shown_->in_force_version, to_wx(display_date(r.effective_from))));
     if (!r.proposed) {
         const long row = diff_->InsertItem(0, _("(whole item)"));
         diff_->SetItem(row, 1, _("in force"));
@@ -291,7 +292,7 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
         shown_->in_force_version > r.base_version)
         // show() compares with what is in force on the effective date, which is this request now.
         diff_title_->SetLabel(wxString::Format(_("Approved: this request is now version %d, in force from %s."),
-                                               shown_->in_force_version, to_wx(format_date(r.effective_from))));
+                                               shown_->in_force_version, to_wx(display_date(r.effective_from))));
     // A change that moves money or status carries the what-if worked out when it was submitted.
     simulation_->Show(shown_->simulation.has_value());
     if (shown_->simulation)

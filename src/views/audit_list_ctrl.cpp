@@ -1,5 +1,6 @@
 #include "views/audit_list_ctrl.h"
 
+#include "models/date_text.h"
 #include "views/wx_text.h"
 
 #include <algorithm>
@@ -53,7 +54,7 @@ wxString AuditListCtrl::OnGetItemText(long item, long column) const {
     if (item < 0 || static_cast<std::size_t>(item) >= records_.size()) return wxString();
     const AuditRecord& record = records_[static_cast<std::size_t>(item)];
     switch (column) {
-        case ColTime: return to_wx(format_business_time(record.at));
+        case ColTime: return to_wx(display_business_time(record.at));
         case ColUser: return to_wx(record.actor);
         case ColAction: return to_wx(record.action);
         case ColRecord: return record_label(record);

@@ -1,16 +1,20 @@
 #include "views/backup_page.h"
 
+#include "models/date_text.h"
 #include "services/database_restore.h"
 #include "services/services.h"
 #include "views/error_dialog.h"
 #include "views/heading.h"
 #include "views/wx_text.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/busyinfo.h>
 #include <wx/datetime.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
+#include <wx/progdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -64,7 +68,7 @@ void BackupPage::load() {
     try {
         const BackupStatus s = services_->backups.status(actor_);
         last_backup_->SetLabel(
-            s.last_at ? wxString::Format(_("Last backup: %s (%ld days ago), %s"), to_wx(format_business_time(*s.last_at)),
+            s.last_at ? wxString::Format(_("Last backup: %s (%ld days ago), %s"), to_wx(display_business_time(*s.last_at)),
                                          *s.days_since, to_wx(s.last_file))
                       : _("Last backup: never"));
         due_->SetLabel(s.overdue ? _("A backup is due.") : wxString());
@@ -84,9 +88,16 @@ void BackupPage::back_up_now() {
     if (ask.ShowModal() != wxID_OK) return;
     BackupReport report;
     const bool done = run_or_show_error(this, [&] {
-        wxBusyCursor busy;
-        wxBusyInfo info(_("Backing up the database…"), this);
-        report = services_->backups.backup(actor_, to_utf8(ask.GetPath()));
+        const int range = 1000;  // thousandths of the pages copied; pg_dump only pulses
+        wxProgressDialog progress(_("Backing up the database"), _("Copying…"), range, this,
+                                  wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME);
+        // Cancel answers false: the backup stops, its partial file is removed and nothing is recorded.
+        report = services_->backups.backup(actor_, to_utf8(ask.GetPath()), [&](int permille) {
+            if (permille < 0) return progress.Pulse(_("pg_dump is writing the archive…"));
+            return progress.Update(std::min(permille, range - 1),
+                                   wxString::Format(_("%d%% of the database copied"), permille / 10));
+        });
+        progress.Update(range);
     });
     if (!done) return;
     load();

@@ -1,5 +1,6 @@
 #include "views/campaign_window.h"
 
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "views/campaign_labels.h"
 #include "views/heading.h"
@@ -52,8 +53,8 @@ wxString CampaignWindow::facts(const CalendarCampaign& shown) {
     };
     wxString text;
     text << label_of(campaign_type_labels(), c.type) << " · " << label_of(campaign_status_labels(), shown.status) << "\n";
-    text << wxString::Format(_("From %s to %s; %s"), to_wx(format_instant(c.starts_at).substr(0, 16)),
-                             to_wx(format_instant(c.ends_at).substr(0, 16)), to_wx(describe(c.recurrence)))
+    text << wxString::Format(_("From %s to %s; %s"), to_wx(display_time(c.starts_at)),
+                             to_wx(display_time(c.ends_at)), to_wx(describe(c.recurrence)))
          << "\n";
     if (c.target.everyone()) text << _("Aimed at every member") << "\n";
     if (!c.target.tiers.empty()) text << wxString::Format(_("Tiers: %s"), joined(c.target.tiers)) << "\n";
@@ -81,7 +82,7 @@ CampaignWindow::CampaignWindow(wxWindow* parent, const CampaignResults& r, bool 
     sizer->Add(new wxStaticText(this, wxID_ANY, facts(r.campaign)), 0, wxALL, gap);
 
     sizer->Add(bold_heading(this, wxString::Format(_("Budget against actual cost (%d campaign days to %s)"), r.campaign_days,
-                                                    to_wx(format_date(r.as_of)))),
+                                                    to_wx(display_date(r.as_of)))),
                0, wxLEFT | wxRIGHT | wxTOP, gap);
     auto* budget = table(this, {_("Item"), _("Budget"), _("Actual")}, 5);
     const wxString dash = wxString::FromUTF8("—");

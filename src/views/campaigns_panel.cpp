@@ -1,5 +1,6 @@
 #include "views/campaigns_panel.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/role.h"
 #include "models/translate.h"
@@ -42,9 +43,8 @@ wxString when_text(const CalendarCampaign& c) {
     // One day: "10:00–22:00, every month on day 8"; longer: the first occurrence's start and end.
     const Span& next = c.spans.front();
     const bool one_day = (next.to - boost::posix_time::seconds(1)).date() == next.from.date();
-    const std::string when = one_day ? format_instant(next.from).substr(0, 10) + " " + format_instant(next.from).substr(11, 5) +
-                                           "–" + format_instant(next.to).substr(11, 5)
-                                     : format_instant(next.from).substr(0, 16) + " – " + format_instant(next.to).substr(0, 16);
+    const std::string when = one_day ? display_time(next.from) + "–" + format_instant(next.to).substr(11, 5)
+                                     : display_time(next.from) + " – " + display_time(next.to);
     return to_wx(when + ", " + describe(c.campaign.recurrence));
 }
 
@@ -201,11 +201,11 @@ void CampaignsPanel::refresh() {
     } else if (m == Mode::Week) {
         from = CampaignWeekView::monday_of(anchor_);
         to = from + boost::gregorian::days(6);
-        title_->SetLabel(to_wx(format_date(from) + " – " + format_date(to)));
+        title_->SetLabel(to_wx(display_date(from) + " – " + display_date(to)));
     } else {
         from = today - boost::gregorian::years(kListYears);
         to = today + boost::gregorian::years(kListYears);
-        title_->SetLabel(to_wx(format_date(from) + " – " + format_date(to)));
+        title_->SetLabel(to_wx(display_date(from) + " – " + display_date(to)));
     }
     for (wxButton* b : {previous_, today_, next_}) b->Enable(m != Mode::List);
 
@@ -225,7 +225,7 @@ void CampaignsPanel::refresh() {
     for (const CampaignConflict& c : conflicts)
         warning += wxString(warning.empty() ? "" : "\n") + wxString::FromUTF8("⚠ ") +
                    wxString::Format(_("%s and %s meet on %s, aimed at the same members"), to_wx(c.first), to_wx(c.second),
-                                    to_wx(format_date(c.day)));
+                                    to_wx(display_date(c.day)));
     conflicts_->SetLabel(warning);
     fill_list();
     Layout();
@@ -303,7 +303,7 @@ void CampaignsPanel::plan(const std::optional<Campaign>& existing) {
     for (const CampaignConflict& c : conflicts)
         text += "\n" + wxString::FromUTF8("⚠ ") +
                 wxString::Format(_("%s and %s meet on %s, aimed at the same members"), to_wx(c.first), to_wx(c.second),
-                                 to_wx(format_date(c.day)));
+                                 to_wx(display_date(c.day)));
     wxMessageBox(text, kept_as_draft ? _("Draft saved") : _("Change submitted"),
                  wxOK | (conflicts.empty() ? wxICON_INFORMATION : wxICON_WARNING), this);
     refresh();
@@ -347,10 +347,10 @@ void CampaignsPanel::move(const std::string& code, boost::posix_time::time_durat
     moved.starts_at += shift;
     moved.ends_at += shift;
     const wxString what = wxString::Format(_("Move campaign %s: %s – %s becomes %s – %s"), to_wx(code),
-                                           to_wx(format_instant(found->campaign.starts_at).substr(0, 16)),
-                                           to_wx(format_instant(found->campaign.ends_at).substr(0, 16)),
-                                           to_wx(format_instant(moved.starts_at).substr(0, 16)),
-                                           to_wx(format_instant(moved.ends_at).substr(0, 16)));
+                                           to_wx(display_time(found->campaign.starts_at)),
+                                           to_wx(display_time(found->campaign.ends_at)),
+                                           to_wx(display_time(moved.starts_at)),
+                                           to_wx(display_time(moved.ends_at)));
     std::int64_t request = 0;
     ProposeDialog dialog(this, what, services_->program.today(), [&](const std::string& reason, const Date& effective) {
         Proposal p;

@@ -1,5 +1,6 @@
 #include "views/cards_panel.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "reports/card_sheet.h"
@@ -122,9 +123,9 @@ void CardsPanel::reload_batches() {
             batches_->SetItem(row, 7, wxString::Format("%lld", count_in(s, CardState::Blocked)));
             batches_->SetItem(row, 8, wxString::Format("%lld", count_in(s, CardState::Closed)));
             batches_->SetItem(row, 9, wxString::Format("%lld", count_in(s, CardState::Expired)));
-            batches_->SetItem(row, 10, s.batch.expires_on ? to_wx(format_date(*s.batch.expires_on)) : _("no limit"));
+            batches_->SetItem(row, 10, s.batch.expires_on ? to_wx(display_date(*s.batch.expires_on)) : _("no limit"));
             batches_->SetItem(row, 11, to_wx(s.batch.created_by));
-            batches_->SetItem(row, 12, to_wx(format_business_time(s.batch.created_at)));
+            batches_->SetItem(row, 12, to_wx(display_business_time(s.batch.created_at)));
             batches_->SetItem(row, 13, to_wx(s.batch.note));
         }
     });
@@ -144,7 +145,7 @@ void CardsPanel::look_up() {
         card_facts_->SetLabel(facts);
         card_events_->DeleteAllItems();
         for (const CardEvent& e : s.events) {
-            const long row = card_events_->InsertItem(card_events_->GetItemCount(), to_wx(format_business_time(e.at)));
+            const long row = card_events_->InsertItem(card_events_->GetItemCount(), to_wx(display_business_time(e.at)));
             card_events_->SetItem(row, 1, e.from ? card_state_label(*e.from) : wxString());
             card_events_->SetItem(row, 2, card_state_label(e.to));
             card_events_->SetItem(row, 3, to_wx(e.actor));

@@ -1,5 +1,6 @@
 #include "views/committee_page.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "views/error_dialog.h"
 #include "views/program_labels.h"
@@ -107,8 +108,8 @@ void CommitteePage::fill_list() {
         const CommitteeSeat& seat = listed_[i];
         const long row = list_->InsertItem(static_cast<long>(i), to_wx(seat.member_number));
         list_->SetItem(row, 1, label_of(committee_role_labels(), seat.role));
-        list_->SetItem(row, 2, to_wx(format_date(seat.term_start)));
-        list_->SetItem(row, 3, to_wx(format_date(seat.term_end)));
+        list_->SetItem(row, 2, to_wx(display_date(seat.term_start)));
+        list_->SetItem(row, 3, to_wx(display_date(seat.term_end)));
         const auto warning = warnings_.find(seat.member_number);
         list_->SetItem(row, 4, warning == warnings_.end() ? _("qualifies") : "⚠ " + to_wx(warning->second));
         if (warning != warnings_.end()) list_->SetItemTextColour(row, wxColour(170, 60, 0));

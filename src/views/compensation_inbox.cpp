@@ -1,5 +1,6 @@
 #include "views/compensation_inbox.h"
 
+#include "models/date_text.h"
 #include "models/role.h"
 #include "services/services.h"
 #include "views/change_dialogs.h"
@@ -77,7 +78,7 @@ std::size_t CompensationInbox::reload() {
         list_->SetItem(row, 3, what_of(c));
         list_->SetItem(row, 4, to_wx(c.reason));
         list_->SetItem(row, 5, to_wx(c.granted_by));
-        list_->SetItem(row, 6, to_wx(format_business_time(c.granted_at)));
+        list_->SetItem(row, 6, to_wx(display_business_time(c.granted_at)));
     }
     list_->Thaw();
     if (!pending_.empty()) list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);

@@ -1,5 +1,6 @@
 #include "views/complaint_window.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/role.h"
 #include "models/translate.h"
@@ -25,9 +26,9 @@ namespace {
 constexpr int kRecentPurchases = 5;
 
 wxString clock_text(const wxString& what, const DeadlineClock& c) {
-    const wxString due = c.due ? to_wx(format_instant(*c.due).substr(0, 16)) : _("paused (waiting for the customer)");
+    const wxString due = c.due ? to_wx(display_time(*c.due)) : _("paused (waiting for the customer)");
     wxString text = wxString::Format(_("%s due %s"), what, due);
-    if (c.done_at) text += " · " + wxString::Format(_("done %s"), to_wx(format_instant(*c.done_at).substr(0, 16)));
+    if (c.done_at) text += " · " + wxString::Format(_("done %s"), to_wx(display_time(*c.done_at)));
     return text + " · " + label_of(deadline_state_labels(), c.state);
 }
 
@@ -130,7 +131,7 @@ void ComplaintWindow::show(const ComplaintView& v) {
     facts << to_wx(t.subject) << "\n"
           << label_of(complaint_status_labels(), t.status) << " · " << label_of(complaint_severity_labels(), t.severity) << " · "
           << label_of(complaint_category_labels(), t.category) << " · " << label_of(complaint_channel_labels(), t.channel) << "\n"
-          << wxString::Format(_("Opened %s · owner %s"), to_wx(format_business_time(t.opened_at)),
+          << wxString::Format(_("Opened %s · owner %s"), to_wx(display_business_time(t.opened_at)),
                               t.owner.empty() ? _("nobody yet") : to_wx(t.owner));
     if (t.premium) facts << "\n" << _("Premium member: fast channel");
     if (!t.description.empty()) facts << "\n" << to_wx(t.description);
@@ -158,7 +159,7 @@ void ComplaintWindow::show(const ComplaintView& v) {
         int shown = 0;
         for (const LedgerEntry& e : services_->ledger.history(actor_, v.row.member_number, 50)) {
             if (e.type != EntryType::Purchase || shown == kRecentPurchases) continue;
-            member << "\n" << to_wx(format_date(e.business_day)) << "  " << entry_type_label(e.type) << "  "
+            member << "\n" << to_wx(display_date(e.business_day)) << "  " << entry_type_label(e.type) << "  "
                    << to_wx(Money::from_fen(-e.amount).to_display());
             ++shown;
         }
@@ -167,7 +168,7 @@ void ComplaintWindow::show(const ComplaintView& v) {
 
     timeline_->DeleteAllItems();
     for (const ComplaintEvent& e : v.timeline) {
-        const long row = timeline_->InsertItem(timeline_->GetItemCount(), to_wx(format_business_time(e.at)));
+        const long row = timeline_->InsertItem(timeline_->GetItemCount(), to_wx(display_business_time(e.at)));
         timeline_->SetItem(row, 1, to_wx(e.actor));
         // "assigned" names the new owner; the status change beside it says "Assigned".
         wxString what = e.kind == "status" && e.to ? label_of(complaint_status_labels(), *e.to)

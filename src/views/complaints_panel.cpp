@@ -1,5 +1,6 @@
 #include "views/complaints_panel.h"
 
+#include "models/date_text.h"
 #include "models/role.h"
 #include "models/translate.h"
 #include "services/services.h"
@@ -91,7 +92,7 @@ private:
                             wxString::Format(_("%s \"%s\", opened %s, is this member's ticket of the same category "
                                                "from the last 7 days. Link the new ticket to it as a repeat?"),
                                              to_wx(last.ticket.number), to_wx(last.ticket.subject),
-                                             to_wx(format_business_time(last.ticket.opened_at))),
+                                             to_wx(display_business_time(last.ticket.opened_at))),
                             _("Possible duplicate"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
         ask.SetYesNoCancelLabels(_("&Link as a repeat"), _("Open &separately"), _("&Back"));
         switch (ask.ShowModal()) {

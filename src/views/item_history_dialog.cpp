@@ -1,5 +1,6 @@
 #include "views/item_history_dialog.h"
 
+#include "models/date_text.h"
 #include "services/services.h"
 #include "views/change_dialogs.h"
 #include "views/error_dialog.h"
@@ -47,10 +48,10 @@ ItemHistoryDialog::ItemHistoryDialog(wxWindow* parent, std::shared_ptr<Services>
     for (std::size_t i = 0; i < versions_.size(); ++i) {
         const ConfigVersion& v = versions_[i];
         const long row = list_->InsertItem(static_cast<long>(i), wxString::Format("%d", v.version));
-        list_->SetItem(row, 1, to_wx(format_date(v.effective_from)));
+        list_->SetItem(row, 1, to_wx(display_date(v.effective_from)));
         list_->SetItem(row, 2, v.body ? _("Item") : _("Retired"));
         list_->SetItem(row, 3, wxString::Format("#%lld", static_cast<long long>(v.change_id)));
-        list_->SetItem(row, 4, to_wx(format_business_time(v.approved_at)));
+        list_->SetItem(row, 4, to_wx(display_business_time(v.approved_at)));
     }
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { on_select(e.GetIndex()); });
     again_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_propose_again(); });

@@ -1,5 +1,6 @@
 #include "views/ledger_history_ctrl.h"
 
+#include "models/date_text.h"
 #include "views/ledger_labels.h"
 #include "views/wx_text.h"
 
@@ -50,7 +51,7 @@ wxString LedgerHistoryCtrl::OnGetItemText(long item, long column) const {
     const LedgerEntry* e = line(item);
     if (!e) return wxString();
     switch (column) {
-    case 0: return to_wx(format_date(e->business_day));
+    case 0: return to_wx(display_date(e->business_day));
     case 1: return wxString::Format("T%lld", static_cast<long long>(e->request_id));
     case 2: return entry_type_label(e->type);
     case 3: return bucket_label(e->bucket);

@@ -1,5 +1,6 @@
 #include "views/lifecycle_job_dialog.h"
 
+#include "models/date_text.h"
 #include "services/services.h"
 #include "views/error_dialog.h"
 #include "views/member_labels.h"
@@ -83,7 +84,7 @@ std::optional<Date> LifecycleJobDialog::as_of() const {
 
 void LifecycleJobDialog::show_plan(const LifecyclePlan& plan, bool ran) {
     const wxString counts = wxString::Format(_("%lld members on %s; %lld change state (dormant after %d days, lapsed after %d)."),
-                                             plan.evaluated, to_wx(format_date(plan.as_of)), plan.changed(),
+                                             plan.evaluated, to_wx(display_date(plan.as_of)), plan.changed(),
                                              plan.rule.dormant_after_days, plan.rule.lapsed_after_days);
     summary_->SetLabel(ran ? _("Done. ") + counts : counts);
     summary_->Wrap(FromDIP(560));
@@ -105,11 +106,11 @@ void LifecycleJobDialog::show_runs() {
         long row = 0;
         for (const LifecycleRun& r : services_->lifecycle.runs(actor_, 20)) {
             runs_->InsertItem(row, wxString::Format("%lld", static_cast<long long>(r.id)));
-            runs_->SetItem(row, 1, to_wx(format_date(r.as_of)));
+            runs_->SetItem(row, 1, to_wx(display_date(r.as_of)));
             runs_->SetItem(row, 2, wxString::Format("%lld", r.changed));
             runs_->SetItem(row, 3, wxString::Format("%lld", r.evaluated));
             runs_->SetItem(row, 4, to_wx(r.run_by));
-            runs_->SetItem(row, 5, to_wx(format_business_time(r.run_at)));
+            runs_->SetItem(row, 5, to_wx(display_business_time(r.run_at)));
             ++row;
         }
     });

@@ -50,7 +50,9 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
                 case AreaId::Members: return new MembersPanel(holder, services_, actor_);
                 case AreaId::Program: return new ProgramPanel(holder, services_, actor_);
                 case AreaId::CardsAndStoredValue: return new CardsPanel(holder, services_, actor_);
+                case AreaId::Packages: return new ProgramPanel(holder, services_, actor_, ProgramScope::MealPackages);
                 case AreaId::Campaigns: return new CampaignsPanel(holder, services_, actor_);
+                case AreaId::Committee: return new ProgramPanel(holder, services_, actor_, ProgramScope::Committee);
                 case AreaId::Complaints:
                     return new ComplaintsPanel(holder, services_, actor_, [this](std::size_t mine, std::size_t breached) {
                         show_complaint_counts(mine, breached);

@@ -1,5 +1,6 @@
 #include "views/member_complaints_page.h"
 
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "services/services.h"
 #include "views/complaint_labels.h"
@@ -36,7 +37,7 @@ void MemberComplaintsPage::reload() {
     for (const ComplaintView& v : tickets) {
         const Complaint& t = v.row.ticket;
         const long row = tickets_->InsertItem(tickets_->GetItemCount(), to_wx(t.number));
-        tickets_->SetItem(row, 1, to_wx(format_business_time(t.opened_at)));
+        tickets_->SetItem(row, 1, to_wx(display_business_time(t.opened_at)));
         tickets_->SetItem(row, 2, label_of(complaint_category_labels(), t.category));
         tickets_->SetItem(row, 3, to_wx(t.subject));
         tickets_->SetItem(row, 4, label_of(complaint_status_labels(), t.status));

@@ -1,14 +1,15 @@
 #include "views/member_window.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/role.h"
 #include "services/services.h"
 #include "views/account_page.h"
 #include "views/error_dialog.h"
+#include "views/member_complaints_page.h"
 #include "views/member_fields.h"
 #include "views/member_labels.h"
 #include "views/program_labels.h"
-#include "views/member_complaints_page.h"
 #include "views/tier_page.h"
 #include "views/wx_text.h"
 
@@ -27,8 +28,8 @@ namespace {
 wxString window_name(const std::string& number) { return "member-" + to_wx(number); }
 
 wxString when_by(const Instant& at, const std::string& user) {
-    if (user.empty()) return to_wx(format_business_time(at));
-    return wxString::Format(_("%s by %s"), to_wx(format_business_time(at)), to_wx(user));
+    if (user.empty()) return to_wx(display_business_time(at));
+    return wxString::Format(_("%s by %s"), to_wx(display_business_time(at)), to_wx(user));
 }
 
 wxStaticText* add_fact(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label) {
@@ -206,7 +207,7 @@ void MemberWindow::show_history(const std::vector<StateChange>& history) {
     history_->DeleteAllItems();
     for (std::size_t i = 0; i < history.size(); ++i) {
         const StateChange& change = history[i];
-        const long row = history_->InsertItem(static_cast<long>(i), to_wx(format_business_time(change.at)));
+        const long row = history_->InsertItem(static_cast<long>(i), to_wx(display_business_time(change.at)));
         history_->SetItem(row, 1, change.from ? label_of(lifecycle_labels(), *change.from) : _("(new)"));
         history_->SetItem(row, 2, label_of(lifecycle_labels(), change.to));
         history_->SetItem(row, 3, to_wx(change.reason));
@@ -246,7 +247,7 @@ void MemberWindow::show_committee_seat() {
             if (seat.member_number != number_) continue;
             seat_->SetLabel(wxString::Format(_("Advisory committee: %s, term %s to %s"),
                                              label_of(committee_role_labels(), seat.role),
-                                             to_wx(format_date(seat.term_start)), to_wx(format_date(seat.term_end))));
+                                             to_wx(display_date(seat.term_start)), to_wx(display_date(seat.term_end))));
             seat_->SetFont(seat_->GetFont().Bold());
             return;
         }

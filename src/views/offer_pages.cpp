@@ -1,5 +1,6 @@
 #include "views/offer_pages.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "views/error_dialog.h"
 #include "views/program_labels.h"
@@ -166,8 +167,8 @@ void BonusesPage::show(const Program& program) {
         const long row = list_->InsertItem(static_cast<long>(i), local_name(b.name_zh, b.name_en));
         list_->SetItem(row, 1, short_yuan(b.pay));
         list_->SetItem(row, 2, short_yuan(b.receive));
-        list_->SetItem(row, 3, to_wx(format_date(b.valid_from)));
-        list_->SetItem(row, 4, b.valid_to ? to_wx(format_date(*b.valid_to)) : _("open-ended"));
+        list_->SetItem(row, 3, to_wx(display_date(b.valid_from)));
+        list_->SetItem(row, 4, b.valid_to ? to_wx(display_date(*b.valid_to)) : _("open-ended"));
     }
     if (!items_.empty()) list_->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     else show_form(RechargeBonus{}, true);

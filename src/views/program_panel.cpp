@@ -29,12 +29,25 @@
 
 namespace md::views {
 
-ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor)
+namespace {
+
+wxString scope_title(ProgramScope scope) {
+    switch (scope) {
+        case ProgramScope::MealPackages: return _("Meal packages");
+        case ProgramScope::Committee: return _("Brand advisory committee");
+        case ProgramScope::Everything: break;
+    }
+    return _("Programme configuration");
+}
+
+}  // namespace
+
+ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor, ProgramScope scope)
     : wxPanel(parent), services_(std::move(services)), actor_(std::move(actor)) {
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    auto* title = new wxStaticText(this, wxID_ANY, _("Programme configuration"));
+    auto* title = new wxStaticText(this, wxID_ANY, scope_title(scope));
     title->SetFont(title->GetFont().Bold());
     top->Add(title, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(24));
     top->Add(new wxStaticText(this, wxID_ANY, _("In force on:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
@@ -61,16 +74,21 @@ ProgramPanel::ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services,
         tabs_->AddPage(page, label);
         pages_.push_back(page);
     };
-    add(new LadderPage(tabs_, *this), _("Tier ladders"));
-    add(new PointsPage(tabs_, *this), _("Points rule"));
-    add(new DenominationsPage(tabs_, *this), _("Denominations"));
-    add(new BonusesPage(tabs_, *this), _("Recharge bonuses"));
-    add(new PackagePage(tabs_, *this), _("Meal packages"));
-    add(new CommitteePage(tabs_, *this), _("Committee"));
-    add(new LifecyclePage(tabs_, *this), _("Lifecycle"));
-    add(new StoredValuePage(tabs_, *this), _("Stored value"));
-    add(new DeskCalendarPage(tabs_, *this), _("Desk calendar"));
-    add(new ComplaintPolicyPage(tabs_, *this), _("Complaint policy"));
+    const bool everything = scope == ProgramScope::Everything;
+    if (everything) {
+        add(new LadderPage(tabs_, *this), _("Tier ladders"));
+        add(new PointsPage(tabs_, *this), _("Points rule"));
+        add(new DenominationsPage(tabs_, *this), _("Denominations"));
+        add(new BonusesPage(tabs_, *this), _("Recharge bonuses"));
+    }
+    if (everything || scope == ProgramScope::MealPackages) add(new PackagePage(tabs_, *this), _("Meal packages"));
+    if (everything || scope == ProgramScope::Committee) add(new CommitteePage(tabs_, *this), _("Committee"));
+    if (everything) {
+        add(new LifecyclePage(tabs_, *this), _("Lifecycle"));
+        add(new StoredValuePage(tabs_, *this), _("Stored value"));
+        add(new DeskCalendarPage(tabs_, *this), _("Desk calendar"));
+        add(new ComplaintPolicyPage(tabs_, *this), _("Complaint policy"));
+    }
     sizer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
 

@@ -17,9 +17,14 @@ namespace md { class Services; }
 
 namespace md::views {
 
+// Which tabs a panel shows: the whole programme (the Program area), or one kind of item for the
+// area that is about it (Packages, Committee), with the same proposing, history and retiring.
+enum class ProgramScope { Everything, MealPackages, Committee };
+
 class ProgramPanel : public wxPanel, public LazyArea, public Proposer {
 public:
-    ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor);
+    ProgramPanel(wxWindow* parent, std::shared_ptr<Services> services, Actor actor,
+                 ProgramScope scope = ProgramScope::Everything);
 
     bool propose(ChangeKind kind, const nlohmann::json& item, const wxString& what) override;
     void guard(wxButton* button) const override;

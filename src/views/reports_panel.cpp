@@ -1,5 +1,6 @@
 #include "views/reports_panel.h"
 
+#include "models/date_text.h"
 #include "models/translate.h"
 #include "reports/document_renderers.h"
 #include "reports/report_catalog.h"
@@ -117,7 +118,7 @@ void ReportsPanel::set_page_texts(const report::Document& d) {
         parameters << (parameters.empty() ? "" : " · ") << to_wx(report::labelled(label, value));
     printer_->SetHeader("<font size=\"2\"><b>" + to_wx(d.title) + "</b> — " + parameters + "</font>");
     printer_->SetFooter("<font size=\"2\">" +
-                        to_wx(subst(tr("Printed {0} by {1}"), {format_business_time(d.prepared_at), d.prepared_by})) +
+                        to_wx(subst(tr("Printed {0} by {1}"), {display_business_time(d.prepared_at), d.prepared_by})) +
                         " — " + to_wx(subst(tr("Page {0} of {1}"), {"@PAGENUM@", "@PAGESCNT@"})) + "</font>");
 }
 

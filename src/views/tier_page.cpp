@@ -1,5 +1,6 @@
 #include "views/tier_page.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/services.h"
@@ -36,7 +37,7 @@ wxString rule_text(const TierLadder& ladder, const Standing& s) {
     if (s.rule == "threshold") return _("the threshold is reached");
     if (s.rule == "held")
         return wxString::Format(_("kept under the downgrade policy (%s); earned on %s"),
-                                label_of(downgrade_labels(), ladder.downgrade), to_wx(format_date(*s.reached_on)));
+                                label_of(downgrade_labels(), ladder.downgrade), to_wx(display_date(*s.reached_on)));
     if (s.rule == "override") return _("set by an override");
     if (s.rule.rfind("alternative ", 0) == 0 && s.tier >= 0) {
         const std::size_t n = std::stoul(s.rule.substr(12));
@@ -58,9 +59,9 @@ wxString standing_text(const LadderStanding& l) {
     } else {
         text += _("no tier yet");
     }
-    const wxString window = s.window_from ? wxString::Format(_("from %s to %s"), to_wx(format_date(*s.window_from)),
-                                                             to_wx(format_date(s.window_to)))
-                                          : wxString::Format(_("all time to %s"), to_wx(format_date(s.window_to)));
+    const wxString window = s.window_from ? wxString::Format(_("from %s to %s"), to_wx(display_date(*s.window_from)),
+                                                             to_wx(display_date(s.window_to)))
+                                          : wxString::Format(_("all time to %s"), to_wx(display_date(s.window_to)));
     text += "\n    " + wxString::Format(_("%s: %s, %s (%s)"), label_of(measure_labels(), ladder.measure),
                                         ladder.measure == LadderMeasure::PointsEarned
                                             ? wxString::Format("%lld", static_cast<long long>(s.measure.fen() / 100))
@@ -69,7 +70,7 @@ wxString standing_text(const LadderStanding& l) {
     text += "\n    " + wxString::Format(_("Why: %s"), rule_text(ladder, s));
     if (s.override)
         text += "\n    " + wxString::Format(_("Override O%lld until %s by %s: %s"), static_cast<long long>(s.override->id),
-                                            to_wx(format_date(s.override->expires)), to_wx(s.override->by),
+                                            to_wx(display_date(s.override->expires)), to_wx(s.override->by),
                                             to_wx(s.override->reason));
     if (s.next >= 0) {
         const Tier& n = ladder.tiers[static_cast<std::size_t>(s.next)];
@@ -154,8 +155,8 @@ void TierPage::reload() {
                                                     wxString::Format("O%lld", static_cast<long long>(o.override.id)));
             overrides_->SetItem(row, 1, ladder);
             overrides_->SetItem(row, 2, tier);
-            overrides_->SetItem(row, 3, to_wx(format_date(o.override.starts)));
-            overrides_->SetItem(row, 4, to_wx(format_date(o.override.expires)));
+            overrides_->SetItem(row, 3, to_wx(display_date(o.override.starts)));
+            overrides_->SetItem(row, 4, to_wx(display_date(o.override.expires)));
             overrides_->SetItem(row, 5, override_state_label(o.state));
             overrides_->SetItem(row, 6, to_wx(o.override.by));
             overrides_->SetItem(row, 7, to_wx(o.override.reason));
@@ -163,7 +164,7 @@ void TierPage::reload() {
         history_->DeleteAllItems();
         for (const TierMove& m : services_->tiers.history(actor_, number_)) {
             const auto [ladder, from] = names(m.ladder, m.from_tier);
-            const long row = history_->InsertItem(history_->GetItemCount(), to_wx(format_date(m.day)));
+            const long row = history_->InsertItem(history_->GetItemCount(), to_wx(display_date(m.day)));
             history_->SetItem(row, 1, ladder);
             history_->SetItem(row, 2, from);
             history_->SetItem(row, 3, names(m.ladder, m.to_tier).second);

@@ -1,5 +1,6 @@
 #include "views/tier_recompute_dialog.h"
 
+#include "models/date_text.h"
 #include "services/services.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
@@ -117,7 +118,7 @@ void TierRecomputeDialog::show_runs() {
         long row = 0;
         for (const TierRun& r : services_->tiers.runs(actor_, 20)) {
             runs_->InsertItem(row, to_wx(run_label(r.id)));
-            runs_->SetItem(row, 1, to_wx(format_date(r.as_of)));
+            runs_->SetItem(row, 1, to_wx(display_date(r.as_of)));
             runs_->SetItem(row, 2, run_state(r));
             runs_->SetItem(row, 3, wxString::Format("%lld", r.members));
             runs_->SetItem(row, 4, wxString::Format("%lld", r.up));
@@ -136,7 +137,7 @@ void TierRecomputeDialog::on_preview() {
     run_or_show_error(this, [&] {
         const RecomputePreview p = services_->tiers.preview(actor_, *day);
         summary_->SetLabel(wxString::Format(_("%lld members as of %s (nothing changed yet)."), p.members,
-                                            to_wx(format_date(p.as_of))));
+                                            to_wx(display_date(p.as_of))));
         counts_->DeleteAllItems();
         long row = 0;
         for (const RecomputeRow& r : p.rows) {

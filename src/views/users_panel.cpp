@@ -1,5 +1,6 @@
 #include "views/users_panel.h"
 
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "services/services.h"
 #include "views/error_dialog.h"
@@ -98,7 +99,7 @@ void UsersPanel::reload(const std::string& keep_selected) {
         list_->SetItem(row, ColRole, to_wx(role_label(user.role)));
         list_->SetItem(row, ColActive, user.active ? _("Yes") : _("No"));
         list_->SetItem(row, ColLockedUntil,
-                       is_locked(user, now) ? to_wx(format_business_time(*user.locked_until)) : wxString());
+                       is_locked(user, now) ? to_wx(display_business_time(*user.locked_until)) : wxString());
         list_->SetItem(row, ColVersion, wxString::Format("%d", user.version));
         if (user.username == keep_selected) list_->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }

@@ -1,3 +1,4 @@
+#include "models/date_text.h"
 #include "models/errors.h"
 #include "models/money.h"
 #include "models/role.h"
@@ -44,6 +45,24 @@ TEST(Money, ParsesYuanToFenExactlyAndRefusesMoreThanTwoDecimals) {
 TEST(Translate, SubstitutesNumberedArgumentsInAnyOrder) {
     EXPECT_EQ(subst("{1} before {0}", {"a", "b"}), "b before a");
     EXPECT_EQ(subst("{x} and {5}", {"a"}), "{x} and {5}");
+}
+
+TEST(DateText, EnglishKeepsIsoAndChineseWritesYearMonthDayWithoutLeadingZeros) {
+    const Date day(2026, 11, 2);
+    const Instant utc(day, boost::posix_time::time_duration(6, 5, 0));  // 14:05 in business time
+    EXPECT_EQ(display_date(day), "2026-11-02");
+    EXPECT_EQ(display_business_time(utc), "2026-11-02 14:05");
+    EXPECT_EQ(display_date(Date(boost::gregorian::not_a_date_time)), "");
+    // The GUI's catalog translates the patterns; a stand-in translator with the zh_CN entries.
+    set_translator([](const char* msgid) -> std::string {
+        const std::string id = msgid;
+        return id == "{0}-{1}-{2}" ? "{0}年{3}月{4}日" : id;
+    });
+    EXPECT_EQ(display_date(day), "2026年11月2日");
+    EXPECT_EQ(display_date(Date(2026, 1, 22)), "2026年1月22日");
+    EXPECT_EQ(display_business_time(utc), "2026年11月2日 14:05");
+    EXPECT_EQ(display_business_time(Instant(Date(2026, 12, 31), boost::posix_time::hours(17))), "2027年1月1日 01:00");
+    set_translator(nullptr);
 }
 
 TEST(Users, NamesAndPasswordsAreCheckedWithoutEchoingTheSecret) {
