@@ -4,6 +4,7 @@
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/services.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/form_dialog.h"
 #include "views/heading.h"
@@ -58,6 +59,8 @@ AccountPage::AccountPage(wxWindow* parent, std::shared_ptr<Services> services, A
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(bold_heading(this, _("Coins by expiry")), 0, wxBOTTOM, FromDIP(4));
     lots_ = list(this, {{_("Coins"), -70}, {_("Earned"), 100}, {_("Usable until"), 110}}, 110);
+    lots_->SetColumnWidth(1, date_column_width(this));
+    lots_->SetColumnWidth(2, date_column_width(this));
     left->Add(lots_, 1, wxEXPAND);
     middle->Add(left, 2, wxEXPAND | wxRIGHT, gap);
     auto* right = new wxBoxSizer(wxVERTICAL);

@@ -5,6 +5,7 @@
 #include "services/services.h"
 #include "views/change_dialogs.h"
 #include "views/compensation_inbox.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/field_path_labels.h"
 #include "views/program_labels.h"
@@ -68,7 +69,7 @@ ApprovalsPanel::ApprovalsPanel(wxWindow* parent, std::shared_ptr<Services> servi
         list->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(88));
         list->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, FromDIP(126));
         list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(80));
-        list->AppendColumn(_("Effective"), wxLIST_FORMAT_LEFT, FromDIP(84));
+        list->AppendColumn(_("Effective"), wxLIST_FORMAT_LEFT, date_column_width(this));
         list->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, FromDIP(64));
         list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_detail(selected_id()); });
         lists_[static_cast<std::size_t>(i)] = list;
@@ -287,6 +288,12 @@ void ApprovalsPanel::show_detail(std::optional<std::int64_t> id) {
         const long row = diff_->InsertItem(static_cast<long>(diff_->GetItemCount()), field_path_label(c.path, proposed));
         diff_->SetItem(row, 1, c.before.empty() ? wxString("—") : to_wx(c.before));
         diff_->SetItem(row, 2, c.after.empty() ? wxString("—") : to_wx(c.after));
+    }
+    // Values as wide as they are (a time, a list of tiers), never narrower than the header; the
+    // list scrolls sideways rather than cutting a value short.
+    for (int column = 1; column <= 2; ++column) {
+        diff_->SetColumnWidth(column, wxLIST_AUTOSIZE);
+        if (diff_->GetColumnWidth(column) < FromDIP(140)) diff_->SetColumnWidth(column, FromDIP(140));
     }
     if (r.proposed && shown_->diff.empty() && r.status == ChangeStatus::Approved &&
         shown_->in_force_version > r.base_version)

@@ -6,17 +6,17 @@ namespace md::views {
 
 const std::vector<Area>& all_areas() {
     static const std::vector<Area> areas = {
-        {AreaId::Members, tr_noop("Members"), nullptr},
-        {AreaId::Program, tr_noop("Program"), nullptr},
-        {AreaId::CardsAndStoredValue, tr_noop("Cards & Stored Value"), nullptr},
-        {AreaId::Packages, tr_noop("Packages"), nullptr},
-        {AreaId::Campaigns, tr_noop("Campaigns"), nullptr},
-        {AreaId::Committee, tr_noop("Committee"), nullptr},
-        {AreaId::Complaints, tr_noop("Complaints"), nullptr},
-        {AreaId::Approvals, tr_noop("Approvals"), nullptr},
-        {AreaId::Reports, tr_noop("Reports"), nullptr},
-        {AreaId::Audit, tr_noop("Audit"), nullptr},
-        {AreaId::Admin, tr_noop("Admin"), nullptr},
+        {AreaId::Members, tr_noop("Members")},
+        {AreaId::Program, tr_noop("Program")},
+        {AreaId::CardsAndStoredValue, tr_noop("Cards & Stored Value")},
+        {AreaId::Packages, tr_noop("Packages")},
+        {AreaId::Campaigns, tr_noop("Campaigns")},
+        {AreaId::Committee, tr_noop("Committee")},
+        {AreaId::Complaints, tr_noop("Complaints")},
+        {AreaId::Approvals, tr_noop("Approvals")},
+        {AreaId::Reports, tr_noop("Reports")},
+        {AreaId::Audit, tr_noop("Audit")},
+        {AreaId::Admin, tr_noop("Admin")},
     };
     return areas;
 }

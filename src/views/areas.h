@@ -10,8 +10,7 @@ enum class AreaId { Members, Program, CardsAndStoredValue, Packages, Campaigns, 
 
 struct Area {
     AreaId id;
-    const char* name;             // msgid
-    const char* not_built_note;   // msgid; null once the area is built
+    const char* name;  // msgid
 };
 
 const std::vector<Area>& all_areas();

@@ -1,6 +1,7 @@
 #include "views/audit_list_ctrl.h"
 
 #include "models/date_text.h"
+#include "views/date_columns.h"
 #include "views/wx_text.h"
 
 #include <algorithm>
@@ -29,7 +30,7 @@ wxString record_label(const AuditRecord& record) {
 
 AuditListCtrl::AuditListCtrl(wxWindow* parent)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-    AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, time_column_width(this));
     AppendColumn(_("User"), wxLIST_FORMAT_LEFT, FromDIP(100));
     AppendColumn(_("Action"), wxLIST_FORMAT_LEFT, FromDIP(120));
     AppendColumn(_("Record"), wxLIST_FORMAT_LEFT, FromDIP(130));

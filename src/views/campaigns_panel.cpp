@@ -114,8 +114,8 @@ CampaignsPanel::CampaignsPanel(wxWindow* parent, std::shared_ptr<Services> servi
     conflicts_->SetForegroundColour(wxColour(190, 30, 30));
     sizer->Add(conflicts_, 0, wxALL, gap);
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 130)), wxLC_REPORT | wxLC_SINGLE_SEL);
-    const std::vector<std::pair<wxString, int>> columns = {{_("Code"), 120},  {_("Campaign name"), 170}, {_("Campaign type"), 100},
-                                                           {_("Status"), 80}, {_("When"), 300},          {_("Coins"), -60},
+    const std::vector<std::pair<wxString, int>> columns = {{_("Code"), 120},  {_("Campaign name"), 170}, {_("Campaign type"), 115},
+                                                           {_("Status"), 80}, {_("When"), 285},          {_("Coins"), -60},
                                                            {_("Budget"), -100}, {_("Owner"), 90}};
     for (const auto& [title, width] : columns)
         list_->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));

@@ -5,6 +5,7 @@
 #include "models/translate.h"
 #include "reports/card_sheet.h"
 #include "services/services.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/form_dialog.h"
 #include "views/heading.h"
@@ -57,6 +58,8 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
         {wxGETTEXT_IN_CONTEXT("card state", "Closed"), -60},  {_("Expired"), -70},     {_("Activate by"), 100}, {_("Created by"), 100}, {_("Created at"), 130}, {_("Note"), 150}};
     for (const auto& [title, width] : columns)
         batches_->AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));
+    batches_->SetColumnWidth(10, date_column_width(this));  // Activate by
+    batches_->SetColumnWidth(12, time_column_width(this));  // Created at
     sizer->Add(batches_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     sizer->Add(bold_heading(this, _("Look up a card")), 0, wxLEFT | wxRIGHT | wxTOP, gap);
@@ -82,7 +85,7 @@ CardsPanel::CardsPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     card_facts_ = new wxStaticText(this, wxID_ANY, wxString());
     sizer->Add(card_facts_, 0, wxLEFT | wxRIGHT, gap);
     card_events_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 140)), wxLC_REPORT);
-    card_events_->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    card_events_->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, time_column_width(this));
     card_events_->AppendColumn(_("From"), wxLIST_FORMAT_LEFT, FromDIP(100));
     card_events_->AppendColumn(_("To"), wxLIST_FORMAT_LEFT, FromDIP(100));
     card_events_->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, FromDIP(100));

@@ -2,6 +2,7 @@
 
 #include "models/date_text.h"
 #include "models/errors.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/program_labels.h"
 #include "views/wx_text.h"
@@ -32,9 +33,9 @@ CommitteePage::CommitteePage(wxWindow* parent, Proposer& proposer) : ProgramPage
     left->Add(ending_soon_, 0, wxBOTTOM, gap);
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->AppendColumn(_("Member number"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    list_->AppendColumn(_("Committee role"), wxLIST_FORMAT_LEFT, FromDIP(200));
-    list_->AppendColumn(_("Term start"), wxLIST_FORMAT_LEFT, FromDIP(100));
-    list_->AppendColumn(_("Term end"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    list_->AppendColumn(_("Committee role"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    list_->AppendColumn(_("Term start"), wxLIST_FORMAT_LEFT, date_column_width(this));
+    list_->AppendColumn(_("Term end"), wxLIST_FORMAT_LEFT, date_column_width(this));
     list_->AppendColumn(_("Eligibility"), wxLIST_FORMAT_LEFT, FromDIP(260));
     left->Add(list_, 1, wxEXPAND);
     sizer->Add(left, 1, wxEXPAND | wxALL, gap);

@@ -6,6 +6,7 @@
 #include "views/change_dialogs.h"
 #include "views/complaint_labels.h"
 #include "views/complaint_window.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
@@ -34,6 +35,7 @@ CompensationInbox::CompensationInbox(wxWindow* parent, std::shared_ptr<Services>
                                                            {_("What"), 120},   {_("Reason"), 220}, {_("Granted by"), 90},
                                                            {_("Granted"), 120}};
     for (const auto& [title, width] : columns) list_->AppendColumn(title, wxLIST_FORMAT_LEFT, FromDIP(width));
+    list_->SetColumnWidth(6, time_column_width(this));  // Granted
     // Its columns may be wider than the page: the list scrolls rather than squeezing the
     // Approvals area's request detail beside the notebook.
     list_->SetMinSize(FromDIP(wxSize(320, 200)));

@@ -6,6 +6,7 @@
 #include "models/translate.h"
 #include "services/services.h"
 #include "views/complaint_labels.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/heading.h"
 #include "views/ledger_labels.h"
@@ -62,6 +63,7 @@ ComplaintWindow::ComplaintWindow(wxWindow* parent, std::shared_ptr<Services> ser
 
     sizer->Add(bold_heading(this, _("Timeline")), 0, wxLEFT | wxRIGHT, gap);
     timeline_ = list(this, {{_("When"), 130}, {_("Who"), 90}, {_("What"), 120}, {_("Text"), 420}}, 190);
+    timeline_->SetColumnWidth(0, time_column_width(this));
     sizer->Add(timeline_, 1, wxEXPAND | wxALL, gap);
     sizer->Add(bold_heading(this, _("Compensation")), 0, wxLEFT | wxRIGHT, gap);
     compensations_ = list(this, {{_("Number"), 60}, {_("What"), 140}, {_("Compensation state"), 110}, {_("Granted by"), 100}, {_("Reason"), 330}}, 100);

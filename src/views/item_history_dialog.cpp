@@ -3,9 +3,11 @@
 #include "models/date_text.h"
 #include "services/services.h"
 #include "views/change_dialogs.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
+#include <algorithm>
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
@@ -27,10 +29,10 @@ ItemHistoryDialog::ItemHistoryDialog(wxWindow* parent, std::shared_ptr<Services>
     sizer->Add(hint, 0, wxALL, gap);
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(640, 180)), wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->AppendColumn(_("Version"), wxLIST_FORMAT_RIGHT, FromDIP(70));
-    list_->AppendColumn(_("Effective from"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    list_->AppendColumn(_("Effective from"), wxLIST_FORMAT_LEFT, std::max(FromDIP(120), date_column_width(this)));
     list_->AppendColumn(_("Content"), wxLIST_FORMAT_LEFT, FromDIP(120));
     list_->AppendColumn(_("Change request"), wxLIST_FORMAT_RIGHT, FromDIP(120));
-    list_->AppendColumn(_("Approved at"), wxLIST_FORMAT_LEFT, FromDIP(160));
+    list_->AppendColumn(_("Approved at"), wxLIST_FORMAT_LEFT, time_column_width(this));
     sizer->Add(list_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
     body_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(640, 220)),
                            wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);

@@ -1,6 +1,7 @@
 #include "views/ledger_history_ctrl.h"
 
 #include "models/date_text.h"
+#include "views/date_columns.h"
 #include "views/ledger_labels.h"
 #include "views/wx_text.h"
 
@@ -20,6 +21,7 @@ LedgerHistoryCtrl::LedgerHistoryCtrl(wxWindow* parent, int height)
         {_("Amount"), -110}, {_("Balance after"), -120}, {_("By"), 90},  {_("Reason"), 160}};
     for (const auto& [title, width] : columns)
         AppendColumn(title, width < 0 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(std::abs(width)));
+    SetColumnWidth(0, date_column_width(this));  // Day
 }
 
 void LedgerHistoryCtrl::show(long long lines, PageReader page) {

@@ -2,6 +2,7 @@
 
 #include "models/date_text.h"
 #include "services/services.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/member_labels.h"
 #include "views/wx_text.h"
@@ -52,11 +53,11 @@ LifecycleJobDialog::LifecycleJobDialog(wxWindow* parent, std::shared_ptr<Service
     sizer->Add(log_title, 0, wxLEFT | wxRIGHT, gap);
     runs_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(560, 130)), wxLC_REPORT | wxLC_SINGLE_SEL);
     runs_->AppendColumn(_("Run"), wxLIST_FORMAT_RIGHT, FromDIP(50));
-    runs_->AppendColumn(_("As of"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    runs_->AppendColumn(_("As of"), wxLIST_FORMAT_LEFT, date_column_width(this));
     runs_->AppendColumn(_("Changed"), wxLIST_FORMAT_RIGHT, FromDIP(90));
     runs_->AppendColumn(_("Evaluated"), wxLIST_FORMAT_RIGHT, FromDIP(90));
     runs_->AppendColumn(_("Run by"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    runs_->AppendColumn(_("At"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    runs_->AppendColumn(_("At"), wxLIST_FORMAT_LEFT, time_column_width(this));
     sizer->Add(runs_, 1, wxEXPAND | wxALL, gap);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->AddStretchSpacer();

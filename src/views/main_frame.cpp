@@ -6,7 +6,6 @@
 #include "views/campaigns_panel.h"
 #include "views/complaints_panel.h"
 #include "views/cards_panel.h"
-#include "views/area_placeholder_panel.h"
 #include "views/areas.h"
 #include "views/audit_panel.h"
 #include "views/members_panel.h"
@@ -44,8 +43,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     for (const Area& area : all_areas()) {
         navigation_->Append(translated(area.name));
         const AreaId id = area.id;
-        const char* note = area.not_built_note;
-        page_makers_.push_back([this, id, note](wxWindow* holder) -> wxWindow* {
+        page_makers_.push_back([this, id](wxWindow* holder) -> wxWindow* {
             switch (id) {
                 case AreaId::Members: return new MembersPanel(holder, services_, actor_);
                 case AreaId::Program: return new ProgramPanel(holder, services_, actor_);
@@ -63,8 +61,8 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
                 case AreaId::Admin:
                     return new AdminPanel(holder, services_, actor_,
                                           [this] { switch_database_(services_->database().url().url); });
-                default: return new AreaPlaceholderPanel(holder, translated(note));
             }
+            return nullptr;  // not reached: the switch names every area (-Wswitch says when one is new)
         });
         auto* holder = new wxPanel(pages_);
         holder->SetSizer(new wxBoxSizer(wxVERTICAL));

@@ -5,6 +5,7 @@
 #include "services/services.h"
 #include "views/complaint_labels.h"
 #include "views/complaint_window.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
@@ -20,6 +21,7 @@ MemberComplaintsPage::MemberComplaintsPage(wxWindow* parent, std::shared_ptr<Ser
     const std::vector<std::pair<wxString, int>> columns = {{_("Ticket"), 112}, {_("Opened at"), 130}, {_("Category"), 110},
                                                            {_("Subject"), 190}, {_("Status"), 110}, {_("Owner"), 90}};
     for (const auto& [title, width] : columns) tickets_->AppendColumn(title, wxLIST_FORMAT_LEFT, FromDIP(width));
+    tickets_->SetColumnWidth(1, time_column_width(this));  // Opened at
     sizer->Add(tickets_, 1, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
     tickets_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {

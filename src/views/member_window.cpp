@@ -5,6 +5,7 @@
 #include "models/role.h"
 #include "services/services.h"
 #include "views/account_page.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/member_complaints_page.h"
 #include "views/member_fields.h"
@@ -192,7 +193,7 @@ wxWindow* MemberWindow::build_history(wxWindow* parent, const std::vector<StateC
     auto* page = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     history_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    history_->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    history_->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, time_column_width(this));
     history_->AppendColumn(_("From"), wxLIST_FORMAT_LEFT, FromDIP(100));
     history_->AppendColumn(_("To"), wxLIST_FORMAT_LEFT, FromDIP(100));
     history_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(300));

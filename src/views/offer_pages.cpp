@@ -2,6 +2,7 @@
 
 #include "models/date_text.h"
 #include "models/errors.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/program_labels.h"
 #include "views/wx_text.h"
@@ -135,8 +136,8 @@ BonusesPage::BonusesPage(wxWindow* parent, Proposer& proposer) : ProgramPage(par
     list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(170));
     list_->AppendColumn(_("Pay"), wxLIST_FORMAT_RIGHT, FromDIP(90));
     list_->AppendColumn(_("Receive"), wxLIST_FORMAT_RIGHT, FromDIP(90));
-    list_->AppendColumn(_("Valid from"), wxLIST_FORMAT_LEFT, FromDIP(95));
-    list_->AppendColumn(_("Valid to"), wxLIST_FORMAT_LEFT, FromDIP(95));
+    list_->AppendColumn(_("Valid from"), wxLIST_FORMAT_LEFT, date_column_width(this));
+    list_->AppendColumn(_("Valid to"), wxLIST_FORMAT_LEFT, date_column_width(this));
     code_ = form_field(l.box, l.grid, _("Code:"));
     name_zh_ = form_field(l.box, l.grid, _("Chinese name:"));
     name_en_ = form_field(l.box, l.grid, _("English name:"));

@@ -57,7 +57,7 @@ SimulationView::SimulationView(wxWindow* parent) : wxPanel(parent) {
         return l;
     };
     figures_ = list({{_("Figure"), 170}, {_("Rules in force"), -95}, {_("Draft"), -95}, {_("Change"), -95}});
-    migration_ = list({{_("Ladder"), 130}, {_("From"), 120}, {_("To"), 120}, {_("Members"), -80}});
+    migration_ = list({{_("Ladder"), 130}, {wxGETTEXT_IN_CONTEXT("tier", "From"), 120}, {wxGETTEXT_IN_CONTEXT("tier", "To"), 120}, {_("Members"), -80}});
     mix_ = list({{_("Ladder"), 120}, {_("Tier"), 120}, {_("Now"), -70}, {_("Draft"), -70}, {_("Target"), -70}});
     pages->AddPage(figures_, _("Money and coins"));
     pages->AddPage(migration_, _("Tier migration"));

@@ -4,6 +4,7 @@
 #include "models/errors.h"
 #include "models/translate.h"
 #include "services/services.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/form_dialog.h"
 #include "views/heading.h"
@@ -101,6 +102,8 @@ TierPage::TierPage(wxWindow* parent, std::shared_ptr<Services> services, Actor a
     sizer->Add(bold_heading(this, _("Overrides")), 0, wxLEFT | wxRIGHT, gap);
     overrides_ = list(this, {{_("No."), 45}, {_("Ladder"), 140}, {_("Tier"), 120}, {_("Starts"), 90}, {_("Until"), 90},
                              {_("Approval"), 140}, {_("By"), 80}, {_("Reason"), 200}}, 90);
+    overrides_->SetColumnWidth(3, date_column_width(this));  // Starts
+    overrides_->SetColumnWidth(4, date_column_width(this));  // Until
     sizer->Add(overrides_, 0, wxEXPAND | wxALL, gap);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* request = new wxButton(this, wxID_ANY, _("&Override tier…"));
@@ -121,8 +124,9 @@ TierPage::TierPage(wxWindow* parent, std::shared_ptr<Services> services, Actor a
     sizer->Add(buttons, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     sizer->Add(bold_heading(this, _("Tier history (newest first)")), 0, wxLEFT | wxRIGHT, gap);
-    history_ = list(this, {{_("Day"), 95}, {_("Ladder"), 140}, {_("From"), 130}, {_("To"), 130}, {_("Because of"), 110},
+    history_ = list(this, {{_("Day"), 95}, {_("Ladder"), 140}, {wxGETTEXT_IN_CONTEXT("tier", "From"), 130}, {wxGETTEXT_IN_CONTEXT("tier", "To"), 130}, {_("Because of"), 110},
                            {_("By"), 90}}, 150);
+    history_->SetColumnWidth(0, date_column_width(this));  // Day
     sizer->Add(history_, 1, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
 

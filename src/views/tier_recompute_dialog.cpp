@@ -2,6 +2,7 @@
 
 #include "models/date_text.h"
 #include "services/services.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
@@ -70,7 +71,7 @@ TierRecomputeDialog::TierRecomputeDialog(wxWindow* parent, std::shared_ptr<Servi
     sizer->Add(runs_title, 0, wxLEFT | wxRIGHT, gap);
     runs_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(600, 130)), wxLC_REPORT | wxLC_SINGLE_SEL);
     runs_->AppendColumn(_("Run"), wxLIST_FORMAT_LEFT, FromDIP(60));
-    runs_->AppendColumn(_("As of"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    runs_->AppendColumn(_("As of"), wxLIST_FORMAT_LEFT, date_column_width(this));
     runs_->AppendColumn(wxGETTEXT_IN_CONTEXT("run", "State"), wxLIST_FORMAT_LEFT, FromDIP(170));
     runs_->AppendColumn(_("Evaluated"), wxLIST_FORMAT_RIGHT, FromDIP(90));
     runs_->AppendColumn(_("Up"), wxLIST_FORMAT_RIGHT, FromDIP(60));

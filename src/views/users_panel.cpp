@@ -3,6 +3,7 @@
 #include "models/date_text.h"
 #include "models/errors.h"
 #include "services/services.h"
+#include "views/date_columns.h"
 #include "views/error_dialog.h"
 #include "views/user_form_dialogs.h"
 #include "views/wx_text.h"
@@ -36,7 +37,7 @@ UsersPanel::UsersPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(200));
     list_->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, FromDIP(160));
     list_->AppendColumn(_("Active"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    list_->AppendColumn(_("Locked until"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    list_->AppendColumn(_("Locked until"), wxLIST_FORMAT_LEFT, time_column_width(this));
     list_->AppendColumn(_("Version"), wxLIST_FORMAT_RIGHT, FromDIP(70));
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
