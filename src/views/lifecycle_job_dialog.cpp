@@ -125,6 +125,7 @@ void LifecycleJobDialog::on_preview() {
         show_plan(services_->lifecycle.preview(actor_, *day), false);
         previewed_ = day;
         run_->Enable(role_may(actor_.role, Action::RunLifecycle));
+        if (run_->IsEnabled()) run_->SetFocus();  // the next step: Enter runs what was previewed
     });
 }
 
@@ -138,6 +139,7 @@ void LifecycleJobDialog::on_run() {
         previewed_.reset();
     });
     show_runs();
+    runs_->SetFocus();  // a disabled Run button cannot keep it; the new run is listed there
 }
 
 }  // namespace md::views

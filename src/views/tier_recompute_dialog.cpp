@@ -4,6 +4,7 @@
 #include "services/services.h"
 #include "views/date_columns.h"
 #include "views/error_dialog.h"
+#include "views/program_labels.h"
 #include "views/wx_text.h"
 
 #include <wx/button.h>
@@ -17,7 +18,26 @@
 namespace md::views {
 namespace {
 
-wxString or_none(const std::string& tier) { return tier.empty() ? _("(none)") : to_wx(tier); }
+const TierLadder* find_ladder(const Program& program, const std::string& code) {
+    for (const TierLadder& l : program.ladders)
+        if (l.code == code) return &l;
+    return nullptr;
+}
+
+// A ladder and a tier by their names in the interface's language; the code when the programme
+// does not name it (a ladder retired since).
+wxString ladder_name(const Program& program, const std::string& code) {
+    const TierLadder* l = find_ladder(program, code);
+    return l ? local_name(l->name_zh, l->name_en) : to_wx(code);
+}
+
+wxString tier_name(const Program& program, const std::string& ladder, const std::string& tier) {
+    if (tier.empty()) return _("(none)");
+    if (const TierLadder* l = find_ladder(program, ladder))
+        for (const Tier& t : l->tiers)
+            if (t.code == tier) return local_name(t.name_zh, t.name_en);
+    return to_wx(tier);
+}
 
 wxString run_state(const TierRun& run) {
     return run.state == "finished" ? _("finished") : _("paused: can be resumed");
@@ -137,13 +157,14 @@ void TierRecomputeDialog::on_preview() {
     wxBusyCursor busy;  // every member is read: a moment on a large registry
     run_or_show_error(this, [&] {
         const RecomputePreview p = services_->tiers.preview(actor_, *day);
+        const Program program = services_->program.program_as_of(actor_, *day);
         summary_->SetLabel(wxString::Format(_("%lld members as of %s (nothing changed yet)."), p.members,
                                             to_wx(display_date(p.as_of))));
         counts_->DeleteAllItems();
         long row = 0;
         for (const RecomputeRow& r : p.rows) {
-            counts_->InsertItem(row, to_wx(r.ladder));
-            counts_->SetItem(row, 1, or_none(r.tier));
+            counts_->InsertItem(row, ladder_name(program, r.ladder));
+            counts_->SetItem(row, 1, tier_name(program, r.ladder, r.tier));
             counts_->SetItem(row, 2, wxString::Format("%lld", r.up));
             counts_->SetItem(row, 3, wxString::Format("%lld", r.down));
             counts_->SetItem(row, 4, wxString::Format("%lld", r.same));
@@ -152,6 +173,7 @@ void TierRecomputeDialog::on_preview() {
         previewed_ = day;
         previewed_members_ = p.members;
         run_->Enable(role_may(actor_.role, Action::RecomputeTiers));
+        if (run_->IsEnabled()) run_->SetFocus();  // the next step: Enter runs what was previewed
     });
 }
 
@@ -178,6 +200,9 @@ void TierRecomputeDialog::run_with_progress(
     run_->Disable();
     Layout();
     show_runs();
+    // The focused Run button is disabled now; without a new focus GTK leaves the dialog deaf to
+    // the keyboard (Esc included). The runs list is where a paused run is chosen to resume.
+    runs_->SetFocus();
 }
 
 void TierRecomputeDialog::on_run() {

@@ -46,6 +46,9 @@ shot tools-en-01-lifecycle-preview
 xdotool key alt+r
 sleep 1
 shot tools-en-02-lifecycle-run
+# After the run its button is disabled; the dialog must still hear the keyboard: Esc closes it.
+xdotool windowfocus --sync "$dialog" && xdotool key Escape
+wait_gone '^Lifecycle job$' 5 || { shot tools-en-lifecycle-stays; fail "Esc did not close the Lifecycle job dialog after a run"; }
 stop_app
 cli li.na demo-marketing lifecycle runs >"$work/runs.json" || fail "lifecycle runs failed"
 python3 - "$work/expected.json" "$work/runs.json" <<'PY' || fail "the GUI run did not make exactly the previewed moves"
