@@ -2,6 +2,9 @@
 
 #include "models/translate.h"
 
+#include <clocale>
+#include <cstdlib>
+#include <cstring>
 #include <wx/filename.h>
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
@@ -23,7 +26,19 @@ void install_translations(const std::string& language) {
 
     auto* translations = new wxTranslations();
     wxTranslations::Set(translations);
-    if (!language.empty()) translations->SetLanguage(wxString::FromUTF8(language));
+    if (!language.empty()) {
+        translations->SetLanguage(wxString::FromUTF8(language));
+        // GTK's own words (stock buttons, message boxes, the file chooser, the About box) come from
+        // GTK's catalog through gettext, which follows LANGUAGE, not wxTranslations: point it at
+        // the chosen language too, or a Chinese console on an English desktop says "Cancel".
+        const bool chinese = language.rfind("zh", 0) == 0;
+        setenv("LANGUAGE", chinese ? "zh_CN:zh" : "en", 1);
+        // gettext ignores LANGUAGE under the bare "C" locale (a session without LANG): C.UTF-8
+        // keeps the same rules and lets it through.
+        const char* messages = std::setlocale(LC_MESSAGES, nullptr);
+        if (messages && (std::strcmp(messages, "C") == 0 || std::strcmp(messages, "POSIX") == 0))
+            std::setlocale(LC_MESSAGES, "C.UTF-8");
+    }
     translations->AddStdCatalog();
     // The sources are written in English, so English needs no catalog.
     translations->AddCatalog("memberdesk", wxLANGUAGE_ENGLISH_US);

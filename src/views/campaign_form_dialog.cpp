@@ -3,6 +3,7 @@
 #include "models/translate.h"
 #include "services/program_codec.h"
 #include "views/campaign_labels.h"
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/member_labels.h"
 #include "views/wx_text.h"
@@ -126,7 +127,7 @@ CampaignFormDialog::CampaignFormDialog(wxWindow* parent, const Program& program,
     request->AddSpacer(0);
     request->Add(draft_, 0);
     sizer->Add(request, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
-    sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, gap);
+    sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, gap);
     SetSizerAndFit(sizer);
 
     Campaign shown;

@@ -6,6 +6,7 @@
 #include "services/services.h"
 #include "views/complaint_labels.h"
 #include "views/complaint_window.h"
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/heading.h"
 #include "views/wx_text.h"
@@ -60,7 +61,7 @@ public:
         row(_("What the member said:"), description_);
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(grid, 1, wxEXPAND | wxALL, gap);
-        sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, gap);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, gap);
         SetSizerAndFit(sizer);
         member_->SetFocus();
         Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

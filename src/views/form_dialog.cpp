@@ -1,5 +1,6 @@
 #include "views/form_dialog.h"
 
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
@@ -38,7 +39,7 @@ FormDialog::FormDialog(wxWindow* parent, const wxString& title, const wxString& 
         }
     }
     sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
-    sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, gap);
+    sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, gap);
     SetSizerAndFit(sizer);
     if (!inputs_.empty()) inputs_.front()->SetFocus();
     Bind(wxEVT_BUTTON, &FormDialog::on_ok, this, wxID_OK);

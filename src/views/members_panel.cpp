@@ -62,7 +62,7 @@ MembersPanel::MembersPanel(wxWindow* parent, std::shared_ptr<Services> services,
     query_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
     query_->SetHint(_("Number, mobile, last 4 digits, name, pinyin initials or e-mail"));
     row->Add(query_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    new_member_ = new wxButton(this, wxID_ANY, _("New member…"));
+    new_member_ = new wxButton(this, wxID_ANY, _("&New member…"));
     row->Add(new_member_, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 

@@ -178,6 +178,7 @@ void PackagePage::show(const Program& program) {
     tree_->Thaw();
     if (first.IsOk()) {
         tree_->SelectItem(first);
+        tree_->ScrollTo(periodic);  // the catalogue from its top: GTK leaves it scrolled after expanding
     } else {
         show_form(MealPackage{}, true);
     }

@@ -42,10 +42,10 @@ UsersPanel::UsersPanel(wxWindow* parent, std::shared_ptr<Services> services, Act
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    add_ = new wxButton(this, wxID_ANY, _("Add user…"));
-    change_role_ = new wxButton(this, wxID_ANY, _("Change role…"));
-    toggle_active_ = new wxButton(this, wxID_ANY, _("Disable"));
-    reset_password_ = new wxButton(this, wxID_ANY, _("Reset password…"));
+    add_ = new wxButton(this, wxID_ANY, _("&Add user…"));
+    change_role_ = new wxButton(this, wxID_ANY, _("Change &role…"));
+    toggle_active_ = new wxButton(this, wxID_ANY, _("&Disable"));
+    reset_password_ = new wxButton(this, wxID_ANY, _("Reset &password…"));
     refresh_ = new wxButton(this, wxID_ANY, _("Refresh"));
     for (wxButton* b : {add_, change_role_, toggle_active_, reset_password_}) buttons->Add(b, 0, wxRIGHT, gap);
     buttons->AddStretchSpacer();
@@ -122,7 +122,7 @@ void UsersPanel::update_buttons() {
     change_role_->Enable(may_manage && user);
     reset_password_->Enable(may_manage && user);
     toggle_active_->Enable(may_manage && user);
-    toggle_active_->SetLabel(user && !user->active ? _("Enable") : _("Disable"));
+    toggle_active_->SetLabel(user && !user->active ? _("&Enable") : _("&Disable"));
     Layout();
 }
 

@@ -1,0 +1,23 @@
+#include "views/dialog_buttons.h"
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/sizer.h>
+#include <wx/statline.h>
+
+namespace md::views {
+
+wxSizer* ok_cancel_buttons(wxDialog* dialog) {
+    auto* buttons = new wxStdDialogButtonSizer();
+    auto* ok = new wxButton(dialog, wxID_OK, _("OK"));
+    ok->SetDefault();
+    buttons->AddButton(ok);
+    buttons->AddButton(new wxButton(dialog, wxID_CANCEL, _("Cancel")));
+    buttons->Realize();
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(new wxStaticLine(dialog), 0, wxEXPAND | wxBOTTOM, dialog->FromDIP(8));
+    column->Add(buttons, 0, wxEXPAND);
+    return column;
+}
+
+}  // namespace md::views
