@@ -175,6 +175,27 @@ wxString local_name(const std::string& name_zh, const std::string& name_en) {
     return to_wx(first.empty() ? (chinese_ui() ? name_en : name_zh) : first);
 }
 
+namespace {
+const TierLadder* ladder_in(const Program& program, const std::string& code) {
+    for (const TierLadder& l : program.ladders)
+        if (l.code == code) return &l;
+    return nullptr;
+}
+}  // namespace
+
+wxString ladder_name(const Program& program, const std::string& ladder) {
+    const TierLadder* l = ladder_in(program, ladder);
+    return l ? local_name(l->name_zh, l->name_en) : to_wx(ladder);
+}
+
+wxString tier_name(const Program& program, const std::string& ladder, const std::string& tier, const wxString& no_tier) {
+    if (tier.empty()) return no_tier;
+    if (const TierLadder* l = ladder_in(program, ladder))
+        for (const Tier& t : l->tiers)
+            if (t.code == tier) return local_name(t.name_zh, t.name_en);
+    return to_wx(tier);
+}
+
 wxString short_yuan(Money amount) {
     wxString text = to_wx(amount.to_display());
     if (text.EndsWith(".00")) text.RemoveLast(3);

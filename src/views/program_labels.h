@@ -6,6 +6,7 @@
 #include "models/meal_package.h"
 #include "models/money.h"
 #include "models/points_rule.h"
+#include "models/program.h"
 #include "models/tier_ladder.h"
 
 #include <string>
@@ -68,6 +69,10 @@ E chosen(const wxChoice* choice, const std::vector<Labelled<E>>& table) {
 // True when the interface shows Chinese: names with a Chinese and an English form pick one.
 bool chinese_ui();
 wxString local_name(const std::string& name_zh, const std::string& name_en);
+// A ladder, and one of its tiers, by name as `program` has them; the code when the programme
+// does not name it (retired since). An empty tier code reads `no_tier`.
+wxString ladder_name(const Program& program, const std::string& ladder);
+wxString tier_name(const Program& program, const std::string& ladder, const std::string& tier, const wxString& no_tier);
 
 // "¥32,000" for whole yuan, "¥32,000.50" otherwise: amounts in sentences.
 wxString short_yuan(Money amount);

@@ -12,25 +12,6 @@
 namespace md::views {
 namespace {
 
-const TierLadder* ladder_in(const Program& p, const std::string& code) {
-    for (const TierLadder& l : p.ladders)
-        if (l.code == code) return &l;
-    return nullptr;
-}
-
-wxString ladder_name(const Program& p, const std::string& code) {
-    const TierLadder* l = ladder_in(p, code);
-    return l ? local_name(l->name_zh, l->name_en) : to_wx(code);
-}
-
-wxString tier_name(const Program& p, const std::string& ladder, const std::string& tier) {
-    if (tier.empty()) return _("no tier");
-    if (const TierLadder* l = ladder_in(p, ladder))
-        for (const Tier& t : l->tiers)
-            if (t.code == tier) return local_name(t.name_zh, t.name_en);
-    return to_wx(tier);
-}
-
 wxString text_of(const nlohmann::json& v) {
     if (v.is_string()) return to_wx(v.get<std::string>());
     if (v.is_number_integer()) return wxString::Format("%lld", v.get<long long>());
@@ -102,17 +83,18 @@ void SimulationView::show(const nlohmann::json& s, const Program& names) {
     money_row(_("Recharge bonus given"), s["bonus"]);
 
     // Moves first: they are what the approver is asked about; those who stay follow.
+    const wxString no_tier = _("no tier");
     for (const bool moving : {true, false})
         for (const auto& cell : s["matrix"]) {
             const std::string ladder = cell["ladder"].get<std::string>();
             const std::string from = cell["from"].get<std::string>(), to = cell["to"].get<std::string>();
             if ((from != to) != moving) continue;
-            add(migration_, {ladder_name(names, ladder), tier_name(names, ladder, from), tier_name(names, ladder, to),
-                             text_of(cell["members"])});
+            add(migration_, {ladder_name(names, ladder), tier_name(names, ladder, from, no_tier),
+                             tier_name(names, ladder, to, no_tier), text_of(cell["members"])});
         }
     for (const auto& m : s["tier_mix"]) {
         const std::string ladder = m["ladder"].get<std::string>();
-        add(mix_, {ladder_name(names, ladder), tier_name(names, ladder, m["tier"].get<std::string>()),
+        add(mix_, {ladder_name(names, ladder), tier_name(names, ladder, m["tier"].get<std::string>(), no_tier),
                    percent(m["current_bp"].get<long long>()), percent(m["draft_bp"].get<long long>()),
                    m["target_bp"].is_null() ? wxString("—") : percent(m["target_bp"].get<long long>())});
     }

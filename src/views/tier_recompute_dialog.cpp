@@ -18,27 +18,6 @@
 namespace md::views {
 namespace {
 
-const TierLadder* find_ladder(const Program& program, const std::string& code) {
-    for (const TierLadder& l : program.ladders)
-        if (l.code == code) return &l;
-    return nullptr;
-}
-
-// A ladder and a tier by their names in the interface's language; the code when the programme
-// does not name it (a ladder retired since).
-wxString ladder_name(const Program& program, const std::string& code) {
-    const TierLadder* l = find_ladder(program, code);
-    return l ? local_name(l->name_zh, l->name_en) : to_wx(code);
-}
-
-wxString tier_name(const Program& program, const std::string& ladder, const std::string& tier) {
-    if (tier.empty()) return _("(none)");
-    if (const TierLadder* l = find_ladder(program, ladder))
-        for (const Tier& t : l->tiers)
-            if (t.code == tier) return local_name(t.name_zh, t.name_en);
-    return to_wx(tier);
-}
-
 wxString run_state(const TierRun& run) {
     return run.state == "finished" ? _("finished") : _("paused: can be resumed");
 }
@@ -164,7 +143,7 @@ void TierRecomputeDialog::on_preview() {
         long row = 0;
         for (const RecomputeRow& r : p.rows) {
             counts_->InsertItem(row, ladder_name(program, r.ladder));
-            counts_->SetItem(row, 1, tier_name(program, r.ladder, r.tier));
+            counts_->SetItem(row, 1, tier_name(program, r.ladder, r.tier, _("(none)")));
             counts_->SetItem(row, 2, wxString::Format("%lld", r.up));
             counts_->SetItem(row, 3, wxString::Format("%lld", r.down));
             counts_->SetItem(row, 4, wxString::Format("%lld", r.same));

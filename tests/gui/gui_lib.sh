@@ -73,6 +73,16 @@ expect_title() {  # window expected
   fail "window title is \"$title\", expected \"$2\""
 }
 
+# Walks the navigation down from the area shown (Down presses, as a person would) and waits for the
+# area's title in the frame.
+go_to_area() {  # downs expected-title
+  xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"
+  for ((i = 0; i < $1; i++)); do xdotool key Down; sleep 0.15; done
+  expect_title "$main_window" "$2"
+  sleep 1  # the area reads the database when first shown
+  app_alive || fail "memberdesk exited opening $2"
+}
+
 # Starts memberdesk (log: $artifacts/$ARTIFACT_PREFIX-app-LANG.log), signs in and sets main_window,
 # moved to a fixed place so that points relative to it land on the same controls.
 start_signed_in() {  # language sign-in-title user password

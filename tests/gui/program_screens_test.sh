@@ -24,14 +24,6 @@ click_at() {  # x y
   sleep 0.4
 }
 
-go_to_area() {  # downs expected-title
-  xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"
-  for ((i = 0; i < $1; i++)); do xdotool key Down; sleep 0.15; done
-  expect_title "$main_window" "$2"
-  sleep 0.8  # the area reads the database when first shown
-  app_alive || fail "memberdesk exited opening $2"
-}
-
 requests_json() { cli admin demo-admin change list; }
 
 # Field of change request $1 in `change list --json`, or "" when there is none.

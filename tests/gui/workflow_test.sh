@@ -36,14 +36,6 @@ step_done() {  # name what-was-checked: the step's screenshot and a line in the 
   echo "$TEST_NAME step $step ($1): $2"
 }
 
-go_to_area() {  # downs expected-title
-  xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"
-  for ((i = 0; i < $1; i++)); do xdotool key Down; sleep 0.15; done
-  expect_title "$main_window" "$2"
-  sleep 1  # the area reads the database when first shown
-  app_alive || fail "memberdesk exited opening $2"
-}
-
 dialog_named() {  # title-pattern: waits for it and focuses it (sets $dialog)
   dialog=$(wait_window "$1" 10) || { shot "workflow-no-$(echo "$1" | tr -c 'a-zA-Z0-9' '-')"; fail "no \"$1\" window"; }
   xdotool windowfocus --sync "$dialog"
