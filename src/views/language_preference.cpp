@@ -3,6 +3,7 @@
 #include "views/wx_text.h"
 
 #include <wx/config.h>
+#include <wx/intl.h>
 
 namespace md::views {
 namespace {
@@ -10,7 +11,9 @@ const wxString kLanguageKey = "/Interface/Language";
 }
 
 const std::vector<LanguageChoice>& language_choices() {
+    // The system entry is worded in the interface's language: it names no language of its own.
     static const std::vector<LanguageChoice> choices = {
+        {"", _("Same as the system")},
         {"zh_CN", wxString::FromUTF8("简体中文")},
         {"en", "English"},
     };

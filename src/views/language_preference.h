@@ -8,12 +8,13 @@
 namespace md::views {
 
 struct LanguageChoice {
-    std::string code;   // "zh_CN", "en": what --lang takes
+    std::string code;   // "zh_CN", "en": what --lang takes; "" follows the system's locale
     wxString label;     // in its own language, so anyone can find theirs
 };
 
+// The system's language first (the default), then each catalog's language.
 const std::vector<LanguageChoice>& language_choices();
-std::string saved_language();  // "" when nothing was chosen yet
+std::string saved_language();  // "" when nothing was chosen, or the system's language was
 void save_language(const std::string& code);
 
 }  // namespace md::views

@@ -24,7 +24,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent) : wxDialog(parent, wxID_A
     language_->SetSelection(selected);
 
     auto* buttons = new wxStdDialogButtonSizer();
-    auto* save = new wxButton(this, wxID_OK, _("Save"));
+    auto* save = new wxButton(this, wxID_OK, _("&Save"));
     save->SetDefault();
     buttons->AddButton(save);
     buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
