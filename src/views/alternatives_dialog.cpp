@@ -2,6 +2,7 @@
 
 #include "models/errors.h"
 #include "models/translate.h"
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/program_labels.h"
 #include "views/wx_text.h"
@@ -59,13 +60,7 @@ AlternativesDialog::AlternativesDialog(wxWindow* parent, const wxString& tier_na
     row_buttons->Add(add, 0, wxRIGHT, gap);
     row_buttons->Add(remove, 0);
     sizer->Add(row_buttons, 0, wxALL, gap);
-    auto* buttons = new wxStdDialogButtonSizer();
-    auto* ok = new wxButton(this, wxID_OK, _("OK"));
-    ok->SetDefault();
-    buttons->AddButton(ok);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    sizer->Add(affirm_cancel_buttons(this, _("OK")), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizerAndFit(sizer);
 
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -86,7 +81,7 @@ AlternativesDialog::AlternativesDialog(wxWindow* parent, const wxString& tier_na
         const int row = rows.empty() ? grid_->GetGridCursorRow() : rows[0];
         if (row >= 0 && row < grid_->GetNumberRows()) grid_->DeleteRows(row);
     });
-    ok->Bind(wxEVT_BUTTON, &AlternativesDialog::on_ok, this);
+    Bind(wxEVT_BUTTON, &AlternativesDialog::on_ok, this, wxID_OK);
 }
 
 void AlternativesDialog::add_row(int alternative, const QualifyingCondition& c) {

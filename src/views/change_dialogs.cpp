@@ -1,5 +1,6 @@
 #include "views/change_dialogs.h"
 
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
@@ -10,16 +11,6 @@
 
 namespace md::views {
 namespace {
-
-wxSizer* ok_cancel(wxDialog* dialog, const wxString& ok_label) {
-    auto* buttons = new wxStdDialogButtonSizer();
-    auto* ok = new wxButton(dialog, wxID_OK, ok_label);
-    ok->SetDefault();
-    buttons->AddButton(ok);
-    buttons->AddButton(new wxButton(dialog, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    return buttons;
-}
 
 // Ctrl+Enter sends the form from inside the multi-line text, where Enter is a new line.
 void submit_on_ctrl_enter(wxDialog* dialog) {
@@ -66,7 +57,7 @@ ProposeDialog::ProposeDialog(wxWindow* parent, const wxString& what, const Date&
     effective_->SetHint("YYYY-MM-DD");
     grid->Add(effective_, 0);
     sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
-    sizer->Add(ok_cancel(this, _("Submit for approval")), 0, wxEXPAND | wxALL, gap);
+    sizer->Add(affirm_cancel_buttons(this, _("Submit for approval")), 0, wxEXPAND | wxALL, gap);
     SetSizerAndFit(sizer);
     CentreOnParent();
     reason_->SetFocus();
@@ -94,7 +85,7 @@ DecisionDialog::DecisionDialog(wxWindow* parent, bool approve, const wxString& w
     sizer->Add(new wxStaticText(this, wxID_ANY, _("Comment (required; Ctrl+Enter sends):")), 0, wxLEFT | wxRIGHT, gap);
     comment_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(420, 90)), wxTE_MULTILINE);
     sizer->Add(comment_, 1, wxEXPAND | wxALL, gap);
-    sizer->Add(ok_cancel(this, approve ? _("Approve") : _("Reject")), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    sizer->Add(affirm_cancel_buttons(this, approve ? _("Approve") : _("Reject")), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizerAndFit(sizer);
     CentreOnParent();
     comment_->SetFocus();

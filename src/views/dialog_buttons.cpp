@@ -7,16 +7,20 @@
 
 namespace md::views {
 
-wxSizer* ok_cancel_buttons(wxDialog* dialog) {
+wxSizer* affirm_cancel_buttons(wxDialog* dialog, const wxString& affirm) {
     auto* buttons = new wxStdDialogButtonSizer();
-    auto* ok = new wxButton(dialog, wxID_OK, _("OK"));
+    auto* ok = new wxButton(dialog, wxID_OK, affirm);
     ok->SetDefault();
     buttons->AddButton(ok);
     buttons->AddButton(new wxButton(dialog, wxID_CANCEL, _("Cancel")));
     buttons->Realize();
+    return buttons;
+}
+
+wxSizer* ok_cancel_buttons(wxDialog* dialog) {
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(new wxStaticLine(dialog), 0, wxEXPAND | wxBOTTOM, dialog->FromDIP(8));
-    column->Add(buttons, 0, wxEXPAND);
+    column->Add(affirm_cancel_buttons(dialog, _("OK")), 0, wxEXPAND);
     return column;
 }
 

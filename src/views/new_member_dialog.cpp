@@ -1,6 +1,7 @@
 #include "views/new_member_dialog.h"
 
 #include "models/errors.h"
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/member_fields.h"
 #include "views/wx_text.h"
@@ -22,18 +23,12 @@ NewMemberDialog::NewMemberDialog(wxWindow* parent, std::function<std::string(con
     fields_ = new MemberFields(this, true);
     sizer->Add(fields_, 1, wxEXPAND | wxALL, gap);
 
-    auto* buttons = new wxStdDialogButtonSizer();
-    auto* save = new wxButton(this, wxID_OK, _("Save"));
-    save->SetDefault();
-    buttons->AddButton(save);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    sizer->Add(affirm_cancel_buttons(this, _("Save")), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizerAndFit(sizer);
     SetSize(wxSize(std::max(GetSize().x, FromDIP(720)), GetSize().y));
     CentreOnParent();
 
-    save->Bind(wxEVT_BUTTON, &NewMemberDialog::on_save, this);
+    Bind(wxEVT_BUTTON, &NewMemberDialog::on_save, this, wxID_OK);
     fields_->focus_field("name");
 }
 

@@ -3,6 +3,7 @@
 #include "db/database_url.h"
 #include "models/errors.h"
 #include "models/translate.h"
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/postgres_url.h"
 #include "views/wx_text.h"
@@ -60,19 +61,14 @@ OpenDatabaseDialog::OpenDatabaseDialog(wxWindow* parent)
     pg_page->SetSizer(pg_sizer);
     kinds_->AddPage(pg_page, _("PostgreSQL server"));
 
-    auto* buttons = new wxStdDialogButtonSizer();
-    auto* open = new wxButton(this, wxID_OK, _("Open"));
-    open->SetDefault();
-    buttons->AddButton(open);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
+    wxSizer* buttons = affirm_cancel_buttons(this, _("Open"));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(kinds_, 1, wxEXPAND | wxALL, FromDIP(10));
     sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10));
     SetSizerAndFit(sizer);
     CentreOnParent();
-    open->Bind(wxEVT_BUTTON, &OpenDatabaseDialog::on_open, this);
+    Bind(wxEVT_BUTTON, &OpenDatabaseDialog::on_open, this, wxID_OK);
 }
 
 std::string OpenDatabaseDialog::read_url() const {

@@ -1,5 +1,6 @@
 #include "views/preferences_dialog.h"
 
+#include "views/dialog_buttons.h"
 #include "views/language_preference.h"
 #include "views/wx_text.h"
 
@@ -23,12 +24,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent) : wxDialog(parent, wxID_A
                                wxRA_SPECIFY_COLS);
     language_->SetSelection(selected);
 
-    auto* buttons = new wxStdDialogButtonSizer();
-    auto* save = new wxButton(this, wxID_OK, _("&Save"));
-    save->SetDefault();
-    buttons->AddButton(save);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
+    wxSizer* buttons = affirm_cancel_buttons(this, _("&Save"));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     const int gap = FromDIP(10);
@@ -38,7 +34,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent) : wxDialog(parent, wxID_A
     sizer->Add(buttons, 0, wxEXPAND | wxALL, gap);
     SetSizerAndFit(sizer);
     CentreOnParent();
-    save->Bind(wxEVT_BUTTON, &PreferencesDialog::on_save, this);
+    Bind(wxEVT_BUTTON, &PreferencesDialog::on_save, this, wxID_OK);
 }
 
 void PreferencesDialog::on_save(wxCommandEvent&) {

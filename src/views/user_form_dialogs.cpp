@@ -2,6 +2,7 @@
 
 #include "models/errors.h"
 #include "models/role.h"
+#include "views/dialog_buttons.h"
 #include "views/error_dialog.h"
 #include "views/wx_text.h"
 
@@ -47,12 +48,7 @@ std::string confirmed_password(const wxTextCtrl* password, const wxTextCtrl* con
 
 // Labels, fields and the Save/Cancel row; Save is wired by the caller.
 wxButton* lay_out_form(wxDialog* dialog, wxSizer* above, wxFlexGridSizer* grid) {
-    auto* buttons = new wxStdDialogButtonSizer();
-    auto* save = new wxButton(dialog, wxID_OK, _("Save"));
-    save->SetDefault();
-    buttons->AddButton(save);
-    buttons->AddButton(new wxButton(dialog, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
+    wxSizer* buttons = affirm_cancel_buttons(dialog, _("Save"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     const int gap = dialog->FromDIP(10);
     if (above) sizer->Add(above, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
@@ -60,7 +56,7 @@ wxButton* lay_out_form(wxDialog* dialog, wxSizer* above, wxFlexGridSizer* grid) 
     sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     dialog->SetSizerAndFit(sizer);
     dialog->CentreOnParent();
-    return save;
+    return static_cast<wxButton*>(dialog->FindWindow(wxID_OK));
 }
 
 wxSizer* heading(wxWindow* parent, const wxString& text) {
