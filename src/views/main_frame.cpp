@@ -2,6 +2,7 @@
 
 #include "services/services.h"
 #include "views/admin_panel.h"
+#include "views/app_icons.h"
 #include "views/approvals_panel.h"
 #include "views/campaigns_panel.h"
 #include "views/complaints_panel.h"
@@ -75,6 +76,7 @@ MainFrame::MainFrame(std::shared_ptr<Services> services, Actor actor,
     frame_sizer->Add(backup_reminder_, 0, wxEXPAND);
     frame_sizer->Add(splitter_, 1, wxEXPAND);
     SetSizer(frame_sizer);
+    SetIcons(app_icons());
 
     build_menus();
     build_toolbar();

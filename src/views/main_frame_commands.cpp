@@ -5,6 +5,7 @@
 
 #include "db/database_url.h"
 #include "services/services.h"
+#include "views/app_icons.h"
 #include "views/lifecycle_job_dialog.h"
 #include "views/member_export_dialog.h"
 #include "views/member_import_dialog.h"
@@ -179,6 +180,7 @@ void MainFrame::on_about(wxCommandEvent&) {
     wxAboutDialogInfo info;
     info.SetName("MemberDesk");
     info.SetVersion(MEMBERDESK_VERSION);
+    if (!app_icons().IsEmpty()) info.SetIcon(app_icons().GetIcon(64));
     info.SetDescription(_("Back-office console for a retail membership programme: members, stored value, "
                           "campaigns, approvals and the audit trail."));
     wxAboutBox(info, this);

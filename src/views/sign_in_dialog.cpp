@@ -2,6 +2,7 @@
 
 #include "db/database_url.h"
 #include "models/errors.h"
+#include "views/app_icons.h"
 #include "views/error_dialog.h"
 #include "views/open_database_dialog.h"
 #include "views/wx_text.h"
@@ -30,6 +31,7 @@ const wxColour kRefusalRed(0xB0, 0x1C, 0x1C);
 
 SignInDialog::SignInDialog(wxWindow* parent, std::string database_url)
     : wxDialog(parent, wxID_ANY, _("Sign in — MemberDesk")), url_(std::move(database_url)) {
+    SetIcons(app_icons());  // the first window: the task bar shows it before the console
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     const int gap = FromDIP(10);
 

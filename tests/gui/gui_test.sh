@@ -13,7 +13,7 @@ artifacts=${3:?artifacts folder}
 
 TEST_NAME=gui.shell
 . "$(dirname "$0")/gui_lib.sh"
-gui_setup xdotool import timeout
+gui_setup xdotool import timeout xprop python3
 
 areas_en=("Members" "Program" "Cards & Stored Value" "Packages" "Campaigns" "Committee" "Complaints"
           "Approvals" "Reports" "Audit" "Admin")
@@ -79,6 +79,19 @@ xdotool type --delay 15 demo-admin
 xdotool key Return
 main_window=$(wait_window '^MemberDesk — ' 20) || { shot "signin-en-03-no-main"; fail "no main window after signing in as admin"; }
 walk_areas "$main_window" en "${areas_en[@]}"
+# The window carries MemberDesk's icon (task bar, Alt+Tab), 16 to 256 px: _NET_WM_ICON holds, for
+# each size, its width, its height and the pixels.
+icon_sizes=$(xprop -id "$main_window" -notype 32c _NET_WM_ICON | python3 -c '
+import sys
+text = sys.stdin.read()
+values = [int(v) for v in text.split("=", 1)[1].replace(",", " ").split()] if "=" in text else []
+sizes, i = [], 0
+while i + 1 < len(values):
+    w, h = values[i], values[i + 1]
+    sizes.append(w)
+    i += 2 + w * h
+print(" ".join(str(s) for s in sorted(sizes)))')
+[ "$icon_sizes" = "16 24 32 48 64 128 256" ] || fail "the main window carries the icon sizes \"$icon_sizes\", not 16 to 256"
 stop_app
 
 # --- Chinese ------------------------------------------------------------------------------
