@@ -1,12 +1,11 @@
 #include "app/translations.h"
 
 #include "models/translate.h"
+#include "views/program_files.h"
 
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
-#include <wx/filename.h>
-#include <wx/stdpaths.h>
 #include <wx/translation.h>
 
 namespace md::app {
@@ -20,9 +19,8 @@ std::string translate_core(const char* msgid) {
 
 void install_translations(const std::string& language) {
     // Next to the executable in a build tree, ../share/locale once installed.
-    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe_dir + "/locale");
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe_dir + "/../share/locale");
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(views::beside_program("locale"));
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(views::beside_program("../share/locale"));
 
     auto* translations = new wxTranslations();
     wxTranslations::Set(translations);

@@ -24,6 +24,9 @@ std::string first_line(const std::string& text) {
     return end == std::string::npos ? text : text.substr(0, end);
 }
 
+// What a backup stopped by its watcher says; nothing of it is left behind.
+CancelledError backup_cancelled() { return CancelledError(tr("backup cancelled: no file was written")); }
+
 void refuse_existing(const std::string& path) {
     std::error_code ec;
     if (fs::exists(path, ec))
@@ -101,7 +104,7 @@ void copy_pages(sqlite3* to, sqlite3* from, const std::string& what, const Backu
         }
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
-    if (stopped) throw CancelledError(tr("backup cancelled: no file was written"));
+    if (stopped) throw backup_cancelled();
     if (rc != SQLITE_DONE) throw StorageError(subst(tr("{0}: {1}"), {what, sqlite3_errstr(rc)}));
 }
 
@@ -163,7 +166,7 @@ void write_postgres_backup(Database& db, const std::string& path, const BackupPr
     if (r.stopped || r.exit_code != 0) {
         std::error_code ec;
         fs::remove(partial, ec);
-        if (r.stopped) throw CancelledError(tr("backup cancelled: no file was written"));
+        if (r.stopped) throw backup_cancelled();
         throw StorageError(subst(tr("backup: pg_dump failed: {0}"), {first_line(r.output)}));
     }
     publish(partial, path);

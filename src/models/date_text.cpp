@@ -1,17 +1,9 @@
 #include "models/date_text.h"
 
+#include "models/text.h"
 #include "models/translate.h"
 
-#include <cstdio>
-
 namespace md {
-namespace {
-std::string two_digits(int n) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d", n);
-    return buf;
-}
-}  // namespace
 
 std::string display_date(const Date& day) {
     if (day.is_special()) return "";

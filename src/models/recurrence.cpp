@@ -1,10 +1,10 @@
 #include "models/recurrence.h"
 
 #include "models/errors.h"
+#include "models/text.h"
 #include "models/translate.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace md {
 namespace {
@@ -76,12 +76,6 @@ std::vector<Date> generate(const Recurrence& r, const Date& first_day, const Dat
     return days;
 }
 
-std::string two(int n) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d", n);
-    return buf;
-}
-
 std::string ordinal(int n) {
     switch (n) {
     case 1: return tr("first");
@@ -147,10 +141,10 @@ void validate(const Recurrence& r, const Date& first_day) {
         out_of_range("recurrence.day_of_month", r.day_of_month, 1, 31);
         // 29 February exists in leap years (and falls on the 28th in the others); 30 February never.
         if (r.day_of_month > last_day_of(2024, r.month))
-            throw ValidationError("recurrence.day_of_month", two(r.month) + "-" + two(r.day_of_month),
+            throw ValidationError("recurrence.day_of_month", two_digits(r.month) + "-" + two_digits(r.day_of_month),
                                   subst(tr("recurrence.day_of_month: {0}-{1} is not a day of any year, so the rule never "
                                            "occurs"),
-                                        {two(r.month), two(r.day_of_month)}));
+                                        {two_digits(r.month), two_digits(r.day_of_month)}));
         break;
     }
     case RecurrenceKind::None:
@@ -211,7 +205,7 @@ std::string to_rrule(const Recurrence& r, bool timed) {
     }
     if (r.count) rule += ";COUNT=" + std::to_string(*r.count);
     if (r.until) {
-        const std::string day = std::to_string(r.until->year()) + two(r.until->month()) + two(r.until->day());
+        const std::string day = std::to_string(r.until->year()) + two_digits(r.until->month()) + two_digits(r.until->day());
         // The end of that business day (UTC+8) is 15:59:59 UTC.
         rule += ";UNTIL=" + day + (timed ? "T155959Z" : "");
     }
@@ -245,7 +239,7 @@ std::string describe(const Recurrence& r) {
     case RecurrenceKind::Yearly:
         text = r.month == 2 && r.day_of_month == 29
                    ? tr("every year on 29 February (28 February in other years)")
-                   : subst(tr("every year on {0}-{1}"), {two(r.month), two(r.day_of_month)});
+                   : subst(tr("every year on {0}-{1}"), {two_digits(r.month), two_digits(r.day_of_month)});
         break;
     }
     if (r.count) text += "; " + subst(tr("{0} times"), {std::to_string(*r.count)});

@@ -1,8 +1,16 @@
 #pragma once
 // Small text rules shared by every layer that reads what people type.
+#include <cstdio>
 #include <string>
 
 namespace md {
+
+// "07" for 7: months, days, hours and minutes as dates and clocks write them.
+inline std::string two_digits(int n) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d", n);
+    return buf;
+}
 
 // Without leading and trailing spaces, tabs and line breaks ("" when nothing else is left).
 inline std::string trim_space(const std::string& s) {

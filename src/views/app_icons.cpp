@@ -1,8 +1,9 @@
 #include "views/app_icons.h"
 
+#include "views/program_files.h"
+
 #include <wx/filename.h>
 #include <wx/image.h>
-#include <wx/stdpaths.h>
 
 namespace md::views {
 namespace {
@@ -10,8 +11,7 @@ namespace {
 wxIconBundle load_icons() {
     if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG)) wxImage::AddHandler(new wxPNGHandler);
     wxIconBundle icons;
-    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
-    for (const wxString& theme : {exe_dir + "/icons/hicolor", exe_dir + "/../share/icons/hicolor"}) {
+    for (const wxString& theme : {beside_program("icons/hicolor"), beside_program("../share/icons/hicolor")}) {
         for (const int size : {16, 24, 32, 48, 64, 128, 256}) {
             const wxString file = wxString::Format("%s/%dx%d/apps/memberdesk.png", theme, size, size);
             if (wxFileName::FileExists(file)) icons.AddIcon(file, wxBITMAP_TYPE_PNG);

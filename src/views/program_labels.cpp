@@ -188,12 +188,16 @@ wxString ladder_name(const Program& program, const std::string& ladder) {
     return l ? local_name(l->name_zh, l->name_en) : to_wx(ladder);
 }
 
-wxString tier_name(const Program& program, const std::string& ladder, const std::string& tier, const wxString& no_tier) {
+wxString tier_name(const TierLadder& ladder, const std::string& tier, const wxString& no_tier) {
     if (tier.empty()) return no_tier;
-    if (const TierLadder* l = ladder_in(program, ladder))
-        for (const Tier& t : l->tiers)
-            if (t.code == tier) return local_name(t.name_zh, t.name_en);
+    for (const Tier& t : ladder.tiers)
+        if (t.code == tier) return local_name(t.name_zh, t.name_en);
     return to_wx(tier);
+}
+
+wxString tier_name(const Program& program, const std::string& ladder, const std::string& tier, const wxString& no_tier) {
+    const TierLadder* l = ladder_in(program, ladder);
+    return l ? tier_name(*l, tier, no_tier) : tier.empty() ? no_tier : to_wx(tier);
 }
 
 wxString short_yuan(Money amount) {

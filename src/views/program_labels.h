@@ -69,8 +69,10 @@ E chosen(const wxChoice* choice, const std::vector<Labelled<E>>& table) {
 // True when the interface shows Chinese: names with a Chinese and an English form pick one.
 bool chinese_ui();
 wxString local_name(const std::string& name_zh, const std::string& name_en);
+// A tier of `ladder` by name; the code when the ladder no longer has it. An empty code reads `no_tier`.
+wxString tier_name(const TierLadder& ladder, const std::string& tier, const wxString& no_tier);
 // A ladder, and one of its tiers, by name as `program` has them; the code when the programme
-// does not name it (retired since). An empty tier code reads `no_tier`.
+// does not name it (retired since).
 wxString ladder_name(const Program& program, const std::string& ladder);
 wxString tier_name(const Program& program, const std::string& ladder, const std::string& tier, const wxString& no_tier);
 

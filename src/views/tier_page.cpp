@@ -27,13 +27,6 @@ wxListCtrl* list(wxWindow* parent, const std::vector<std::pair<wxString, int>>& 
     return l;
 }
 
-wxString tier_name(const TierLadder& ladder, const std::string& code) {
-    if (code.empty()) return _("no tier");
-    for (const Tier& t : ladder.tiers)
-        if (t.code == code) return local_name(t.name_zh, t.name_en);
-    return to_wx(code);  // a tier the ladder no longer has
-}
-
 wxString rule_text(const TierLadder& ladder, const Standing& s) {
     if (s.rule == "threshold") return _("the threshold is reached");
     if (s.rule == "held")
@@ -56,7 +49,7 @@ wxString standing_text(const LadderStanding& l) {
     wxString text = local_name(ladder.name_zh, ladder.name_en) + ": ";
     if (s.tier >= 0) {
         const Tier& t = ladder.tiers[static_cast<std::size_t>(s.tier)];
-        text += tier_name(ladder, t.code) + "  " + discount_text(t.discount);
+        text += tier_name(ladder, t.code, _("no tier")) + "  " + discount_text(t.discount);
     } else {
         text += _("no tier yet");
     }
@@ -75,7 +68,7 @@ wxString standing_text(const LadderStanding& l) {
                                             to_wx(s.override->reason));
     if (s.next >= 0) {
         const Tier& n = ladder.tiers[static_cast<std::size_t>(s.next)];
-        text += "\n    " + wxString::Format(_("Next: %s at %s — %s to go"), tier_name(ladder, n.code),
+        text += "\n    " + wxString::Format(_("Next: %s at %s — %s to go"), tier_name(ladder, n.code, _("no tier")),
                                             to_wx(n.threshold.to_display()), to_wx(s.to_next.to_display()));
     } else if (s.tier >= 0) {
         text += "\n    " + _("This is the top tier.");
@@ -149,7 +142,8 @@ void TierPage::reload() {
         auto names = [&](const std::string& ladder_code, const std::string& tier) {
             for (const LadderStanding& l : why.ladders)
                 if (l.ladder.code == ladder_code)
-                    return std::make_pair(local_name(l.ladder.name_zh, l.ladder.name_en), tier_name(l.ladder, tier));
+                    return std::make_pair(local_name(l.ladder.name_zh, l.ladder.name_en),
+                                          tier_name(l.ladder, tier, _("no tier")));
             return std::make_pair(to_wx(ladder_code), tier.empty() ? _("no tier") : to_wx(tier));
         };
         overrides_->DeleteAllItems();

@@ -1,5 +1,6 @@
 #include "views/user_guide_window.h"
 
+#include "views/program_files.h"
 #include "views/program_labels.h"  // chinese_ui
 
 #include <wx/accel.h>
@@ -9,7 +10,6 @@
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
-#include <wx/stdpaths.h>
 #include <wx/toolbar.h>
 
 namespace md::views {
@@ -20,11 +20,9 @@ UserGuideWindow* open_guide = nullptr;  // the one window, while it is open
 }  // namespace
 
 wxString user_guide_folder(const wxString& language) {
-    const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
     for (const wxString& relative : {wxString("help"), wxString("../share/memberdesk/help")}) {
-        wxFileName folder = wxFileName::DirName(exe.GetPath() + "/" + relative + "/" + language);
-        folder.Normalize(wxPATH_NORM_DOTS | wxPATH_NORM_ABSOLUTE);
-        if (wxFileName(folder.GetPath(), "index.html").FileExists()) return folder.GetPath();
+        const wxString folder = beside_program(relative + "/" + language);
+        if (wxFileName(folder, "index.html").FileExists()) return folder;
     }
     return {};
 }

@@ -37,6 +37,10 @@ cli() {  # user password args...: the CLI as that user, JSON out
   MEMBERDESK_PASSWORD=$password timeout 30 "$cli_bin" --db "$db_url" --user "$user" --json "$@"
 }
 
+json() {  # python expression over the JSON document `d` read from stdin
+  python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
+}
+
 # The short sleep lets the last key press paint before the screenshot.
 shot() { sleep 0.4; import -window root "$artifacts/$1.png" || fail "screenshot $1 failed"; }
 app_alive() { kill -0 "$app_pid" 2>/dev/null; }
@@ -83,36 +87,49 @@ go_to_area() {  # downs expected-title
   app_alive || fail "memberdesk exited opening $2"
 }
 
-# Starts memberdesk (log: $artifacts/$ARTIFACT_PREFIX-app-LANG.log), signs in and sets main_window,
-# moved to a fixed place so that points relative to it land on the same controls.
-start_signed_in() {  # language sign-in-title user password
-  local log="$artifacts/$ARTIFACT_PREFIX-app-$1.log" sign_in="" attempt before deadline
+# Starts memberdesk on the demo database with the given arguments and waits for its sign-in window
+# (sets app_pid and sign_in; log: $artifacts/$ARTIFACT_PREFIX-app-LOGNAME.log).
+start_app() {  # log-name sign-in-title memberdesk-args...
+  local log="$artifacts/$ARTIFACT_PREFIX-app-$1.log" title=$2 attempt before deadline
+  shift 2
+  sign_in=""
   # Under a loaded CI machine the display has refused a connection now and then ("Unable to
   # initialize GTK+"): that start is tried once more; any other failure to start fails the test.
   for attempt in 1 2; do
     before=$(stat -c %s "$log" 2>/dev/null || echo 0)
-    "$app_bin" --db "$db_url" --lang "$1" >>"$log" 2>&1 &
+    "$app_bin" --db "$db_url" "$@" >>"$log" 2>&1 &
     app_pid=$!
     deadline=$((SECONDS + 40))
     while [ -z "$sign_in" ] && [ $SECONDS -lt $deadline ] && app_alive; do
-      sign_in=$(wait_window "$2" 1) || sign_in=""
+      sign_in=$(wait_window "$title" 1) || sign_in=""
     done
-    [ -n "$sign_in" ] && break
+    [ -n "$sign_in" ] && return 0
     if [ "$attempt" = 1 ] && ! app_alive && tail -c +$((before + 1)) "$log" | grep -q 'Unable to initialize GTK'; then
       echo "$TEST_NAME: the display refused the first start; starting again" >&2
       continue
     fi
-    fail "no sign-in window \"$2\" within 40 s (see $log)"
+    fail "no sign-in window \"$title\" within 40 s (see $log)"
   done
+}
+
+# Types the user and password into the sign-in window and waits for the console (sets main_window),
+# moved to a fixed place so that points relative to it land on the same controls.
+sign_in_as() {  # user password
   sleep 0.5
   xdotool windowfocus --sync "$sign_in" || fail "cannot focus the sign-in window"
-  xdotool type --delay 15 "$3"
+  xdotool type --delay 15 "$1"
   xdotool key Tab
-  xdotool type --delay 15 "$4"
+  xdotool type --delay 15 "$2"
   xdotool key Return
-  main_window=$(wait_window '^MemberDesk — ' 20) || { shot "$ARTIFACT_PREFIX-no-main"; fail "no main window after signing in as $3"; }
+  main_window=$(wait_window '^MemberDesk — ' 20) || { shot "$ARTIFACT_PREFIX-no-main"; fail "no main window after signing in as $1"; }
   xdotool windowmove --sync "$main_window" 40 92 2>/dev/null
   sleep 0.5
+}
+
+# Starts memberdesk in a language and signs in (log: $artifacts/$ARTIFACT_PREFIX-app-LANG.log).
+start_signed_in() {  # language sign-in-title user password
+  start_app "$1" "$2" --lang "$1"
+  sign_in_as "$3" "$4"
 }
 
 stop_app() {

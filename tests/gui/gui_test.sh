@@ -11,19 +11,13 @@ app_bin=${1:?memberdesk binary}
 cli_bin=${2:?memberdesk-cli binary}
 artifacts=${3:?artifacts folder}
 
-TEST_NAME=gui.shell
+TEST_NAME=gui.shell ARTIFACT_PREFIX=shell
 . "$(dirname "$0")/gui_lib.sh"
 gui_setup xdotool import timeout xprop python3
 
 areas_en=("Members" "Program" "Cards & Stored Value" "Packages" "Campaigns" "Committee" "Complaints"
           "Approvals" "Reports" "Audit" "Admin")
 areas_zh=("会员" "会员计划" "会员卡与储值" "套餐" "营销活动" "委员会" "投诉" "审批" "报表" "审计日志" "系统管理")
-
-# One sign-in per language, so the log starts afresh (the other tests sign in twice and append).
-start_app() {  # language
-  "$app_bin" --db "$db_url" --lang "$1" >"$artifacts/app-$1.log" 2>&1 &
-  app_pid=$!
-}
 
 type_into() {  # window text...
   local window=$1; shift
@@ -59,8 +53,8 @@ slug() {  # name index: ASCII file names, Chinese names fall back to the English
 }
 
 # --- English: wrong password first, then the right one -----------------------------------
-start_app en
-sign_in_window=$(wait_window 'Sign in — MemberDesk' 20) || fail "no sign-in window within 20 s (log: $artifacts/app-en.log)"
+start_app en 'Sign in — MemberDesk' --lang en
+sign_in_window=$sign_in
 sleep 0.5  # the database opens after the dialog shows; give it a moment before typing
 shot "signin-en-01-empty"
 sign_in "$sign_in_window" admin not-the-password
@@ -95,8 +89,8 @@ print(" ".join(str(s) for s in sorted(sizes)))')
 stop_app
 
 # --- Chinese ------------------------------------------------------------------------------
-start_app zh_CN
-sign_in_window=$(wait_window '登录 — MemberDesk' 20) || { shot "signin-zh-01-missing"; fail "no Chinese sign-in window (\"登录 — MemberDesk\") within 20 s"; }
+start_app zh_CN '登录 — MemberDesk' --lang zh_CN
+sign_in_window=$sign_in
 sleep 0.5
 shot "signin-zh-01-empty"
 sign_in "$sign_in_window" admin demo-admin

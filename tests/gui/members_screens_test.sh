@@ -18,10 +18,6 @@ TEST_NAME=gui.members ARTIFACT_PREFIX=members
 . "$(dirname "$0")/gui_lib.sh"
 gui_setup xdotool import timeout python3
 
-json() {  # python expression over the JSON document `d` read from stdin
-  python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
-}
-
 # Members is the first area, shown on sign-in. The search box spans the top of the area.
 search() {  # text
   xdotool windowfocus --sync "$main_window" || fail "cannot focus the main window"

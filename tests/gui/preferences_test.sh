@@ -19,17 +19,8 @@ gui_setup xdotool import timeout
 
 # memberdesk as a person starts it: no --lang (start_signed_in always passes one).
 start_plain() {  # sign-in-title user password
-  "$app_bin" --db "$db_url" >>"$artifacts/preferences-app.log" 2>&1 &
-  app_pid=$!
-  local sign_in
-  sign_in=$(wait_window "$1" 40) || { shot "preferences-no-sign-in"; fail "no sign-in window \"$1\" after a plain start"; }
-  xdotool windowfocus --sync "$sign_in"
-  xdotool type --delay 15 "$2"
-  xdotool key Tab
-  xdotool type --delay 15 "$3"
-  xdotool key Return
-  main_window=$(wait_window '^MemberDesk — ' 20) || fail "no main window after signing in as $2"
-  sleep 0.5
+  start_app plain "$1"
+  sign_in_as "$2" "$3"
 }
 
 # Opens Preferences from the File menu, moves the language choice by `key` presses, saves with

@@ -25,10 +25,6 @@ TEST_NAME=gui.workflow ARTIFACT_PREFIX=workflow
 . "$(dirname "$0")/gui_lib.sh"
 gui_setup xdotool import timeout python3 convert
 
-json() {  # python expression over the JSON document `d` read from stdin
-  python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
-}
-
 step=0
 step_done() {  # name what-was-checked: the step's screenshot and a line in the log
   step=$((step + 1))
